@@ -1,0 +1,1 @@
+"""The pure core: model, loading and validation, filtering, export. No Textual, no Rich."""

@@ -1,0 +1,131 @@
+"""Reading a calendar file: bytes -> text -> TOML -> validated model, or located errors."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from tui.core.errors import CalendarError, Diagnostic, Severity
+from tui.core.fields import Problem
+from tui.core.model import Calendar
+from tui.core.positions import locate, scan_positions
+from tui.core.validate import build_calendar
+
+BUNDLED_NAME = "events.toml"
+_TOML_LOCATION = re.compile(r"\(at line (\d+), column (\d+)\)|\(at end of document\)")
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """A calendar with the warnings found while loading it."""
+
+    calendar: Calendar
+    warnings: list[Diagnostic]
+
+
+def bundled_calendar() -> Path:
+    """The calendar shipped with the program (a wheel carries it inside the package)."""
+    packaged = resources.files("tui").joinpath(BUNDLED_NAME)
+    if packaged.is_file():
+        return Path(str(packaged))
+    # An editable install runs from the source tree, where the file sits at the top.
+    return Path(__file__).resolve().parents[2] / BUNDLED_NAME
+
+
+def default_calendar(cwd: Path | None = None) -> Path:
+    """./events.toml when there is one, else the bundled calendar."""
+    local = (cwd or Path.cwd()) / BUNDLED_NAME
+    return local if local.is_file() else bundled_calendar()
+
+
+def read_text(path: Path) -> str:
+    """The file's text, or a located error for every way reading it can fail."""
+    name = str(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise CalendarError.single(name, 0, 0, "no such file") from None
+    except IsADirectoryError:
+        raise CalendarError.single(name, 0, 0, "is a directory, not a calendar file") from None
+    except PermissionError:
+        raise CalendarError.single(name, 0, 0, "permission denied") from None
+    except OSError as error:
+        raise CalendarError.single(name, 0, 0, error.strerror or str(error)) from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        msg = f"not UTF-8 text (byte 0x{data[error.start]:02x}); save the file as UTF-8"
+        raise CalendarError.single(name, line, column, msg) from None
+    # Editors on Windows may add a byte-order mark; TOML does not allow one, users do.
+    return text.removeprefix("\ufeff")
+
+
+def parse_toml(text: str, name: str) -> dict[str, Any]:
+    """Parse TOML text, turning syntax errors into a located error."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        message = str(error)
+        match = _TOML_LOCATION.search(message)
+        if match and match.group(1):
+            line, column = int(match.group(1)), int(match.group(2))
+        else:
+            line = text.count("\n") + 1
+            column = len(text) - text.rfind("\n")
+        detail = _TOML_LOCATION.sub("", message).strip()
+        raise CalendarError.single(name, line, column, f"TOML syntax: {detail}") from None
+    except RecursionError:
+        line, column = _deepest_point(text)
+        raise CalendarError.single(
+            name, line, column, "arrays or tables nested too deeply"
+        ) from None
+
+
+def _deepest_point(text: str, limit: int = 100) -> tuple[int, int]:
+    """Where bracket nesting first passes ``limit``, to point at runaway nesting."""
+    depth = 0
+    for index, char in enumerate(text):
+        depth += char in "[{"
+        depth -= char in "]}"
+        if depth > limit:
+            line = text.count("\n", 0, index) + 1
+            return line, index - text.rfind("\n", 0, index)
+    return 1, 1
+
+
+def load_calendar(path: Path) -> Loaded:
+    """Load and validate a calendar file.
+
+    Raises:
+        CalendarError: with every problem found, each located by line and column.
+    """
+    name = str(path)
+    text = read_text(path)
+    if not text.strip():
+        raise CalendarError.single(name, 1, 1, "the file is empty: a calendar needs [calendar]")
+    document = parse_toml(text, name)
+    calendar, fields = build_calendar(document)
+    diagnostics = locate_problems(fields.problems, text, name)
+    errors = [d for d in diagnostics if d.severity is Severity.ERROR]
+    if errors or calendar is None:
+        raise CalendarError(errors)
+    return Loaded(calendar, diagnostics)
+
+
+def locate_problems(problems: list[Problem], text: str, name: str) -> list[Diagnostic]:
+    """Turn key paths into lines and columns, in file order."""
+    if not problems:
+        return []
+    positions = scan_positions(text)
+    located = []
+    for problem in problems:
+        line, column = locate(positions, problem.path, at_key=problem.at_key)
+        located.append(Diagnostic(name, line, column, problem.message, problem.severity))
+    located.sort(key=lambda d: (d.line, d.column))
+    return located

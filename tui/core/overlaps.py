@@ -1,0 +1,37 @@
+"""Warnings for a participant booked into two timed events at once."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import UTC, datetime
+
+from tui.core.errors import Severity
+from tui.core.fields import Problem
+from tui.core.model import Event, Status
+from tui.core.positions import Path
+
+
+def overlap_problems(located: list[tuple[Path, Event]]) -> list[Problem]:
+    """One warning per event that starts before an earlier event of the same participant ends.
+
+    All-day events are left out (a visit spans the meetings within it), as are cancelled ones.
+    """
+    by_person: dict[str, list[tuple[datetime, datetime, Path, Event]]] = defaultdict(list)
+    for path, event in located:
+        if event.all_day or event.status is Status.CANCELLED:
+            continue
+        assert isinstance(event.start, datetime) and isinstance(event.end, datetime)
+        start, end = event.start.astimezone(UTC), event.end.astimezone(UTC)
+        for person in event.participants:
+            by_person[person].append((start, end, path, event))
+    problems: list[Problem] = []
+    for person, booked in sorted(by_person.items()):
+        booked.sort(key=lambda item: item[0])
+        latest_end, latest = booked[0][1], booked[0][3]
+        for start, end, path, event in booked[1:]:
+            if start < latest_end:
+                message = f'"{person}" is in "{event.id}" and "{latest.id}" at the same time'
+                problems.append(Problem((*path, "start"), message, Severity.WARNING))
+            if end > latest_end:
+                latest_end, latest = end, event
+    return problems

@@ -1,0 +1,96 @@
+"""Calendar -> a self-contained TOML calendar that `diplocal check` accepts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime
+from typing import Any
+
+import tomli_w
+
+from tui.core.model import Calendar, Country, Event, Kind, Participant, Status
+
+
+def _drop_empty(table: dict[str, Any]) -> dict[str, Any]:
+    """Leave out optional keys that hold nothing, as a person would write the file."""
+    return {k: v for k, v in table.items() if v not in ("", (), [], None)}
+
+
+def _country(country: Country) -> dict[str, Any]:
+    return _drop_empty(
+        {
+            "name": country.name,
+            "capital": country.capital,
+            "timezone": country.timezone,
+            "icc_state_party": country.icc_state_party,
+            "blocs": list(country.blocs),
+            "borders": list(country.borders),
+            "notes": country.notes,
+            "aliases": list(country.aliases),
+        }
+    )
+
+
+def _participant(person: Participant) -> dict[str, Any]:
+    return _drop_empty(
+        {
+            "name": person.name,
+            "title": person.title,
+            "country": person.country,
+            "icc_warrant": person.icc_warrant or None,
+            "notes": person.notes,
+            "aliases": list(person.aliases),
+        }
+    )
+
+
+def _time(value: datetime | date, zoned: bool) -> datetime | date:
+    # A zoned time is written as local wall time, with the zone beside it.
+    if isinstance(value, datetime) and zoned:
+        return value.replace(tzinfo=None)
+    return value
+
+
+def _event(event: Event, calendar_zone: str) -> dict[str, Any]:
+    zoned = event.timezone is not None and not event.all_day
+    table: dict[str, Any] = {
+        "id": event.id,
+        "title": event.title,
+        "kind": event.kind.value if event.kind is not Kind.OTHER else None,
+        "start": _time(event.start, zoned),
+        "end": _time(event.end, zoned) if event.explicit_end else None,
+        "timezone": event.timezone if zoned and event.timezone != calendar_zone else None,
+        "location": event.location,
+        "host": event.host,
+        "participants": list(event.participants),
+        "status": event.status.value if event.status is not Status.CONFIRMED else None,
+        "approximate": event.approximate or None,
+        "description": event.description,
+        "sources": list(event.sources),
+    }
+    return _drop_empty(table)
+
+
+def to_toml(calendar: Calendar, events: Iterable[Event] | None = None) -> str:
+    """TOML holding ``events`` and exactly the participants and countries they reference."""
+    chosen = list(calendar.events if events is None else events)
+    people = {pid for event in chosen for pid in event.participants}
+    codes = {calendar.participants[pid].country for pid in people}
+    codes |= {event.host for event in chosen if event.host}
+    header = _drop_empty(
+        {
+            "title": calendar.title,
+            "id": calendar.id,
+            "timezone": calendar.timezone,
+            "description": calendar.description,
+            "sources": list(calendar.sources),
+            "updated": calendar.updated,
+        }
+    )
+    document: dict[str, Any] = {
+        "calendar": header,
+        "countries": {c: _country(calendar.countries[c]) for c in sorted(codes)},
+        "participants": {p: _participant(calendar.participants[p]) for p in sorted(people)},
+        "events": [_event(event, calendar.timezone) for event in chosen],
+    }
+    return tomli_w.dumps(document, multiline_strings=True)

@@ -1,0 +1,312 @@
+"""Parsed TOML -> validated model, reporting every problem in one pass."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from tui.core.fields import COUNTRY_PATTERN, ID_PATTERN, Fields, did_you_mean, type_name
+from tui.core.iso3166 import ISO_COUNTRIES
+from tui.core.model import Calendar, Country, Event, Kind, Participant, Status, date_of
+from tui.core.overlaps import overlap_problems
+from tui.core.positions import Path
+from tui.core.zones import available_zones, get_zone, is_zone
+
+TOP_KEYS = ("calendar", "countries", "participants", "events")
+CALENDAR_KEYS = ("title", "id", "timezone", "description", "sources", "updated")
+COUNTRY_KEYS = (
+    "name",
+    "capital",
+    "timezone",
+    "icc_state_party",
+    "blocs",
+    "borders",
+    "notes",
+    "aliases",
+)
+PARTICIPANT_KEYS = ("name", "title", "country", "icc_warrant", "notes", "aliases")
+EVENT_KEYS = (
+    "id",
+    "title",
+    "kind",
+    "start",
+    "end",
+    "timezone",
+    "location",
+    "host",
+    "participants",
+    "status",
+    "approximate",
+    "description",
+    "sources",
+)
+DEFAULT_DURATION = timedelta(hours=1)
+
+
+def slugify(text: str) -> str:
+    """A lower-case ASCII slug: 'Putin's visit, 2025' -> 'putin-s-visit-2025'."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug or "calendar"
+
+
+class _Builder:
+    def __init__(self, document: Mapping[str, Any]) -> None:
+        self.doc = document
+        self.fields = Fields()
+        self.calendar_zone = "UTC"
+
+    def zone(self, table: Mapping[str, Any], path: Path) -> str | None:
+        name = self.fields.text(table, path, "timezone")
+        if name is None:
+            return None
+        if not is_zone(name):
+            hint = did_you_mean(name, available_zones())
+            self.fields.error((*path, "timezone"), f'unknown time zone "{name}"{hint}')
+            return None
+        return name
+
+    # --- sections -------------------------------------------------------------------
+    def calendar_header(self) -> dict[str, Any]:
+        raw = self.doc.get("calendar")
+        if not isinstance(raw, dict):
+            self.fields.error(("calendar",), "missing [calendar] table with title and timezone")
+            return {"title": "Untitled", "id": "calendar", "timezone": "UTC"}
+        path: Path = ("calendar",)
+        self.fields.known_keys(raw, path, CALENDAR_KEYS)
+        title = self.fields.text(raw, path, "title", required=True) or "Untitled"
+        slug = self.fields.text(raw, path, "id")
+        if slug is not None and not ID_PATTERN.fullmatch(slug):
+            self.fields.error(
+                (*path, "id"), f'calendar id "{slug}" must match {ID_PATTERN.pattern}'
+            )
+            slug = None
+        zone = self.zone(raw, path)
+        if zone is None and "timezone" not in raw:
+            self.fields.error(path, 'missing required key "timezone"', at_key=True)
+        self.calendar_zone = zone or "UTC"
+        updated = raw.get("updated")
+        if updated is not None and not (isinstance(updated, datetime) and updated.tzinfo):
+            msg = '"updated" must be an offset date-time such as 2025-10-11T00:00:00Z'
+            self.fields.error((*path, "updated"), msg)
+            updated = None
+        return {
+            "title": title,
+            "id": slug or slugify(title),
+            "timezone": self.calendar_zone,
+            "description": self.fields.text(raw, path, "description") or "",
+            "sources": self.fields.texts(raw, path, "sources"),
+            "updated": updated,
+        }
+
+    def countries(self) -> dict[str, Country]:
+        result: dict[str, Country] = {}
+        for code, raw in self.fields.tables(self.doc, "countries").items():
+            path: Path = ("countries", code)
+            self.fields.known_keys(raw, path, COUNTRY_KEYS)
+            self.fields.shaped(code, path, COUNTRY_PATTERN, "country code")
+            result[code] = Country(
+                code=code,
+                name=self.fields.text(raw, path, "name", required=True) or code,
+                capital=self.fields.text(raw, path, "capital", required=True) or "",
+                timezone=self.zone(raw, path),
+                icc_state_party=self.fields.flag(raw, path, "icc_state_party"),
+                blocs=self.fields.texts(raw, path, "blocs"),
+                borders=self.fields.texts(raw, path, "borders"),
+                notes=self.fields.text(raw, path, "notes") or "",
+                aliases=self.fields.texts(raw, path, "aliases"),
+            )
+        for code, country in result.items():
+            for index, border in enumerate(country.borders):
+                if border not in ISO_COUNTRIES and border not in result:
+                    hint = did_you_mean(border, list(ISO_COUNTRIES))
+                    msg = f'border "{border}" is not an ISO 3166-1 alpha-2 code{hint}'
+                    self.fields.error(("countries", code, "borders", index), msg)
+        return result
+
+    def participants(self, countries: Mapping[str, Country]) -> dict[str, Participant]:
+        result: dict[str, Participant] = {}
+        for pid, raw in self.fields.tables(self.doc, "participants").items():
+            path: Path = ("participants", pid)
+            self.fields.known_keys(raw, path, PARTICIPANT_KEYS)
+            self.fields.shaped(pid, path, ID_PATTERN, "participant id")
+            country = self.fields.text(raw, path, "country", required=True) or ""
+            if country and country not in countries:
+                self.unknown_country((*path, "country"), country, countries)
+            result[pid] = Participant(
+                id=pid,
+                name=self.fields.text(raw, path, "name", required=True) or pid,
+                country=country,
+                title=self.fields.text(raw, path, "title") or "",
+                icc_warrant=bool(self.fields.flag(raw, path, "icc_warrant")),
+                notes=self.fields.text(raw, path, "notes") or "",
+                aliases=self.fields.texts(raw, path, "aliases"),
+            )
+        return result
+
+    def unknown_country(self, path: Path, code: str, countries: Mapping[str, Country]) -> None:
+        hint = did_you_mean(code, countries)
+        self.fields.error(path, f'unknown country "{code}": not a key of [countries]{hint}')
+
+    def events(
+        self, countries: Mapping[str, Country], participants: Mapping[str, Participant]
+    ) -> list[tuple[Path, Event]]:
+        raw_events = self.doc.get("events", [])
+        if not isinstance(raw_events, list):
+            self.fields.error(("events",), "events must be an array of tables: use [[events]]")
+            return []
+        result: list[tuple[Path, Event]] = []
+        seen: dict[str, int] = {}
+        for index, raw in enumerate(raw_events):
+            path: Path = ("events", index)
+            if not isinstance(raw, dict):
+                self.fields.error(path, "each entry of events must be a table: use [[events]]")
+                continue
+            event = self.event(raw, path, countries, participants)
+            if event is None:
+                continue
+            if event.id in seen:
+                msg = f'duplicate event id "{event.id}" (first used by event #{seen[event.id] + 1})'
+                self.fields.error((*path, "id"), msg)
+            seen.setdefault(event.id, index)
+            result.append((path, event))
+        return result
+
+    def event(
+        self,
+        raw: Mapping[str, Any],
+        path: Path,
+        countries: Mapping[str, Country],
+        participants: Mapping[str, Participant],
+    ) -> Event | None:
+        self.fields.known_keys(raw, path, EVENT_KEYS)
+        event_id = self.fields.text(raw, path, "id", required=True)
+        if event_id is not None and not ID_PATTERN.fullmatch(event_id):
+            self.fields.error(
+                (*path, "id"), f'event id "{event_id}" must match {ID_PATTERN.pattern}'
+            )
+        title = self.fields.text(raw, path, "title", required=True)
+        zone = self.zone(raw, path)
+        times = self.times(raw, path, zone)
+        host = self.fields.text(raw, path, "host")
+        if host is not None and host not in countries:
+            self.unknown_country((*path, "host"), host, countries)
+        people = self.fields.texts(raw, path, "participants")
+        for position, pid in enumerate(people):
+            if pid not in participants:
+                hint = did_you_mean(pid, participants)
+                msg = f'unknown participant "{pid}": not a key of [participants]{hint}'
+                self.fields.error((*path, "participants", position), msg)
+        kind = self.fields.choice(raw, path, "kind", [k.value for k in Kind], Kind.OTHER.value)
+        status = self.fields.choice(
+            raw, path, "status", [s.value for s in Status], Status.CONFIRMED.value
+        )
+        if event_id is None or title is None or times is None:
+            return None
+        start, end, explicit_end = times
+        return Event(
+            id=event_id,
+            title=title,
+            start=start,
+            end=end,
+            timezone=zone
+            if zone
+            else (self.calendar_zone if isinstance(start, datetime) else None),
+            kind=Kind(kind),
+            location=self.fields.text(raw, path, "location") or "",
+            host=host,
+            participants=people,
+            status=Status(status),
+            approximate=bool(self.fields.flag(raw, path, "approximate")),
+            description=self.fields.text(raw, path, "description") or "",
+            sources=self.fields.texts(raw, path, "sources"),
+            explicit_end=explicit_end,
+        )
+
+    # --- times ----------------------------------------------------------------------
+    def times(
+        self, raw: Mapping[str, Any], path: Path, own_zone: str | None
+    ) -> tuple[datetime | date, datetime | date, bool] | None:
+        if "start" not in raw:
+            self.fields.error(path, 'missing required key "start"', at_key=True)
+            return None
+        zone = get_zone(own_zone or self.calendar_zone)
+        start = self.instant(raw["start"], (*path, "start"), zone, own_zone is not None)
+        if start is None:
+            return None
+        if "end" not in raw:
+            default_end = start + DEFAULT_DURATION if isinstance(start, datetime) else start
+            return start, default_end, False
+        end = self.instant(raw["end"], (*path, "end"), zone, own_zone is not None)
+        if end is None:
+            return None
+        if isinstance(start, datetime) != isinstance(end, datetime):
+            msg = '"end" must be of the same kind as "start": both dates (all-day) or both times'
+            self.fields.error((*path, "end"), msg)
+            return None
+        # Aware datetimes compare as instants, whatever their zones.
+        before = end < start if isinstance(end, datetime) else date_of(end) < date_of(start)
+        if before:
+            self.fields.error((*path, "end"), f'"end" ({end}) is before "start" ({start})')
+            return None
+        return start, end, True
+
+    def instant(
+        self, value: object, path: Path, zone: ZoneInfo, zone_given: bool
+    ) -> datetime | date | None:
+        key = str(path[-1])
+        if isinstance(value, datetime):
+            if value.tzinfo is None:
+                return self.local_time(value, path, zone)
+            # An offset has no IANA zone; an explicit event zone gives it one.
+            return value.astimezone(zone) if zone_given else value
+        if isinstance(value, date):
+            return value
+        self.fields.error(
+            path,
+            f'"{key}" must be a date (2025-10-09), a local date-time (2025-10-09T11:00:00) '
+            f"or an offset date-time, not {type_name(value)}",
+        )
+        return None
+
+    def local_time(self, value: datetime, path: Path, zone: ZoneInfo) -> datetime:
+        aware = value.replace(tzinfo=zone)
+        round_trip = aware.astimezone(UTC).astimezone(zone).replace(tzinfo=None)
+        if round_trip != value:
+            msg = f"{value:%Y-%m-%d %H:%M} does not exist in {zone.key} (a clock change skips it)"
+            self.fields.warning(path, msg)
+        return aware
+
+
+def build_calendar(document: Mapping[str, Any]) -> tuple[Calendar | None, Fields]:
+    """Validate a parsed document; the calendar is None when any error was found."""
+    builder = _Builder(document)
+    builder.fields.known_keys(document, (), TOP_KEYS)
+    header = builder.calendar_header()
+    countries = builder.countries()
+    participants = builder.participants(countries)
+    located = builder.events(countries, participants)
+    builder.fields.problems.extend(overlap_problems(located))
+    if any(p.severity == "error" for p in builder.fields.problems):
+        return None, builder.fields
+    ordered = tuple(sorted((e for _, e in located), key=sort_key(header["timezone"])))
+    calendar = Calendar(**header, countries=countries, participants=participants, events=ordered)
+    return calendar, builder.fields
+
+
+def sort_key(calendar_zone: str) -> Any:
+    """Order events by start instant; an all-day event starts at midnight in the calendar zone."""
+    zone = get_zone(calendar_zone)
+
+    def key(event: Event) -> tuple[datetime, int]:
+        start = event.start
+        if isinstance(start, datetime):
+            return start.astimezone(UTC), 1
+        midnight = datetime(start.year, start.month, start.day, tzinfo=zone)
+        return midnight.astimezone(UTC), 0
+
+    return key

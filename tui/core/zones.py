@@ -1,0 +1,70 @@
+"""IANA time zones, always from the tzdata package, never from the operating system.
+
+The OS copy of the zone database can be years old (Kazakhstan moved to UTC+5 in 2024), so
+the answer would depend on the machine. The tzdata wheel is pinned with the program.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import tzinfo
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+UTC_NAME = "UTC"
+
+
+@cache
+def available_zones() -> frozenset[str]:
+    """Every zone name the bundled tzdata knows."""
+    names = resources.files("tzdata").joinpath("zones").read_text(encoding="utf-8")
+    return frozenset(names.split())
+
+
+def is_zone(name: str) -> bool:
+    """Whether ``name`` is an IANA zone known to the bundled tzdata."""
+    return name in available_zones()
+
+
+@cache
+def get_zone(name: str) -> ZoneInfo:
+    """The zone called ``name``, read from the tzdata package.
+
+    Raises:
+        KeyError: when tzdata has no such zone.
+    """
+    if not is_zone(name):
+        raise KeyError(name)
+    path = resources.files("tzdata.zoneinfo").joinpath(*name.split("/"))
+    with path.open("rb") as handle:
+        return ZoneInfo.from_file(handle, key=name)
+
+
+def zone_name(tz: tzinfo | None) -> str:
+    """A readable name for a tzinfo: the IANA key where there is one, else its UTC offset."""
+    if isinstance(tz, ZoneInfo):
+        return tz.key
+    if tz is None:
+        return "floating"
+    return tz.tzname(None) or "UTC"
+
+
+def local_zone_name() -> str:
+    """The viewer's zone name: ``$TZ`` if it names a zone, else the /etc/localtime link, else UTC.
+
+    Only the name comes from the OS; its rules come from tzdata like every other zone.
+    """
+    candidates = [os.environ.get("TZ", "").removeprefix(":")]
+    try:
+        target = os.readlink("/etc/localtime")
+    except OSError:
+        target = ""
+    parts = Path(target).parts
+    if "zoneinfo" in parts:
+        candidates.append("/".join(parts[parts.index("zoneinfo") + 1 :]))
+    for name in candidates:
+        if name and is_zone(name):
+            return name
+    return UTC_NAME
