@@ -213,9 +213,8 @@ class _Builder:
             title=title,
             start=start,
             end=end,
-            timezone=zone
-            if zone
-            else (self.calendar_zone if isinstance(start, datetime) else None),
+            # The IANA zone the times are in; None for dates and for bare offsets.
+            timezone=getattr(start.tzinfo, "key", None) if isinstance(start, datetime) else None,
             kind=Kind(kind),
             location=self.fields.text(raw, path, "location") or "",
             host=host,

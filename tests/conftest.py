@@ -1,0 +1,69 @@
+"""Shared fixtures: small calendars written to temporary files."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+DATA = Path(__file__).parent / "data"
+
+# A small valid calendar; bad-calendar tests change one line of it at a time.
+BASE = """\
+[calendar]
+title = "Test summit"
+timezone = "Asia/Dushanbe"
+
+[countries.TJ]
+name = "Tajikistan"
+capital = "Dushanbe"
+icc_state_party = true
+aliases = ["Republic of Tajikistan"]
+
+[countries.RU]
+name = "Russia"
+capital = "Moscow"
+timezone = "Europe/Moscow"
+
+[participants.putin]
+name = "Vladimir Putin"
+title = "President of Russia"
+country = "RU"
+icc_warrant = true
+
+[participants.rahmon]
+name = "Emomali Rahmon"
+country = "TJ"
+aliases = ["Rakhmon"]
+
+[[events]]
+id = "talks"
+title = "Talks"
+kind = "bilateral"
+start = 2025-10-09T11:00:00
+end = 2025-10-09T13:00:00
+host = "TJ"
+participants = ["putin", "rahmon"]
+
+[[events]]
+id = "summit"
+title = "Summit"
+kind = "summit"
+start = 2025-10-10
+participants = ["putin"]
+"""
+
+WriteCalendar = Callable[..., Path]
+
+
+@pytest.fixture
+def write_calendar(tmp_path: Path) -> WriteCalendar:
+    """Write calendar text (default: BASE) to a file and return its path."""
+
+    def write(text: str = BASE, name: str = "cal.toml") -> Path:
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return write

@@ -1,0 +1,119 @@
+"""Filtering, country names, day grouping and display zones."""
+
+from __future__ import annotations
+
+from datetime import UTC, date
+
+import pytest
+
+from tests.conftest import DATA
+from tui.core.errors import UsageError
+from tui.core.load import load_calendar
+from tui.core.model import Calendar
+from tui.core.query import (
+    CalendarIndex,
+    Filter,
+    ZoneMode,
+    resolve_country,
+    resolve_participant,
+    search_countries,
+    utc_offset_label,
+)
+from tui.core.timefmt import time_range
+from tui.core.zones import get_zone, local_zone_name
+
+
+@pytest.fixture(scope="module")
+def calendar() -> Calendar:
+    return load_calendar(DATA / "sample.toml").calendar
+
+
+@pytest.fixture(scope="module")
+def index(calendar: Calendar) -> CalendarIndex:
+    return CalendarIndex(calendar)
+
+
+@pytest.mark.parametrize(
+    "name", ["TJ", "tj", "TJK", "tjk", "Tajikistan", "tajikistan", "tojikiston"]
+)
+def test_resolve_country_any_form(calendar: Calendar, name: str) -> None:
+    assert resolve_country(calendar, name) == "TJ"
+
+
+def test_unknown_country_lists_known(calendar: Calendar) -> None:
+    with pytest.raises(UsageError, match=r'unknown country "Narnia"; known: TJ \(Tajikistan\)'):
+        resolve_country(calendar, "Narnia")
+
+
+def test_resolve_participant(calendar: Calendar) -> None:
+    assert resolve_participant(calendar, "Rakhmon") == "rahmon"
+    with pytest.raises(UsageError):
+        resolve_participant(calendar, "nobody")
+
+
+@pytest.mark.parametrize(
+    ("query", "codes"),
+    [("kaz", ["KZ"]), ("", ["DE", "KZ", "RU", "TJ"]), ("r", ["RU", "TJ", "DE"]), ("zzz", [])],
+)
+def test_search_countries(calendar: Calendar, query: str, codes: list[str]) -> None:
+    assert [c.code for c in search_countries(calendar, query)][: len(codes) or None] == codes
+
+
+def test_country_filter_uses_host_and_participants(index: CalendarIndex) -> None:
+    kz = [e.id for e in index.select(Filter(countries=frozenset({"KZ"})))]
+    assert kz == ["call", "summit", "hostile", "winter"]
+    either = index.select(Filter(countries=frozenset({"KZ", "DE"})))
+    assert {e.id for e in either} == {"call", "hostile", "summit", "winter", "berlin-dinner"}
+
+
+def test_text_search_looks_at_participants_and_aliases(index: CalendarIndex) -> None:
+    assert [e.id for e in index.select(Filter(text="rakhmon"))] == [
+        "arrival",
+        "call",
+        "talks",
+        "summit",
+    ]
+    assert [e.id for e in index.select(Filter(text="DELEGATIONS"))] == ["talks"]
+    assert [e.id for e in index.select(Filter(text="dushanbe airport"))] == ["arrival"]
+
+
+def test_filters_combine(index: CalendarIndex) -> None:
+    view = Filter(countries=frozenset({"TJ"}), participants=frozenset({"tokayev"}))
+    assert [e.id for e in index.select(view)] == ["call", "summit"]
+
+
+def test_days_in_venue_time(index: CalendarIndex) -> None:
+    days = index.by_day(ZoneMode.EVENT, UTC)
+    assert list(days) == [date(2025, 10, d) for d in (8, 9, 10, 11)] + [date(2025, 12, 1)]
+    # All-day first, then by start instant; the night in Berlin touches two days.
+    assert [e.id for e in days[date(2025, 10, 10)]] == ["summit", "berlin-dinner", "hostile"]
+
+
+def test_days_follow_the_display_zone(index: CalendarIndex) -> None:
+    tokyo = get_zone("Asia/Tokyo")
+    days = index.by_day(ZoneMode.LOCAL, tokyo)
+    # 20:00-01:00 in Berlin is 03:00-08:00 the next day in Tokyo.
+    assert [e.id for e in days[date(2025, 10, 10)]][:2] == ["summit", "berlin-dinner"]
+    assert "berlin-dinner" not in [e.id for e in days[date(2025, 10, 9)]]
+
+
+def test_time_range_in_each_mode(calendar: Calendar) -> None:
+    talks = next(e for e in calendar.events if e.id == "talks")
+    assert time_range(talks, get_zone("Asia/Dushanbe")) == "≈11:00\u201313:30"
+    assert time_range(talks, UTC) == "≈06:00\u201308:30"
+    dinner = next(e for e in calendar.events if e.id == "berlin-dinner")
+    assert time_range(dinner, get_zone("Europe/Berlin")) == "20:00\u201301:00 (Fri 10 Oct)"
+    summit = next(e for e in calendar.events if e.id == "summit")
+    assert time_range(summit, UTC) == "all day to Sat 11 Oct"
+
+
+def test_kazakhstan_is_utc_plus_5_from_tzdata() -> None:
+    assert utc_offset_label("Asia/Almaty", date(2025, 10, 9)) == "UTC+05:00"
+    assert utc_offset_label("Asia/Almaty", date(2024, 2, 29)) == "UTC+06:00"
+
+
+def test_local_zone_comes_from_tz(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TZ", "America/New_York")
+    assert local_zone_name() == "America/New_York"
+    monkeypatch.setenv("TZ", "Not/AZone")
+    assert local_zone_name() != "Not/AZone"
