@@ -1,0 +1,30 @@
+"""The Textual app: holds the loaded calendar and opens the main screen on it."""
+
+from __future__ import annotations
+
+from datetime import tzinfo
+
+from textual.app import App
+from textual.binding import Binding
+
+from tui.core.model import Calendar
+from tui.core.text import one_line
+from tui.ui.commands import CalendarCommands
+from tui.ui.screens.main import MainScreen
+
+
+class DiplocalApp(App[None]):
+    """diplocal's terminal UI. The calendar is loaded and validated before the app starts."""
+
+    CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {CalendarCommands}
+    BINDINGS = [Binding("q", "quit", "Quit")]
+
+    def __init__(self, calendar: Calendar, local_zone: tzinfo | None = None) -> None:
+        super().__init__()
+        self.calendar = calendar
+        self.local_zone = local_zone
+        self.title = one_line(calendar.title)
+
+    def on_mount(self) -> None:
+        self.push_screen(MainScreen(self.calendar, self.local_zone))

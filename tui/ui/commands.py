@@ -1,0 +1,64 @@
+"""Command palette entries: filter by a country, jump to a day, show a participant, export."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+
+from tui.core.text import one_line
+from tui.core.timefmt import day_heading
+
+if TYPE_CHECKING:
+    from tui.ui.screens.main import MainScreen
+
+
+class CalendarCommands(Provider):
+    """Commands built from the calendar. Names are shown literally, never as markup."""
+
+    def main_screen(self) -> MainScreen | None:
+        from tui.ui.screens.main import MainScreen
+
+        for screen in reversed(self.app.screen_stack):
+            if isinstance(screen, MainScreen):
+                return screen
+        return None
+
+    def commands(self, screen: MainScreen) -> Iterator[tuple[str, Callable[[], object], str]]:
+        calendar = screen.calendar
+        for code, country in sorted(calendar.countries.items(), key=lambda c: c[1].name):
+            name = one_line(country.name)
+            apply = partial(screen.filter_by_country, code)
+            yield f"Filter by country: {name} ({code})", apply, "Show only events involving it"
+        days = list(screen.index.by_day(screen.zone_mode, screen.local_zone))
+        for number, day in enumerate(days, start=1):
+            yield f"Jump to day {number}: {day_heading(day)}", partial(screen.go_to_day, day), ""
+        for pid, person in calendar.participants.items():
+            show = partial(screen.show_participant, pid)
+            yield f"Show participant: {one_line(person.name)}", show, "Itinerary in the details"
+        yield "Export the filtered view", screen.action_export, "iCalendar or TOML"
+        yield "Clear the country filter", screen.action_clear_countries, ""
+
+    async def discover(self) -> Hits:
+        screen = self.main_screen()
+        if screen is None:
+            return
+        for name, callback, help_text in self.commands(screen):
+            yield DiscoveryHit(Content(name), callback, help=help_text or None)
+
+    async def search(self, query: str) -> Hits:
+        screen = self.main_screen()
+        if screen is None:
+            return
+        matcher = self.matcher(query)
+        for name, callback, help_text in self.commands(screen):
+            score = matcher.match(name)
+            if score > 0:
+                _, offsets = matcher.fuzzy_search.match(query, name)
+                display = Content(name)
+                for offset in offsets:
+                    display = display.stylize("bold underline", offset, offset + 1)
+                yield Hit(score, display, callback, help=help_text or None)

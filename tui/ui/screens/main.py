@@ -1,0 +1,302 @@
+"""The main screen: owns what is shown (filter, day, zone, selection) and hands it to the panes."""
+
+from __future__ import annotations
+
+from datetime import date, tzinfo
+from pathlib import Path
+from typing import Literal
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Input
+
+from tui.core.icc import icc_reasons
+from tui.core.model import Calendar, Event
+from tui.core.query import CalendarIndex, Filter, ZoneMode, display_zone
+from tui.core.timefmt import short_day
+from tui.core.zones import get_zone, local_zone_name
+from tui.ui import render
+from tui.ui.screens.country_filter import CountryFilterModal
+from tui.ui.screens.export import ExportModal, ExportResult
+from tui.ui.screens.help import HelpModal
+from tui.ui.widgets.country_list import CountryList
+from tui.ui.widgets.day_list import DayList
+from tui.ui.widgets.day_view import DayView
+from tui.ui.widgets.details import DetailsPane
+from tui.ui.widgets.header import CalendarHeader
+from tui.ui.widgets.people_list import ParticipantList
+
+SelectionKind = Literal["event", "participant", "country"]
+Selection = tuple[SelectionKind, str]
+ZONE_NAMES = {ZoneMode.EVENT: "venue time", ZoneMode.UTC: "UTC"}
+
+
+class MainScreen(Screen[None]):
+    """Days, day view, participants, countries and details, all under one filter."""
+
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (160, "-wide")]
+
+    BINDINGS = [
+        Binding("left_square_bracket", "step_day(-1)", "Previous day", show=False),
+        Binding("right_square_bracket", "step_day(1)", "Next day", show=False),
+        *[Binding(str(n), f"jump_day({n})", f"Day {n}", show=False) for n in range(1, 10)],
+        Binding("c", "country_filter", "Filter"),
+        Binding("C", "clear_countries", "Clear filter", show=False),
+        Binding("slash", "search", "Search"),
+        Binding("z", "cycle_zone", "Zone"),
+        Binding("e", "export", "Export"),
+        Binding("m", "maximize", "Maximize pane", show=False),
+        Binding("M", "minimize", "Restore panes", show=False),
+        Binding("escape", "escape", "Clear search", show=False),
+        Binding("question_mark", "help", "Help"),
+    ]
+
+    view: reactive[Filter] = reactive(Filter, init=False)
+    day: reactive[date | None] = reactive(None, init=False)
+    zone_mode: reactive[ZoneMode] = reactive(ZoneMode.EVENT, init=False)
+    selection: reactive[Selection | None] = reactive(None, init=False)
+
+    def __init__(self, calendar: Calendar, local_zone: tzinfo | None = None) -> None:
+        super().__init__()
+        self.calendar = calendar
+        self.index = CalendarIndex(calendar)
+        self.local_zone = local_zone or get_zone(local_zone_name())
+        self.matching: list[Event] = list(calendar.events)
+
+    # --- layout ---------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield CalendarHeader(id="header")
+        yield Input(placeholder="Search titles, places, people…  (escape clears)", id="search")
+        with Horizontal(id="body"):
+            with Vertical(id="nav"):
+                yield DayList(id="days")
+                yield ParticipantList(id="people")
+                yield CountryList(id="countries")
+            with Vertical(id="main"):
+                yield DayView(id="day-view")
+                yield DetailsPane(id="details")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        titles = {
+            "#days": "Days",
+            "#people": "Participants",
+            "#countries": "Countries",
+            "#details": "Details",
+        }
+        for selector, title in titles.items():
+            self.query_one(selector).border_title = title
+        days = list(self.index.by_day(self.zone_mode, self.local_zone))
+        self.day = days[0] if days else None
+        self.refresh_view()
+        self.query_one("#events-table").focus()
+
+    # --- state -> panes -------------------------------------------------------------
+    def watch_view(self) -> None:
+        self.refresh_view()
+
+    def watch_zone_mode(self) -> None:
+        self.refresh_view()
+
+    def watch_day(self) -> None:
+        self.show_day()
+        self.show_header()
+
+    def watch_selection(self) -> None:
+        self.show_details()
+
+    def refresh_view(self) -> None:
+        """Recompute what matches the filter and update every pane."""
+        self.matching = self.index.select(self.view)
+        matching_ids = {event.id for event in self.matching}
+        by_day = self.index.by_day(self.zone_mode, self.local_zone)
+        if self.day not in by_day and by_day:
+            self.day = next(iter(by_day))
+        counts = [(d, sum(e.id in matching_ids for e in events)) for d, events in by_day.items()]
+        self.query_one(DayList).show_days(counts, self.day)
+        people = sorted({p for e in self.matching for p in e.participants})
+        participants = [self.calendar.participants[p] for p in people]
+        self.query_one(ParticipantList).show_people(self.calendar, participants)
+        country_counts = [
+            (country, sum(code in self.index.countries_of[e.id] for e in self.matching))
+            for code, country in sorted(self.calendar.countries.items(), key=lambda c: c[1].name)
+        ]
+        self.query_one(CountryList).show_countries(country_counts, self.view.countries)
+        self.show_header()
+        self.show_day()
+        self.show_details()
+
+    def show_header(self) -> None:
+        days = list(self.index.by_day(self.zone_mode, self.local_zone))
+        span = f"{short_day(days[0])} to {short_day(days[-1])} {days[-1].year}" if days else ""
+        self.query_one(CalendarHeader).show(
+            self.calendar.title, span, self.describe_filter(), self.describe_zone()
+        )
+        self.sub_title = self.describe_filter()
+
+    def describe_filter(self) -> str:
+        """'Kazakhstan or Russia, "summit" (3 of 17 events)', or '' with no filter."""
+        parts = []
+        if self.view.countries:
+            names = sorted(self.calendar.countries[c].name for c in self.view.countries)
+            parts.append(" or ".join(names))
+        if self.view.text.strip():
+            parts.append(f'"{self.view.text.strip()}"')
+        if not parts:
+            return ""
+        return f"{', '.join(parts)} ({len(self.matching)} of {len(self.calendar.events)} events)"
+
+    def describe_zone(self) -> str:
+        if self.zone_mode is ZoneMode.LOCAL:
+            return f"{getattr(self.local_zone, 'key', 'local')} (your zone)"
+        return ZONE_NAMES[self.zone_mode]
+
+    def show_day(self) -> None:
+        by_day = self.index.by_day(self.zone_mode, self.local_zone)
+        day_events = by_day.get(self.day, []) if self.day else []
+        wanted = {event.id for event in self.matching}
+        events = [e for e in day_events if e.id in wanted]
+        view = self.query_one(DayView)
+        view.border_title = f"Events · {short_day(self.day)}" if self.day else "Events"
+        view.show_events(
+            self.day,
+            events,
+            zone_of=lambda e: display_zone(e, self.zone_mode, self.local_zone),
+            countries_of=lambda e: ", ".join(sorted(self.index.countries_of[e.id])),
+            marked=lambda e: bool(icc_reasons(self.calendar, e)),
+            empty_reason=self.empty_reason(bool(day_events)),
+        )
+        # The details follow the day view unless the user is reading about someone.
+        if self.selection is None or self.selection[0] == "event":
+            current = view.current_event_id()
+            self.selection = ("event", current) if current else None
+
+    def empty_reason(self, day_has_events: bool) -> str:
+        if not self.matching:
+            return (
+                f"No events match the filter: {self.describe_filter()}.\n"
+                "Press C to clear the countries, / then escape to clear the search."
+            )
+        if day_has_events:
+            return "No events on this day match the filter. Other days have some: see the counts."
+        return "No events on this day."
+
+    def show_details(self) -> None:
+        pane = self.query_one(DetailsPane)
+        if self.selection is None:
+            pane.show(Text("Nothing selected.", style="italic"))
+            return
+        kind, key = self.selection
+        if kind == "event":
+            event = next((e for e in self.calendar.events if e.id == key), None)
+            if event is None:
+                return
+            text = render.event_details(
+                self.calendar, self.index, event, self.zone_mode, self.local_zone
+            )
+        elif kind == "participant":
+            person = self.calendar.participants[key]
+            text = render.participant_details(
+                self.calendar, self.index, person, self.zone_mode, self.local_zone
+            )
+        else:
+            text = render.country_details(self.calendar, self.index, self.calendar.countries[key])
+        pane.show(text)
+
+    # --- messages from the panes ----------------------------------------------------
+    @on(DayList.Chosen)
+    def choose_day(self, message: DayList.Chosen) -> None:
+        self.day = message.day
+
+    @on(DayView.EventHighlighted)
+    def choose_event(self, message: DayView.EventHighlighted) -> None:
+        self.selection = ("event", message.event_id)
+
+    @on(ParticipantList.Chosen)
+    def choose_participant(self, message: ParticipantList.Chosen) -> None:
+        self.selection = ("participant", message.key)
+
+    @on(CountryList.Chosen)
+    def choose_country(self, message: CountryList.Chosen) -> None:
+        self.selection = ("country", message.key)
+
+    @on(Input.Changed, "#search")
+    def search_changed(self, message: Input.Changed) -> None:
+        self.view = Filter(self.view.countries, self.view.participants, message.value)
+
+    @on(Input.Submitted, "#search")
+    def search_done(self) -> None:
+        self.query_one("#events-table").focus()
+
+    # --- intents (keys and the command palette) ---------------------------------------
+    def go_to_day(self, day: date) -> None:
+        """Show ``day`` in the day view and put the day list's cursor on it."""
+        self.day = day
+        self.query_one(DayList).move_to(day.isoformat())
+
+    def filter_by_country(self, code: str) -> None:
+        """Show only the events that involve one country."""
+        self.view = Filter(frozenset({code}), self.view.participants, self.view.text)
+
+    def show_participant(self, participant_id: str) -> None:
+        """Show a participant's itinerary in the details pane."""
+        self.selection = ("participant", participant_id)
+
+    def action_step_day(self, step: int) -> None:
+        days = list(self.index.by_day(self.zone_mode, self.local_zone))
+        if days:
+            position = days.index(self.day) if self.day in days else 0
+            self.go_to_day(days[max(0, min(len(days) - 1, position + step))])
+
+    def action_jump_day(self, number: int) -> None:
+        days = list(self.index.by_day(self.zone_mode, self.local_zone))
+        if number <= len(days):
+            self.go_to_day(days[number - 1])
+        else:
+            self.notify(f"The calendar has {len(days)} days.", severity="warning")
+
+    def action_country_filter(self) -> None:
+        def apply(codes: frozenset[str] | None) -> None:
+            if codes is not None:
+                self.view = Filter(codes, self.view.participants, self.view.text)
+
+        self.app.push_screen(CountryFilterModal(self.calendar, self.view.countries), apply)
+
+    def action_clear_countries(self) -> None:
+        self.view = Filter(frozenset(), self.view.participants, self.view.text)
+
+    def action_search(self) -> None:
+        search = self.query_one("#search", Input)
+        search.add_class("-shown")
+        search.focus()
+
+    def action_escape(self) -> None:
+        search = self.query_one("#search", Input)
+        if search.value or search.has_class("-shown"):
+            search.value = ""
+            search.remove_class("-shown")
+            self.query_one("#events-table").focus()
+        elif self.maximized is not None:
+            self.minimize()
+
+    def action_cycle_zone(self) -> None:
+        self.zone_mode = self.zone_mode.next()
+        self.notify(f"Times now in {self.describe_zone()}.", timeout=2)
+
+    def action_export(self) -> None:
+        def done(result: ExportResult | None) -> None:
+            if result is not None:
+                self.notify(
+                    Text(f"Exported {result.count} events to {result.path}"), title="Export"
+                )
+
+        default = Path.cwd() / f"{self.calendar.id}.ics"
+        self.app.push_screen(ExportModal(self.calendar, self.matching, default), done)
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpModal(self.active_bindings))

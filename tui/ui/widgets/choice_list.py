@@ -1,0 +1,53 @@
+"""An OptionList whose cursor chooses: moving onto a row tells the screen at once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+
+class ChoiceList(OptionList):
+    """Rows keyed by id; highlight or enter posts ``Chosen`` with the row's key."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+    ]
+
+    class Chosen(Message):
+        """The user moved to, or chose, a row."""
+
+        def __init__(self, key: str) -> None:
+            self.key = key
+            super().__init__()
+
+    def show_rows(self, rows: Iterable[tuple[str, Text]], current: str | None = None) -> None:
+        """Replace the rows without announcing a choice; keep the cursor on ``current``."""
+        options = [Option(label, id=key) for key, label in rows]
+        with self.prevent(OptionList.OptionHighlighted):
+            self.set_options(options)
+            keys = {option.id for option in options}
+            if current in keys and current is not None:
+                self.highlighted = self.get_option_index(current)
+
+    def move_to(self, key: str) -> None:
+        """Put the cursor on the row ``key`` without announcing it."""
+        with self.prevent(OptionList.OptionHighlighted):
+            self.highlighted = self.get_option_index(key)
+
+    def _announce(self, option: Option) -> None:
+        if option.id is not None:
+            self.post_message(self.Chosen(option.id))
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        self._announce(event.option)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self._announce(event.option)
