@@ -163,8 +163,9 @@ class CalendarIndex:
             return False
         if view.participants and view.participants.isdisjoint(event.participants):
             return False
-        needle = view.text.strip().casefold()
-        return not needle or needle in self.haystacks[event.id]
+        # Every word must appear somewhere: "aliyev meet" finds the Putin-Aliyev meeting.
+        haystack = self.haystacks[event.id]
+        return all(word in haystack for word in view.text.casefold().split())
 
     def select(self, view: Filter, events: Sequence[Event] | None = None) -> list[Event]:
         """The events (of ``events``, default all) that pass the filter, in time order."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 
 import pendulum
 
@@ -31,6 +31,8 @@ def duration_words(span: timedelta) -> str:
 
 def zone_label(zone: tzinfo, at: datetime) -> str:
     """The zone's IANA name with its offset then: 'Asia/Dushanbe (UTC+05:00)'."""
+    if zone is UTC:
+        return "UTC"
     offset = format_offset(at.astimezone(zone).utcoffset() or timedelta(0))
     key = getattr(zone, "key", None)
     return f"{key} ({offset})" if key else offset

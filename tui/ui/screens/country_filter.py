@@ -28,17 +28,20 @@ class CountryFilterModal(ModalScreen[frozenset[str] | None]):
         Binding("enter", "apply", "Apply", priority=True),
         Binding("down", "move(1)", "Down", show=False, priority=True),
         Binding("up", "move(-1)", "Up", show=False, priority=True),
-        Binding("ctrl+t", "toggle", "Tick", priority=True),
+        Binding("ctrl+t", "tick", "Tick", priority=True),
     ]
 
     def __init__(self, calendar: Calendar, current: frozenset[str]) -> None:
         super().__init__()
         self.calendar = calendar
-        self.ticked: set[str] = set(current)
+        self.current = current
+        # Start with nothing ticked, so typing a name and pressing enter picks that name.
+        self.ticked: set[str] = set()
 
     def compose(self) -> ComposeResult:
         with Vertical(id="country-dialog", classes="dialog"):
-            yield Label("Filter by country", classes="dialog-title")
+            now = ", ".join(sorted(self.calendar.countries[c].name for c in self.current))
+            yield Label(Text(f"Filter by country (now: {now or 'none'})"), classes="dialog-title")
             yield Input(placeholder="name, code or alias", id="country-query")
             yield SelectionList[str](id="country-choices")
             yield Label(
@@ -82,7 +85,7 @@ class CountryFilterModal(ModalScreen[frozenset[str] | None]):
             current = choices.highlighted or 0
             choices.highlighted = max(0, min(choices.option_count - 1, current + step))
 
-    def action_toggle(self) -> None:
+    def action_tick(self) -> None:
         choices = self.choices
         if choices.highlighted is not None:
             choices.toggle(choices.get_option_at_index(choices.highlighted).value)

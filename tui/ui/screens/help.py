@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding
@@ -31,20 +30,18 @@ class HelpModal(ModalScreen[None]):
         self.bindings = bindings
 
     def compose(self) -> ComposeResult:
-        table = Table.grid(padding=(0, 2))
-        table.add_column(style="bold")
-        table.add_column()
-        for keys, what in MOVEMENT:
-            table.add_row(keys, what)
+        rows = list(MOVEMENT)
         seen: set[str] = set()
         for active in self.bindings.values():
             binding = active.binding
-            if not binding.description or binding.description in seen:
-                continue
-            seen.add(binding.description)
-            shown = self.app.get_key_display(binding)
-            table.add_row(Text(shown), Text(binding.description))
+            if binding.description and binding.description not in seen:
+                seen.add(binding.description)
+                rows.append((self.app.get_key_display(binding), binding.description))
+        width = max(len(keys) for keys, _ in rows) + 2
+        table = Text()
+        for keys, what in rows:
+            table.append(f"{keys:<{width}}", style="bold").append(what + "\n")
         with VerticalScroll(id="help-dialog", classes="dialog"):
             yield Label("Keys", classes="dialog-title")
-            yield Static(table)
+            yield Static(table, id="help-keys")
             yield Label("escape closes", classes="dialog-help")

@@ -71,7 +71,12 @@ class MainScreen(Screen[None]):
     # --- layout ---------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         yield CalendarHeader(id="header")
-        yield Input(placeholder="Search titles, places, people…  (escape clears)", id="search")
+        # Disabled while hidden, so focus can never land in it unseen.
+        yield Input(
+            placeholder="Search titles, places, people…  (escape clears)",
+            id="search",
+            disabled=True,
+        )
         with Horizontal(id="body"):
             with Vertical(id="nav"):
                 yield DayList(id="days")
@@ -94,7 +99,7 @@ class MainScreen(Screen[None]):
         days = list(self.index.by_day(self.zone_mode, self.local_zone))
         self.day = days[0] if days else None
         self.refresh_view()
-        self.query_one("#events-table").focus()
+        self.focus_day_view()
 
     # --- state -> panes -------------------------------------------------------------
     def watch_view(self) -> None:
@@ -119,8 +124,9 @@ class MainScreen(Screen[None]):
             self.day = next(iter(by_day))
         counts = [(d, sum(e.id in matching_ids for e in events)) for d, events in by_day.items()]
         self.query_one(DayList).show_days(counts, self.day)
-        people = sorted({p for e in self.matching for p in e.participants})
-        participants = [self.calendar.participants[p] for p in people]
+        # In the file's order, which is the editor's: the principal guest and host first.
+        people = {p for e in self.matching for p in e.participants}
+        participants = [v for k, v in self.calendar.participants.items() if k in people]
         self.query_one(ParticipantList).show_people(self.calendar, participants)
         country_counts = [
             (country, sum(code in self.index.countries_of[e.id] for e in self.matching))
@@ -175,6 +181,8 @@ class MainScreen(Screen[None]):
         if self.selection is None or self.selection[0] == "event":
             current = view.current_event_id()
             self.selection = ("event", current) if current else None
+        if not events and self.focused is view.table:
+            self.query_one(DayList).focus()
 
     def empty_reason(self, day_has_events: bool) -> str:
         if not self.matching:
@@ -231,7 +239,14 @@ class MainScreen(Screen[None]):
 
     @on(Input.Submitted, "#search")
     def search_done(self) -> None:
-        self.query_one("#events-table").focus()
+        self.focus_day_view()
+
+    def focus_day_view(self) -> None:
+        """Focus the day's events, or the day list when the day shows none."""
+        if self.query_one(DayView).has_class("-empty"):
+            self.query_one(DayList).focus()
+        else:
+            self.query_one("#events-table").focus()
 
     # --- intents (keys and the command palette) ---------------------------------------
     def go_to_day(self, day: date) -> None:
@@ -272,6 +287,7 @@ class MainScreen(Screen[None]):
 
     def action_search(self) -> None:
         search = self.query_one("#search", Input)
+        search.disabled = False
         search.add_class("-shown")
         search.focus()
 
@@ -280,22 +296,23 @@ class MainScreen(Screen[None]):
         if search.value or search.has_class("-shown"):
             search.value = ""
             search.remove_class("-shown")
-            self.query_one("#events-table").focus()
+            search.disabled = True
+            self.focus_day_view()
         elif self.maximized is not None:
             self.minimize()
 
     def action_cycle_zone(self) -> None:
+        # The header says which zone is in force; no toast needed.
         self.zone_mode = self.zone_mode.next()
-        self.notify(f"Times now in {self.describe_zone()}.", timeout=2)
 
     def action_export(self) -> None:
         def done(result: ExportResult | None) -> None:
             if result is not None:
-                self.notify(
-                    Text(f"Exported {result.count} events to {result.path}"), title="Export"
-                )
+                message = f"Exported {result.count} events to {result.path.resolve()}"
+                self.notify(message, title="Export", markup=False)
 
-        default = Path.cwd() / f"{self.calendar.id}.ics"
+        # Relative, so it reads short and lands in the current directory.
+        default = Path(f"{self.calendar.id}.ics")
         self.app.push_screen(ExportModal(self.calendar, self.matching, default), done)
 
     def action_help(self) -> None:

@@ -32,6 +32,8 @@ class EventTable(DataTable[Text]):
 class DayView(Vertical):
     """A table of the day's events, or a sentence saying why there are none."""
 
+    ALLOW_MAXIMIZE = True  # `m` on the table fills the screen with the whole day view
+
     class EventHighlighted(Message):
         """The cursor is on an event."""
 

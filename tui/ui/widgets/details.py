@@ -12,6 +12,8 @@ from textual.widgets import Static
 class DetailsPane(VerticalScroll, can_focus=True):
     """Scrollable text; j/k scroll it."""
 
+    ALLOW_MAXIMIZE = True
+
     BINDINGS = [
         Binding("j", "scroll_down", "Down", show=False),
         Binding("k", "scroll_up", "Up", show=False),

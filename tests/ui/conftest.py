@@ -1,0 +1,30 @@
+"""Apps on fixed calendars, in a fixed viewer zone, for Pilot and snapshot tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import DATA
+from tui.core.load import bundled_calendar, load_calendar
+from tui.core.zones import get_zone
+from tui.ui.app import DiplocalApp
+
+SAMPLE = DATA / "sample.toml"
+VIEWER_ZONE = "America/New_York"
+
+MakeApp = Callable[..., DiplocalApp]
+
+
+@pytest.fixture
+def make_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> MakeApp:
+    """An app on a calendar (default: the bundled one), exporting into a temporary folder."""
+    monkeypatch.chdir(tmp_path)
+
+    def make(path: Path | None = None) -> DiplocalApp:
+        calendar = load_calendar(path or bundled_calendar()).calendar
+        return DiplocalApp(calendar, local_zone=get_zone(VIEWER_ZONE))
+
+    return make

@@ -1,0 +1,44 @@
+"""Reading what the app shows, as plain text."""
+
+from __future__ import annotations
+
+from textual.app import App
+from textual.widgets import OptionList, Static
+
+from tui.ui.screens.main import MainScreen
+from tui.ui.widgets.day_view import EventTable
+
+
+def main_screen(app: App[None]) -> MainScreen:
+    return next(s for s in app.screen_stack if isinstance(s, MainScreen))
+
+
+def table_rows(app: App[None]) -> list[list[str]]:
+    """The day view's rows: ICC mark, time, title and kind line."""
+    table = main_screen(app).query_one(EventTable)
+    return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+def titles(app: App[None]) -> list[str]:
+    return [row[2].split("\n")[0] for row in table_rows(app)]
+
+
+def option_texts(app: App[None], selector: str) -> list[str]:
+    widget = main_screen(app).query_one(selector, OptionList)
+    return [str(widget.get_option_at_index(i).prompt) for i in range(widget.option_count)]
+
+
+def shown(app: App[None], selector: str) -> str:
+    """The plain text of a Static on the top screen."""
+    return str(app.screen.query_one(selector, Static).render())
+
+
+def details(app: App[None]) -> str:
+    return str(main_screen(app).query_one("#details-text", Static).render())
+
+
+def header(app: App[None]) -> str:
+    screen = main_screen(app)
+    return "  ".join(
+        str(screen.query_one(s, Static).render()) for s in ("#header-title", "#header-state")
+    )

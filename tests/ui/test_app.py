@@ -1,0 +1,384 @@
+"""The TUI driven key by key with Pilot, asserting on state and on what is shown."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from textual.widgets import Input
+
+from tests.ui.conftest import SAMPLE, MakeApp
+from tests.ui.helpers import details, header, main_screen, option_texts, table_rows, titles
+from tui.core.query import ZoneMode
+from tui.ui.screens.country_filter import CountryFilterModal
+from tui.ui.screens.export import ExportModal
+from tui.ui.screens.help import HelpModal
+
+SIZE = (120, 36)
+
+
+async def test_opens_on_the_first_day(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "Putin's state visit to Tajikistan, October 2025" in header(app)
+        assert "Wed 8 Oct to Fri 10 Oct 2025" in header(app)
+        assert "Filter: none" in header(app) and "Zone: venue time" in header(app)
+        assert [t.split()[0] for t in option_texts(app, "#days")] == ["4", "8", "5"]
+        assert titles(app)[0] == "Putin arrives in Dushanbe: start of the state visit"
+        assert details(app).startswith("Putin arrives in Dushanbe")
+        assert app.focused is not None and app.focused.id == "events-table"
+
+
+async def test_day_keys(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = main_screen(app)
+        await pilot.press("right_square_bracket")
+        assert screen.day == date(2025, 10, 9)
+        assert "Second Central Asia-Russia summit" in titles(app)
+        await pilot.press("3")
+        assert screen.day == date(2025, 10, 10)
+        assert titles(app)[0] == "CIS Council of Heads of State"
+        await pilot.press("right_square_bracket")  # already on the last day
+        assert screen.day == date(2025, 10, 10)
+        await pilot.press("left_square_bracket", "left_square_bracket", "left_square_bracket")
+        assert screen.day == date(2025, 10, 8)
+        await pilot.press("9")
+        await pilot.pause()
+        assert screen.day == date(2025, 10, 8)
+        assert any("3 days" in str(n.message) for n in app._notifications)
+
+
+async def test_day_list_choice_shows_that_day(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("shift+tab", "shift+tab", "shift+tab")
+        assert app.focused is not None and app.focused.id == "days"
+        await pilot.press("down", "down")
+        assert main_screen(app).day == date(2025, 10, 10)
+
+
+async def test_events_in_time_order_all_day_first(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        times = [row[1] for row in table_rows(app)]
+        assert times[:5] == ["all day"] * 5
+        assert times[5:] == ["≈11:00\u201311:55", "≈11:55\u201316:30", "≈16:30"]
+
+
+async def test_moving_in_the_day_view_updates_details(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "j", "j", "j", "j", "j", "j")
+        assert details(app).startswith("Russia-Tajikistan talks: Putin and Rahmon")
+        assert "Times are approximate" in details(app)
+        assert "Zone: Asia/Dushanbe (UTC+05:00)" in details(app)
+        assert "Duration: 4 hours 35 minutes" in details(app)
+        await pilot.press("k")
+        assert details(app).startswith("Official welcome ceremony")
+
+
+async def test_icc_marker_and_reason(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1")
+        rows = table_rows(app)
+        marks = {row[2].split("\n")[0]: row[0] for row in rows}
+        assert marks["Putin arrives in Dushanbe: start of the state visit"] == "⚖ ICC"
+        assert marks["Defence Minister Belousov visits the Russian 201st military base"] == ""
+        assert "State Party to the Rome Statute" in details(app)
+
+
+async def test_country_filter_by_typing(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c")
+        assert isinstance(app.screen, CountryFilterModal)
+        await pilot.press("k", "a", "z", "enter")
+        screen = main_screen(app)
+        assert screen.view.countries == frozenset({"KZ"})
+        assert "Filter: Kazakhstan (3 of 17 events)" in header(app)
+        assert [t.split()[0] for t in option_texts(app, "#days")] == ["0", "1", "2"]
+        assert any("Kassym-Jomart Tokayev" in t for t in option_texts(app, "#people"))
+        # Everyone is at the CIS summit, which involves Kazakhstan too.
+        assert len(option_texts(app, "#people")) == 9
+        assert "No events on this day match the filter" in str(
+            screen.query_one("#day-empty").render()
+        )
+        await pilot.press("3")
+        assert titles(app) == ["CIS Council of Heads of State", "Putin and Tokayev meet"]
+        await pilot.press("C")
+        assert screen.view.countries == frozenset()
+        assert "Filter: none" in header(app)
+
+
+async def test_country_filter_by_alias_and_code(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c", *"belorussia", "enter")
+        assert main_screen(app).view.countries == frozenset({"BY"})
+        await pilot.press("c", *"ARM", "enter")
+        assert main_screen(app).view.countries == frozenset({"AM"})
+
+
+async def test_country_filter_escape_cancels(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c", "k", "a", "z", "escape")
+        assert not isinstance(app.screen, CountryFilterModal)
+        assert main_screen(app).view.countries == frozenset()
+
+
+async def test_several_countries(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c", *"a", "ctrl+t", "down", "ctrl+t", "enter")
+        countries = main_screen(app).view.countries
+        assert len(countries) == 2
+        names = [main_screen(app).calendar.countries[c].name for c in sorted(countries)]
+        assert " or ".join(sorted(names)) in header(app)
+        await pilot.press("c", "tab", "space")  # untick the first in the list
+        await pilot.press("enter")
+        assert len(main_screen(app).view.countries) == 1
+
+
+async def test_search_and_escape(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"aliev")  # an alias of Aliyev
+        screen = main_screen(app)
+        assert screen.view.text == "aliev"
+        assert [t.split()[0] for t in option_texts(app, "#days")] == ["0", "1", "1"]
+        assert '"aliev"' in header(app)
+        people = option_texts(app, "#people")
+        assert len(people) == 9  # the CIS summit matches too: Aliyev is there
+        await pilot.press(*" meet")
+        assert [p.split("\n")[0] for p in option_texts(app, "#people")] == [
+            "Vladimir Putin",
+            "Ilham Aliyev",
+        ]
+        await pilot.press(*["backspace"] * 5)
+        await pilot.press("enter")
+        # Nothing on the first day matches, so focus goes where the user can move on.
+        assert app.focused is not None and app.focused.id == "days"
+        await pilot.press("down")
+        assert titles(app) == ["Putin and Aliyev meet"]
+        await pilot.press("escape")
+        assert screen.view.text == ""
+        assert not screen.query_one("#search", Input).has_class("-shown")
+
+
+async def test_empty_result_says_so(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"zzzz")
+        screen = main_screen(app)
+        assert screen.matching == []
+        message = str(screen.query_one("#day-empty").render())
+        assert message.startswith('No events match the filter: "zzzz" (0 of 17 events).')
+        assert screen.query_one("#day-view").has_class("-empty")
+        assert details(app) == "Nothing selected."
+
+
+async def test_zone_cycles_and_every_time_follows(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = main_screen(app)
+        await pilot.press("2")
+        assert table_rows(app)[5][1] == "≈11:00\u201311:55"
+        await pilot.press("z")
+        assert screen.zone_mode is ZoneMode.LOCAL
+        assert "Zone: America/New_York (your zone)" in header(app)
+        # 11:00 in Dushanbe (UTC+5) is 02:00 in New York (UTC-4).
+        assert "≈02:00\u201302:55" in [row[1] for row in table_rows(app)]
+        await pilot.press("z")
+        assert screen.zone_mode is ZoneMode.UTC
+        assert "Zone: UTC" in header(app)
+        assert "≈06:00\u201306:55" in [row[1] for row in table_rows(app)]
+        await pilot.press("z")
+        assert screen.zone_mode is ZoneMode.EVENT
+
+
+async def test_participant_itinerary(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("shift+tab", "shift+tab")
+        assert app.focused is not None and app.focused.id == "people"
+        await pilot.press("down", "down")
+        text = details(app)
+        assert text.startswith("Emomali Rahmon, President of Tajikistan (Tajikistan)")
+        assert "Also written: Rakhmon" in text
+        assert "Thu 9 Oct  ≈11:55\u201316:30  Russia-Tajikistan talks: Putin and Rahmon" in text
+        assert "Fri 10 Oct  all day  Pashinyan and Rahmon hold talks" in text
+        await pilot.press("up")
+        assert details(app).startswith("Vladimir Putin, President of Russia (Russia)")
+        assert "⚖ ICC subject of an ICC arrest warrant" in details(app)
+
+
+async def test_country_details(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("shift+tab")
+        assert app.focused is not None and app.focused.id == "countries"
+        for _ in range(4):  # Armenia, Azerbaijan, Belarus, Kazakhstan
+            await pilot.press("down")
+        text = details(app)
+        assert text.startswith("Kazakhstan (KZ)")
+        assert "Capital: Astana" in text
+        assert "Zone: Asia/Almaty (UTC+05:00 on the calendar's dates)" in text
+        assert "ICC State Party: no" in text
+        assert "Kassym-Jomart Tokayev" in text
+        assert "Fri 10 Oct  Putin and Tokayev meet" in text
+
+
+async def test_export_writes_the_filtered_view(make_app: MakeApp, tmp_path: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c", *"kaz", "enter", "e")
+        assert isinstance(app.screen, ExportModal)
+        assert app.screen.query_one("#export-path", Input).value == "putin-tajikistan-2025.ics"
+        await pilot.press("enter")
+        await pilot.pause()
+        written = tmp_path / "putin-tajikistan-2025.ics"
+        assert written.read_bytes().count(b"BEGIN:VEVENT") == 3
+        assert any("Exported 3 events" in str(n.message) for n in app._notifications)
+        # Again: the file exists, so the dialog asks before replacing it.
+        await pilot.press("e", "enter")
+        assert isinstance(app.screen, ExportModal)
+        assert "exists" in str(app.screen.query_one("#export-message").render())
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, ExportModal)
+
+
+async def test_export_toml_format(make_app: MakeApp, tmp_path: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        modal = app.screen
+        assert isinstance(modal, ExportModal)
+        await pilot.click("#format-toml")
+        assert modal.query_one("#export-path", Input).value == "putin-tajikistan-2025.toml"
+        await pilot.click("#export-go")
+        await pilot.pause()
+        assert (tmp_path / "putin-tajikistan-2025.toml").read_text().startswith("[calendar]")
+
+
+async def test_export_errors_stay_in_the_dialog(make_app: MakeApp, tmp_path: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        path_input = app.screen.query_one("#export-path", Input)
+        path_input.value = str(tmp_path / "missing" / "x.ics")
+        await pilot.press("enter")
+        assert isinstance(app.screen, ExportModal)
+        message = app.screen.query_one("#export-message")
+        assert "Cannot write" in str(message.render())
+        assert message.has_class("-error")
+        path_input.value = str(tmp_path)
+        await pilot.press("enter")
+        assert "is a folder" in str(message.render())
+        await pilot.press("escape")
+        assert not isinstance(app.screen, ExportModal)
+        assert list(tmp_path.iterdir()) == []
+
+
+async def test_help_lists_live_bindings(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpModal)
+        text = str(app.screen.query_one("#help-keys").render())
+        for words in (
+            "Previous day",
+            "Next day",
+            "Filter",
+            "Clear filter",
+            "Search",
+            "Zone",
+            "Export",
+            "Quit",
+        ):
+            assert words in text
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpModal)
+
+
+async def test_command_palette_filters_by_country(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p", *"filter by country: tajik")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert main_screen(app).view.countries == frozenset({"TJ"})
+
+
+async def test_command_palette_jumps_to_a_day(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p", *"jump to day 3")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert main_screen(app).day == date(2025, 10, 10)
+
+
+async def test_hostile_text_is_literal_and_inert(make_app: MakeApp) -> None:
+    app = make_app(SAMPLE)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3")
+        hostile = "[bold]x[/] [@click=app.quit]q[/] [red"
+        assert hostile in titles(app)
+        row = titles(app).index(hostile)
+        for _ in range(row):
+            await pilot.press("j")
+        assert details(app).startswith(hostile)
+        assert "[link=https://evil.example]here[/link]" in details(app)
+        assert "\u241b[31mESC" in details(app)
+        await pilot.click("#events-table", offset=(20, 2 + 2 * row))
+        await pilot.pause()
+        assert app.is_running
+        assert "CANCELLED" in table_rows(app)[row][2]
+
+
+async def test_resize_keeps_the_selection(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "j", "j", "j")
+        before = main_screen(app).selection
+        await pilot.resize_terminal(200, 60)
+        await pilot.pause()
+        assert main_screen(app).has_class("-wide")
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert main_screen(app).has_class("-narrow")
+        assert main_screen(app).selection == before
+        assert main_screen(app).day == date(2025, 10, 9)
+
+
+async def test_every_pane_reachable_at_80x24(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        seen = set()
+        for _ in range(6):
+            await pilot.press("tab")
+            assert app.focused is not None
+            seen.add(app.focused.id)
+            region = app.focused.region
+            assert region.width > 10 and region.height >= 3, app.focused.id
+        assert {"days", "people", "countries", "events-table", "details"} <= seen
+        await pilot.press("m")
+        assert main_screen(app).maximized is not None
+        await pilot.press("escape")
+        assert main_screen(app).maximized is None
+
+
+async def test_quit(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
