@@ -125,6 +125,34 @@ def test_agenda_shows_hostile_text_literally() -> None:
     assert "[bold]x[/] [@click=app.quit]q[/] [red [CANCELLED]" in out
 
 
+def test_broken_calendar_never_opens_the_tui(write_calendar: WriteCalendar) -> None:
+    path = write_calendar(BASE.replace('host = "TJ"', 'host = "XX"'))
+    code = (
+        "import sys\n"
+        "from tui.cli import main\n"
+        f"status = main([{str(path)!r}])\n"
+        "assert 'textual' not in sys.modules\n"
+        "sys.exit(status)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 1
+    line = BASE[: BASE.index('host = "TJ"')].count("\n") + 1
+    assert (
+        result.stderr == f'{path}:{line}:8: error: unknown country "XX": not a key of [countries]\n'
+    )
+
+
+def test_help_and_version(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run("--help")[0] == 0
+    assert "diplocal [CALENDAR]" in capsys.readouterr().out
+    assert run("export", "--help")[0] == 0
+    assert "--country CODE" in capsys.readouterr().out
+    assert run("--version")[0] == 0
+    assert capsys.readouterr().out.startswith("diplocal 0.")
+
+
 def test_core_commands_never_import_textual() -> None:
     code = (
         "import sys\n"
