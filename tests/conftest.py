@@ -57,6 +57,17 @@ participants = ["putin"]
 WriteCalendar = Callable[..., Path]
 
 
+@pytest.fixture(autouse=True)
+def private_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Each test gets its own calendar cache, never the user's."""
+    folder = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(folder))
+    monkeypatch.delenv("DIPLOCAL_NO_CACHE", raising=False)
+    return folder
+
+
 @pytest.fixture
 def write_calendar(tmp_path: Path) -> WriteCalendar:
     """Write calendar text (default: BASE) to a file and return its path."""

@@ -9,6 +9,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from tui.core import cache
 from tui.core.errors import CalendarError, Diagnostic, Severity
 from tui.core.fields import Problem
 from tui.core.model import Calendar
@@ -42,11 +43,11 @@ def default_calendar(cwd: Path | None = None) -> Path:
     return local if local.is_file() else bundled_calendar()
 
 
-def read_text(path: Path) -> str:
-    """The file's text, or a located error for every way reading it can fail."""
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, or a located error for every way reading it can fail."""
     name = str(path)
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise CalendarError.single(name, 0, 0, "no such file") from None
     except IsADirectoryError:
@@ -55,6 +56,10 @@ def read_text(path: Path) -> str:
         raise CalendarError.single(name, 0, 0, "permission denied") from None
     except OSError as error:
         raise CalendarError.single(name, 0, 0, error.strerror or str(error)) from None
+
+
+def decode(data: bytes, name: str) -> str:
+    """UTF-8 text, or an error pointing at the first byte that is not UTF-8."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -106,15 +111,24 @@ def load_calendar(path: Path) -> Loaded:
         CalendarError: with every problem found, each located by line and column.
     """
     name = str(path)
-    text = read_text(path)
+    data = read_bytes(path)
+    key = cache.key_for(data) if cache.enabled(len(data)) else None
+    cached = cache.load(key, name) if key else None
+    if cached is not None:
+        return Loaded(*cached)
+    text = decode(data, name)
     if not text.strip():
         raise CalendarError.single(name, 1, 1, "the file is empty: a calendar needs [calendar]")
     document = parse_toml(text, name)
+    del data  # the bytes, the text and the parsed document together are large
     calendar, fields = build_calendar(document)
+    del document
     diagnostics = locate_problems(fields.problems, text, name)
     errors = [d for d in diagnostics if d.severity is Severity.ERROR]
     if errors or calendar is None:
         raise CalendarError(errors)
+    if key:
+        cache.store(key, calendar, diagnostics)
     return Loaded(calendar, diagnostics)
 
 

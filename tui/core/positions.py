@@ -3,17 +3,27 @@
 ``tomllib`` gives values but no positions. This scanner walks text that ``tomllib`` has
 already accepted, so it only has to follow valid TOML: tables, arrays of tables, dotted
 keys, strings of all four kinds, arrays and inline tables. It runs only when there is
-something to report, so a valid calendar never pays for it.
+something to report, so a valid calendar without warnings never pays for it. It records
+character offsets (regular expressions do the skipping) and turns the few it is asked
+about into lines and columns at the end.
 """
 
 from __future__ import annotations
 
+import bisect
+import re
 from dataclasses import dataclass
 
 Path = tuple[str | int, ...]
 
-_BARE_KEY_END = " \t=.]\r\n"
-_SCALAR_END = ",]}#\r\n"
+_BLANK = re.compile(r"[ \t]*")
+_BLANK_LINES = re.compile(r"(?:[ \t\r\n]|#[^\n]*)*")
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+_BASIC = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
+_LITERAL = re.compile(r"'[^']*'")
+_ML_BASIC = re.compile(r'"""(?:[^\\]|\\.)*?"""(?!")"?"?', re.DOTALL)
+_ML_LITERAL = re.compile(r"'''.*?'''(?!')'?'?", re.DOTALL)
+_SCALAR = re.compile(r"[^,\]}#\r\n]*[^,\]}#\r\n \t]|")
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,56 +40,34 @@ class _Scanner:
     def __init__(self, text: str) -> None:
         self.text = text
         self.i = 0
-        self.line = 1
-        self.line_start = 0
-        self.found: dict[Path, Position] = {}
+        # path -> (key offset, value offset)
+        self.found: dict[Path, tuple[int, int]] = {}
         self.array_tables: dict[Path, int] = {}
 
-    # --- cursor ---------------------------------------------------------------------
-    def here(self) -> tuple[int, int]:
-        return self.line, self.i - self.line_start + 1
-
-    def advance(self, count: int = 1) -> None:
-        for _ in range(count):
-            if self.text[self.i] == "\n":
-                self.line += 1
-                self.line_start = self.i + 1
-            self.i += 1
+    def skip(self, pattern: re.Pattern[str]) -> None:
+        match = pattern.match(self.text, self.i)
+        if match:
+            self.i = match.end()
 
     def peek(self, width: int = 1) -> str:
         return self.text[self.i : self.i + width]
-
-    def skip_blank(self, newlines: bool) -> None:
-        """Skip spaces, and comments and newlines where ``newlines`` allows them."""
-        while self.i < len(self.text):
-            char = self.text[self.i]
-            if char in " \t" or (newlines and char in "\r\n"):
-                self.advance()
-            elif newlines and char == "#":
-                self.skip_to_line_end()
-            else:
-                return
-
-    def skip_to_line_end(self) -> None:
-        end = self.text.find("\n", self.i)
-        self.i = len(self.text) if end < 0 else end
 
     # --- keys -----------------------------------------------------------------------
     def read_key(self) -> list[str]:
         parts: list[str] = []
         while True:
-            self.skip_blank(newlines=False)
+            self.skip(_BLANK)
             if self.peek() in ('"', "'"):
                 parts.append(self.read_string())
             else:
-                start = self.i
-                while self.i < len(self.text) and self.text[self.i] not in _BARE_KEY_END:
-                    self.i += 1
-                parts.append(self.text[start : self.i])
-            self.skip_blank(newlines=False)
+                match = _BARE_KEY.match(self.text, self.i)
+                end = match.end() if match else self.i
+                parts.append(self.text[self.i : end])
+                self.i = end
+            self.skip(_BLANK)
             if self.peek() != ".":
                 return parts
-            self.advance()
+            self.i += 1
 
     def resolve(self, keys: list[str]) -> Path:
         """Insert the current index after every prefix that is an array of tables."""
@@ -92,32 +80,19 @@ class _Scanner:
 
     # --- values ---------------------------------------------------------------------
     def read_string(self) -> str:
-        quote = self.peek()
-        if self.peek(3) == quote * 3:
-            self.advance(3)
-            end = self.text.find(quote * 3, self.i) if quote == "'" else self.find_basic_end(3)
-            # A multi-line string may end with up to two extra quotes.
-            while self.text[end + 3 : end + 4] == quote:
-                end += 1
-            value = self.text[self.i : end]
-            self.advance(end + 3 - self.i)
-            return value
-        self.advance()
-        end = self.text.find(quote, self.i) if quote == "'" else self.find_basic_end(1)
-        value = self.text[self.i : end]
-        self.i = end + 1
+        if self.peek(3) == '"""':
+            pattern, width = _ML_BASIC, 3
+        elif self.peek(3) == "'''":
+            pattern, width = _ML_LITERAL, 3
+        elif self.peek() == '"':
+            pattern, width = _BASIC, 1
+        else:
+            pattern, width = _LITERAL, 1
+        match = pattern.match(self.text, self.i)
+        end = match.end() if match else len(self.text)
+        value = self.text[self.i + width : end - width]
+        self.i = end
         return value
-
-    def find_basic_end(self, width: int) -> int:
-        j = self.i
-        closing = '"' * width
-        while True:
-            if self.text[j] == "\\":
-                j += 2
-            elif self.text.startswith(closing, j):
-                return j
-            else:
-                j += 1
 
     def read_value(self, path: Path) -> None:
         char = self.peek()
@@ -128,71 +103,64 @@ class _Scanner:
         elif char == "{":
             self.read_inline_table(path)
         else:
-            start = self.i
-            while self.i < len(self.text) and self.text[self.i] not in _SCALAR_END:
-                self.i += 1
-            # A trailing space before a comment is not part of the value.
-            while self.i > start and self.text[self.i - 1] in " \t":
-                self.i -= 1
+            self.skip(_SCALAR)
 
     def read_array(self, path: Path) -> None:
-        self.advance()
+        self.i += 1
         index = 0
         while True:
-            self.skip_blank(newlines=True)
-            if self.peek() == "]":
-                self.advance()
+            self.skip(_BLANK_LINES)
+            if self.peek() in ("]", ""):
+                self.i += 1
                 return
-            line, column = self.here()
-            self.found[(*path, index)] = Position(line, column, line, column)
+            self.found[(*path, index)] = (self.i, self.i)
             self.read_value((*path, index))
             index += 1
-            self.skip_blank(newlines=True)
+            self.skip(_BLANK_LINES)
             if self.peek() == ",":
-                self.advance()
+                self.i += 1
 
     def read_inline_table(self, path: Path) -> None:
-        self.advance()
+        self.i += 1
         while True:
-            self.skip_blank(newlines=True)
-            if self.peek() == "}":
-                self.advance()
+            self.skip(_BLANK_LINES)
+            if self.peek() in ("}", ""):
+                self.i += 1
                 return
             if self.peek() == ",":
-                self.advance()
+                self.i += 1
                 continue
             self.read_pair(path)
 
     def read_pair(self, table: Path) -> None:
-        key_line, key_column = self.here()
+        key_at = self.i
         path = (*table, *self.read_key())
-        self.skip_blank(newlines=False)
-        self.advance()  # '='
-        self.skip_blank(newlines=False)
-        line, column = self.here()
-        self.found[path] = Position(key_line, key_column, line, column)
+        self.skip(_BLANK)
+        self.i += 1  # '='
+        self.skip(_BLANK)
+        self.found[path] = (key_at, self.i)
         self.read_value(path)
 
     # --- document -------------------------------------------------------------------
     def read_header(self) -> Path:
-        line, column = self.here()
+        at = self.i
         is_array = self.peek(2) == "[["
-        self.advance(2 if is_array else 1)
+        self.i += 2 if is_array else 1
         keys = self.read_key()
-        self.advance(2 if is_array else 1)
+        self.i += 2 if is_array else 1
         if is_array:
             prefix = (*self.resolve(keys[:-1]), keys[-1])
             self.array_tables[prefix] = self.array_tables.get(prefix, 0) + 1
             path: Path = (*prefix, self.array_tables[prefix] - 1)
         else:
             path = self.resolve(keys)
-        self.found[path] = Position(line, column, line, column)
+        self.found[path] = (at, at)
         return path
 
-    def scan(self) -> dict[Path, Position]:
+    def scan(self) -> dict[Path, tuple[int, int]]:
         table: Path = ()
         while True:
-            self.skip_blank(newlines=True)
+            self.skip(_BLANK_LINES)
             if self.i >= len(self.text):
                 return self.found
             if self.peek() == "[":
@@ -201,12 +169,34 @@ class _Scanner:
                 self.read_pair(table)
 
 
-def scan_positions(text: str) -> dict[Path, Position]:
-    """Map every key path (array indices included) of valid TOML ``text`` to its position."""
-    return _Scanner(text).scan()
+class Positions:
+    """Offsets of every key path, turned into lines and columns on demand."""
+
+    def __init__(self, text: str) -> None:
+        self._offsets = _Scanner(text).scan()
+        self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def _line_column(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self._line_starts, offset)
+        return line, offset - self._line_starts[line - 1] + 1
+
+    def get(self, path: Path) -> Position | None:
+        """The position of ``path``, or None when the document has no such key."""
+        offsets = self._offsets.get(path)
+        if offsets is None:
+            return None
+        return Position(*self._line_column(offsets[0]), *self._line_column(offsets[1]))
+
+    def __contains__(self, path: Path) -> bool:
+        return path in self._offsets
 
 
-def locate(positions: dict[Path, Position], path: Path, *, at_key: bool = False) -> tuple[int, int]:
+def scan_positions(text: str) -> Positions:
+    """Every key path (array indices included) of valid TOML ``text``, with its position."""
+    return Positions(text)
+
+
+def locate(positions: Positions, path: Path, *, at_key: bool = False) -> tuple[int, int]:
     """The line and column of ``path``, or of its nearest enclosing key that was found."""
     while path:
         position = positions.get(path)

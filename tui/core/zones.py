@@ -1,12 +1,15 @@
 """IANA time zones, always from the tzdata package, never from the operating system.
 
-The OS copy of the zone database can be years old (Kazakhstan moved to UTC+5 in 2024), so
-the answer would depend on the machine. The tzdata wheel is pinned with the program.
+The OS copy of the zone database can be years old (Kazakhstan moved to UTC+5 in 2024, Moldova
+moved its clock change in 2022), so the answer would depend on the machine. The tzdata wheel
+is installed with the program; emptying zoneinfo's search path makes every ZoneInfo in the
+process, unpickled ones included, come from it.
 """
 
 from __future__ import annotations
 
 import os
+import zoneinfo
 from datetime import tzinfo
 from functools import cache
 from importlib import resources
@@ -14,6 +17,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 UTC_NAME = "UTC"
+
+zoneinfo.reset_tzpath(to=[])
 
 
 @cache
@@ -37,9 +42,7 @@ def get_zone(name: str) -> ZoneInfo:
     """
     if not is_zone(name):
         raise KeyError(name)
-    path = resources.files("tzdata.zoneinfo").joinpath(*name.split("/"))
-    with path.open("rb") as handle:
-        return ZoneInfo.from_file(handle, key=name)
+    return ZoneInfo(name)
 
 
 def zone_name(tz: tzinfo | None) -> str:
