@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import icalendar
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import DATA
-from tui.core.ical import stamp_time, to_icalendar
+from tui.core.ical import fold, reference_icalendar, stamp_time, to_icalendar
 from tui.core.load import load_calendar
 from tui.core.model import Calendar, Event
+from tui.core.text import printable
+from tui.core.zones import get_zone
+
+BUNDLED = Path(__file__).parents[1] / "events.toml"
 
 SAMPLE = DATA / "sample.toml"
 
@@ -112,6 +119,58 @@ def test_lines_are_folded_and_crlf(calendar: Calendar) -> None:
     lines = raw.split(b"\r\n")
     assert all(len(line) <= 75 for line in lines)
     assert b"\n" not in raw.replace(b"\r\n", b"")
+    for line in lines:
+        line.decode("utf-8")  # no physical line splits a character
+
+
+@pytest.mark.parametrize("source", [DATA / "sample.toml", BUNDLED], ids=["sample", "bundled"])
+def test_export_matches_the_component_api_reference(source: Path) -> None:
+    """The fast writer and icalendar's component API give the same calendar when parsed."""
+    calendar = load_calendar(source).calendar
+    fast = icalendar.Calendar.from_ical(to_icalendar(calendar))
+    reference = icalendar.Calendar.from_ical(reference_icalendar(calendar))
+    assert fast == reference
+    assert fast.walk("VEVENT") == reference.walk("VEVENT")
+
+
+def test_vtimezones_agree_with_tzdata(calendar: Calendar) -> None:
+    """Each VTIMEZONE, read on its own (not looked up by name), gives tzdata's offsets."""
+    parsed = icalendar.Calendar.from_ical(to_icalendar(calendar))
+    for component in parsed.walk("VTIMEZONE"):
+        written = component.to_tz(lookup_tzid=False)
+        zone = get_zone(str(component["TZID"]))
+        for day in range(0, 780, 3):  # a year before the events to a year after
+            instant = datetime(2024, 10, 10, tzinfo=UTC) + timedelta(days=day, hours=day % 24)
+            assert instant.astimezone(written).utcoffset() == instant.astimezone(zone).utcoffset()
+
+
+text_values = st.text(
+    st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=200
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(title=text_values, location=text_values, description=text_values)
+def test_any_text_survives_both_writers_alike(
+    calendar: Calendar, title: str, location: str, description: str
+) -> None:
+    event = replace(calendar.events[1], title=title, location=location, description=description)
+    changed = replace(calendar, events=(event,))
+    fast = icalendar.Calendar.from_ical(to_icalendar(changed)).walk("VEVENT")[0]
+    reference = icalendar.Calendar.from_ical(reference_icalendar(changed)).walk("VEVENT")[0]
+    assert fast == reference
+    assert str(fast["SUMMARY"]) == printable(title)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["x" * 75, "x" * 76, "é" * 80, "DESCRIPTION:" + "a\\,b\\n" * 30, "日本語" * 40],
+)
+def test_fold_keeps_characters_and_escapes_whole(line: str) -> None:
+    folded = fold(line)
+    physical = folded.encode().split(b"\r\n ")
+    assert all(len(part) <= 75 for part in physical)
+    assert "".join(part.decode() for part in physical) == line
 
 
 def test_same_input_same_bytes(calendar: Calendar) -> None:

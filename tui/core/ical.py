@@ -1,10 +1,22 @@
-"""Calendar -> iCalendar (RFC 5545), built with the icalendar library."""
+"""Calendar -> iCalendar (RFC 5545).
+
+Two writers share every decision about what goes in an event (``event_properties``):
+
+- ``reference_icalendar`` builds the file with the icalendar library's component API. It is
+  the definition of correct output, and tests parse both writers' files back with the library
+  and require the same components.
+- ``to_icalendar``, used for export, writes the same VEVENT properties line by line: the
+  component API costs about 0.3 ms per event, too slow for a 100,000-event archive. TEXT
+  escaping, folding and date formats follow RFC 5545 exactly; VTIMEZONE components are still
+  built by the library, once per zone, from the zone's own transitions.
+"""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
-from datetime import UTC, date, datetime, timedelta
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta, tzinfo
 
 import icalendar
 
@@ -18,6 +30,8 @@ _STATUS = {
     Status.TENTATIVE: "TENTATIVE",
     Status.CANCELLED: "CANCELLED",
 }
+_TEXT_ESCAPES = str.maketrans({"\\": "\\\\", ";": "\\;", ",": "\\,", "\n": "\\n"})
+_MARGIN = timedelta(days=366)
 
 Clock = Callable[[], datetime]
 
@@ -63,69 +77,218 @@ def describe(calendar: Calendar, event: Event) -> str:
 def _when(value: datetime | date) -> datetime | date:
     """A zoned time keeps its IANA zone; a bare offset has none, so it is written in UTC."""
     if isinstance(value, datetime):
-        zone = value.tzinfo
-        if zone is not None and getattr(zone, "key", None):
+        if getattr(value.tzinfo, "key", None):
             return value
         return value.astimezone(UTC)
     return value
 
 
-def to_vevent(calendar: Calendar, event: Event, stamp: datetime) -> icalendar.Event:
-    """One VEVENT."""
-    vevent = icalendar.Event()
-    vevent.add("uid", uid(calendar, event))
-    vevent.add("dtstamp", stamp)
-    vevent.add("summary", printable(event.title))
-    vevent.add("dtstart", _when(event.start))
-    if event.all_day:
-        # A TOML end date is the last day; DTEND is exclusive, so the day after.
-        vevent.add("dtend", event.end + timedelta(days=1))
-    else:
-        vevent.add("dtend", _when(event.end))
-    vevent.add("status", _STATUS[event.status])
-    vevent.add("categories", [event.kind.value])
-    if event.location:
-        vevent.add("location", printable(event.location))
-    description = describe(calendar, event)
-    if description:
-        vevent.add("description", printable(description))
-    return vevent
+@dataclass(frozen=True, slots=True)
+class Properties:
+    """What one VEVENT says, decided once for both writers."""
+
+    uid: str
+    summary: str
+    start: datetime | date
+    end: datetime | date
+    status: str
+    category: str
+    location: str
+    description: str
 
 
-def _timezones(events: Iterable[Event]) -> list[icalendar.Timezone]:
-    """One VTIMEZONE per zone used, covering the events' dates with a year to spare."""
+def event_properties(calendar: Calendar, event: Event) -> Properties:
+    """The VEVENT's values: all-day DTEND is the day after the last day (exclusive)."""
+    end = event.end + timedelta(days=1) if event.all_day else _when(event.end)
+    return Properties(
+        uid=uid(calendar, event),
+        summary=printable(event.title),
+        start=_when(event.start),
+        end=end,
+        status=_STATUS[event.status],
+        category=event.kind.value,
+        location=printable(event.location),
+        description=printable(describe(calendar, event)),
+    )
+
+
+# --- VTIMEZONE ---------------------------------------------------------------------------
+def _zone_spans(events: Iterable[Event]) -> dict[str, tuple[date, date]]:
     spans: dict[str, tuple[date, date]] = {}
     for event in events:
         for value in (event.start, event.end):
             key = getattr(getattr(value, "tzinfo", None), "key", None)
-            if not isinstance(value, datetime) or key is None:
+            if key is None or not isinstance(value, datetime):
                 continue
             day = value.date()
             low, high = spans.get(key, (day, day))
             spans[key] = (min(low, day), max(high, day))
-    year = timedelta(days=366)
-    return [
-        icalendar.Timezone.from_tzinfo(
-            get_zone(key), tzid=key, first_date=low - year, last_date=high + year
-        )
-        for key, (low, high) in sorted(spans.items())
-    ]
+    return spans
 
 
-def to_icalendar(
-    calendar: Calendar, events: Iterable[Event] | None = None, clock: Clock | None = None
-) -> bytes:
-    """The iCalendar text for ``events`` (default: all of the calendar's)."""
-    chosen = list(calendar.events if events is None else events)
-    stamp = stamp_time(calendar, clock)
+def _transitions(zone: tzinfo, first: datetime, last: datetime) -> Iterator[datetime]:
+    """UTC instants where the zone's offset changes, found day by day, then to the minute."""
+    step = timedelta(days=1)
+    moment, offset = first, first.astimezone(zone).utcoffset()
+    while moment < last:
+        following = moment + step
+        following_offset = following.astimezone(zone).utcoffset()
+        if following_offset != offset:
+            low, high = moment, following
+            while high - low > timedelta(minutes=1):
+                middle = low + (high - low) / 2
+                if middle.astimezone(zone).utcoffset() == offset:
+                    low = middle
+                else:
+                    high = middle
+            yield high.replace(second=0, microsecond=0)
+        moment, offset = following, following_offset
+
+
+def _observance(at: datetime, zone: tzinfo, before: timedelta) -> icalendar.Component:
+    local = at.astimezone(zone)
+    after = local.utcoffset() or timedelta(0)
+    dst = local.dst() or timedelta(0)
+    component: icalendar.Component = (
+        icalendar.TimezoneDaylight() if dst else icalendar.TimezoneStandard()
+    )
+    # DTSTART is the onset in the local time that was in force before it.
+    component.add("dtstart", (at + before).replace(tzinfo=None))
+    component.add("tzoffsetfrom", before)
+    component.add("tzoffsetto", after)
+    component.add("tzname", local.tzname() or "")
+    return component
+
+
+def vtimezone(key: str, low: date, high: date) -> icalendar.Timezone:
+    """A VTIMEZONE for zone ``key`` that is right from a year before ``low`` to after ``high``."""
+    zone = get_zone(key)
+    first = datetime(low.year, low.month, low.day, tzinfo=UTC) - _MARGIN
+    last = datetime(high.year, high.month, high.day, tzinfo=UTC) + _MARGIN
+    timezone = icalendar.Timezone()
+    timezone.add("tzid", key)
+    offset = first.astimezone(zone).utcoffset() or timedelta(0)
+    timezone.add_component(_observance(first, zone, offset))
+    for moment in _transitions(zone, first, last):
+        timezone.add_component(_observance(moment, zone, offset))
+        offset = moment.astimezone(zone).utcoffset() or timedelta(0)
+    return timezone
+
+
+def _vtimezones(events: Iterable[Event]) -> list[icalendar.Timezone]:
+    return [vtimezone(k, low, high) for k, (low, high) in sorted(_zone_spans(events).items())]
+
+
+# --- the reference writer: the component API ---------------------------------------------
+def to_vevent(properties: Properties, stamp: datetime) -> icalendar.Event:
+    """One VEVENT, through the component API."""
+    vevent = icalendar.Event()
+    vevent.add("uid", properties.uid)
+    vevent.add("dtstamp", stamp)
+    vevent.add("summary", properties.summary)
+    vevent.add("dtstart", properties.start)
+    vevent.add("dtend", properties.end)
+    vevent.add("status", properties.status)
+    vevent.add("categories", [properties.category])
+    if properties.location:
+        vevent.add("location", properties.location)
+    if properties.description:
+        vevent.add("description", properties.description)
+    return vevent
+
+
+def _vcalendar(calendar: Calendar) -> icalendar.Calendar:
     vcalendar = icalendar.Calendar()
     vcalendar.add("prodid", PRODID)
     vcalendar.add("version", "2.0")
     vcalendar.add("calscale", "GREGORIAN")
     vcalendar.add("x-wr-calname", printable(calendar.title))
-    for vtimezone in _timezones(chosen):
-        vcalendar.add_component(vtimezone)
+    return vcalendar
+
+
+def reference_icalendar(
+    calendar: Calendar, events: Iterable[Event] | None = None, clock: Clock | None = None
+) -> bytes:
+    """The export built entirely with icalendar's component API (slow; the reference)."""
+    chosen = list(calendar.events if events is None else events)
+    stamp = stamp_time(calendar, clock)
+    vcalendar = _vcalendar(calendar)
+    for vtimezone_component in _vtimezones(chosen):
+        vcalendar.add_component(vtimezone_component)
     for event in chosen:
-        vcalendar.add_component(to_vevent(calendar, event, stamp))
+        vcalendar.add_component(to_vevent(event_properties(calendar, event), stamp))
     data: bytes = vcalendar.to_ical()
     return data
+
+
+# --- the export writer: the same properties, line by line ------------------------------
+def escape_text(value: str) -> str:
+    """RFC 5545 TEXT escaping: backslash, semicolon, comma and newline."""
+    return value.translate(_TEXT_ESCAPES)
+
+
+def _time_line(name: str, value: datetime | date) -> str:
+    if not isinstance(value, datetime):
+        return f"{name};VALUE=DATE:{value:%Y%m%d}"
+    if value.tzinfo is UTC:
+        return f"{name}:{value:%Y%m%dT%H%M%S}Z"
+    return f"{name};TZID={value.tzinfo.key}:{value:%Y%m%dT%H%M%S}"  # type: ignore[union-attr]
+
+
+def fold(line: str) -> str:
+    """Fold a content line to at most 75 octets per line, never inside a UTF-8 character
+    or right after a backslash (some clients misread a split escape)."""
+    data = line.encode()
+    if len(data) <= 75:
+        return line
+    pieces: list[bytes] = []
+    start, limit = 0, 75
+    while len(data) - start > limit:
+        cut = start + limit
+        while data[cut] & 0xC0 == 0x80:  # a UTF-8 continuation byte: back up
+            cut -= 1
+        if data[cut - 1] == 0x5C and cut - 1 > start:  # keep "\x" together
+            cut -= 1
+        pieces.append(data[start:cut])
+        start, limit = cut, 74  # the leading space of a continuation line counts
+    pieces.append(data[start:])
+    return b"\r\n ".join(pieces).decode()
+
+
+def vevent_lines(properties: Properties, stamp: str) -> list[str]:
+    """The content lines of one VEVENT, unfolded."""
+    lines = [
+        "BEGIN:VEVENT",
+        f"UID:{escape_text(properties.uid)}",
+        f"DTSTAMP:{stamp}",
+        f"SUMMARY:{escape_text(properties.summary)}",
+        _time_line("DTSTART", properties.start),
+        _time_line("DTEND", properties.end),
+        f"STATUS:{properties.status}",
+        f"CATEGORIES:{escape_text(properties.category)}",
+    ]
+    if properties.location:
+        lines.append(f"LOCATION:{escape_text(properties.location)}")
+    if properties.description:
+        lines.append(f"DESCRIPTION:{escape_text(properties.description)}")
+    lines.append("END:VEVENT")
+    return lines
+
+
+def to_icalendar(
+    calendar: Calendar, events: Iterable[Event] | None = None, clock: Clock | None = None
+) -> bytes:
+    """The iCalendar file for ``events`` (default: all of the calendar's)."""
+    chosen = list(calendar.events if events is None else events)
+    stamp = f"{stamp_time(calendar, clock):%Y%m%dT%H%M%S}Z"
+    head = _vcalendar(calendar)
+    for vtimezone_component in _vtimezones(chosen):
+        head.add_component(vtimezone_component)
+    # The library writes the calendar's own properties and the VTIMEZONEs; the events go
+    # in before END:VCALENDAR.
+    opening = head.to_ical().decode().removesuffix("END:VCALENDAR\r\n")
+    lines: list[str] = []
+    for event in chosen:
+        lines.extend(fold(line) for line in vevent_lines(event_properties(calendar, event), stamp))
+    lines.append("END:VCALENDAR")
+    return (opening + "\r\n".join(lines) + "\r\n").encode()
