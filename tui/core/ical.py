@@ -286,7 +286,8 @@ def to_icalendar(
         head.add_component(vtimezone_component)
     # The library writes the calendar's own properties and the VTIMEZONEs; the events go
     # in before END:VCALENDAR.
-    opening = head.to_ical().decode().removesuffix("END:VCALENDAR\r\n")
+    written: bytes = head.to_ical()
+    opening = written.decode().removesuffix("END:VCALENDAR\r\n")
     lines: list[str] = []
     for event in chosen:
         lines.extend(fold(line) for line in vevent_lines(event_properties(calendar, event), stamp))
