@@ -6,9 +6,10 @@ from datetime import date
 
 import pytest
 
+from tui.core.index import CalendarIndex
 from tui.core.load import bundled_calendar, load_calendar
 from tui.core.model import Calendar, Event
-from tui.core.query import CalendarIndex, ZoneMode
+from tui.core.query import ZoneMode
 from tui.core.zones import get_zone
 
 LEADERS = {

@@ -8,10 +8,10 @@ import pytest
 
 from tests.conftest import DATA
 from tui.core.errors import UsageError
+from tui.core.index import CalendarIndex
 from tui.core.load import load_calendar
 from tui.core.model import Calendar
 from tui.core.query import (
-    CalendarIndex,
     Filter,
     ZoneMode,
     resolve_country,

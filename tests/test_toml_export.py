@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import DATA
+from tui.core.index import CalendarIndex
 from tui.core.load import load_calendar
 from tui.core.model import Calendar
-from tui.core.query import CalendarIndex, Filter
+from tui.core.query import Filter
 from tui.core.toml_export import to_toml
 
 SAMPLE = DATA / "sample.toml"

@@ -14,13 +14,12 @@ from pathlib import Path
 from typing import TextIO
 
 from tui import __version__
-from tui.core.agenda import agenda_text
 from tui.core.errors import CalendarError, Diagnostic, UsageError
 from tui.core.files import write_atomic
+from tui.core.index import CalendarIndex
 from tui.core.load import Loaded, default_calendar, load_calendar
 from tui.core.model import Event
 from tui.core.query import (
-    CalendarIndex,
     Filter,
     ZoneMode,
     resolve_country,
@@ -168,6 +167,8 @@ def _write_stdout(data: bytes, stdout: TextIO) -> None:
 
 
 def _agenda(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    from tui.core.agenda import agenda_text
+
     mode, zone = ZoneMode.EVENT, get_zone(local_zone_name())
     if args.tz:
         name = UTC_NAME if args.tz.upper() in ("UTC", "Z") else args.tz

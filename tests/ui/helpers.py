@@ -6,6 +6,7 @@ from textual.app import App
 from textual.widgets import OptionList, Static
 
 from tui.ui.screens.main import MainScreen
+from tui.ui.widgets.day_list import DayList
 from tui.ui.widgets.day_view import EventTable
 
 
@@ -21,6 +22,11 @@ def table_rows(app: App[None]) -> list[list[str]]:
 
 def titles(app: App[None]) -> list[str]:
     return [row[2].split("\n")[0] for row in table_rows(app)]
+
+
+def day_counts(app: App[None]) -> list[int]:
+    """The count shown beside each day."""
+    return [count for _, count in main_screen(app).query_one(DayList).rows]
 
 
 def option_texts(app: App[None], selector: str) -> list[str]:

@@ -8,7 +8,15 @@ from pathlib import Path
 from textual.widgets import Input
 
 from tests.ui.conftest import SAMPLE, MakeApp
-from tests.ui.helpers import details, header, main_screen, option_texts, table_rows, titles
+from tests.ui.helpers import (
+    day_counts,
+    details,
+    header,
+    main_screen,
+    option_texts,
+    table_rows,
+    titles,
+)
 from tui.core.query import ZoneMode
 from tui.ui.screens.country_filter import CountryFilterModal
 from tui.ui.screens.export import ExportModal
@@ -24,7 +32,7 @@ async def test_opens_on_the_first_day(make_app: MakeApp) -> None:
         assert "Putin's state visit to Tajikistan, October 2025" in header(app)
         assert "Wed 8 Oct to Fri 10 Oct 2025" in header(app)
         assert "Filter: none" in header(app) and "Zone: venue time" in header(app)
-        assert [t.split()[0] for t in option_texts(app, "#days")] == ["4", "8", "5"]
+        assert day_counts(app) == [4, 8, 5]
         assert titles(app)[0] == "Putin arrives in Dushanbe: start of the state visit"
         assert details(app).startswith("Putin arrives in Dushanbe")
         assert app.focused is not None and app.focused.id == "events-table"
@@ -100,7 +108,7 @@ async def test_country_filter_by_typing(make_app: MakeApp) -> None:
         screen = main_screen(app)
         assert screen.view.countries == frozenset({"KZ"})
         assert "Filter: Kazakhstan (3 of 17 events)" in header(app)
-        assert [t.split()[0] for t in option_texts(app, "#days")] == ["0", "1", "2"]
+        assert day_counts(app) == [0, 1, 2]
         assert any("Kassym-Jomart Tokayev" in t for t in option_texts(app, "#people"))
         # Everyone is at the CIS summit, which involves Kazakhstan too.
         assert len(option_texts(app, "#people")) == 9
@@ -150,7 +158,7 @@ async def test_search_and_escape(make_app: MakeApp) -> None:
         await pilot.press("slash", *"aliev")  # an alias of Aliyev
         screen = main_screen(app)
         assert screen.view.text == "aliev"
-        assert [t.split()[0] for t in option_texts(app, "#days")] == ["0", "1", "1"]
+        assert day_counts(app) == [0, 1, 1]
         assert '"aliev"' in header(app)
         people = option_texts(app, "#people")
         assert len(people) == 9  # the CIS summit matches too: Aliyev is there

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, tzinfo
 
+from tui.core.index import CalendarIndex
 from tui.core.model import Calendar, Event, Status
-from tui.core.query import CalendarIndex, ZoneMode, display_zone
+from tui.core.query import ZoneMode, display_zone
 from tui.core.text import one_line
 from tui.core.timefmt import day_heading, time_range
 

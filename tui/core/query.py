@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from enum import StrEnum
-from functools import cached_property
 
 from tui.core.errors import UsageError
 from tui.core.iso3166 import ISO_COUNTRIES
@@ -118,89 +115,6 @@ def event_days(event: Event, zone: tzinfo) -> list[date]:
     else:
         first, last = event.start, event.end
     return [first + timedelta(days=n) for n in range((last - first).days + 1)]
-
-
-@dataclass
-class CalendarIndex:
-    """Per-calendar look-ups computed once, so a key press only filters and slices."""
-
-    calendar: Calendar
-    _days: dict[tuple[ZoneMode, str], dict[date, list[Event]]] = field(default_factory=dict)
-
-    @cached_property
-    def countries_of(self) -> dict[str, frozenset[str]]:
-        """Event id -> every country it involves (host and participants' countries)."""
-        people = self.calendar.participants
-        result: dict[str, frozenset[str]] = {}
-        for event in self.calendar.events:
-            codes = {people[p].country for p in event.participants if p in people}
-            if event.host:
-                codes.add(event.host)
-            result[event.id] = frozenset(codes)
-        return result
-
-    @cached_property
-    def haystacks(self) -> dict[str, str]:
-        """Event id -> the case-folded text that search looks in."""
-        people = self.calendar.participants
-        result: dict[str, str] = {}
-        for event in self.calendar.events:
-            parts = [event.title, event.description, event.location]
-            for pid in event.participants:
-                person = people.get(pid)
-                if person is not None:
-                    parts.extend((person.name, *person.aliases))
-            result[event.id] = "\n".join(parts).casefold()
-        return result
-
-    def involves(self, event: Event, codes: Iterable[str]) -> bool:
-        """Whether the event is hosted by, or has a participant from, any of ``codes``."""
-        return not self.countries_of[event.id].isdisjoint(codes)
-
-    def matches(self, event: Event, view: Filter) -> bool:
-        """Whether the event passes every part of the filter."""
-        if view.countries and not self.involves(event, view.countries):
-            return False
-        if view.participants and view.participants.isdisjoint(event.participants):
-            return False
-        # Every word must appear somewhere: "aliyev meet" finds the Putin-Aliyev meeting.
-        haystack = self.haystacks[event.id]
-        return all(word in haystack for word in view.text.casefold().split())
-
-    def select(self, view: Filter, events: Sequence[Event] | None = None) -> list[Event]:
-        """The events (of ``events``, default all) that pass the filter, in time order."""
-        pool = self.calendar.events if events is None else events
-        if not view.active:
-            return list(pool)
-        return [event for event in pool if self.matches(event, view)]
-
-    def by_day(self, mode: ZoneMode, local: tzinfo) -> dict[date, list[Event]]:
-        """Every event under each day it touches, in ``mode``; days in order."""
-        key = (mode, str(local))
-        if key not in self._days:
-            days: dict[date, list[Event]] = defaultdict(list)
-            for event in self.calendar.events:
-                for day in event_days(event, display_zone(event, mode, local)):
-                    days[day].append(event)
-            for events in days.values():
-                events.sort(key=lambda e: (not e.all_day, _instant(e)))
-            self._days[key] = dict(sorted(days.items()))
-        return self._days[key]
-
-    def participant_events(self, participant_id: str) -> list[Event]:
-        """A participant's itinerary across all days."""
-        return [e for e in self.calendar.events if participant_id in e.participants]
-
-    def events_involving(self, code: str) -> list[Event]:
-        """The events that involve a country."""
-        return [e for e in self.calendar.events if code in self.countries_of[e.id]]
-
-
-def _instant(event: Event) -> datetime:
-    start = event.start
-    if isinstance(start, datetime):
-        return start.astimezone(UTC)
-    return datetime(start.year, start.month, start.day, tzinfo=UTC)
 
 
 def utc_offset_label(zone_name: str, on: date) -> str:

@@ -1,30 +1,50 @@
-"""How times read on screen and in the agenda; pendulum does the human wording."""
+"""How times read on screen and in the agenda.
+
+Dates are spelled from fixed English names (strftime would follow the process locale), on
+every row of every list. pendulum words durations and relative times, where a person reads
+one at a time; it is imported when first needed, off the start-up path.
+"""
 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
-import pendulum
-
 from tui.core.model import Event
 from tui.core.query import format_offset
 
 APPROX = "≈"
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 EN_DASH = "\u2013"
 
 
 def day_heading(day: date) -> str:
     """'Thursday 9 October 2025'."""
-    return pendulum.date(day.year, day.month, day.day).format("dddd D MMMM YYYY")
+    return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
 def short_day(day: date) -> str:
     """'Thu 9 Oct'."""
-    return pendulum.date(day.year, day.month, day.day).format("ddd D MMM")
+    return f"{_WEEKDAYS[day.weekday()][:3]} {day.day} {_MONTHS[day.month - 1][:3]}"
 
 
 def duration_words(span: timedelta) -> str:
     """'2 hours 30 minutes'; '1 day' for all-day spans."""
+    import pendulum
+
     words = pendulum.duration(seconds=int(span.total_seconds())).in_words(locale="en")
     return words or "no time"
 
@@ -66,4 +86,6 @@ def _clock(moment: datetime, anchor: date) -> str:
 
 def relative(moment: datetime, now: datetime) -> str:
     """'1 year ago' style wording of ``moment`` seen from ``now``."""
+    import pendulum
+
     return pendulum.instance(moment).diff_for_humans(pendulum.instance(now))

@@ -26,5 +26,6 @@ class DiplocalApp(App[None]):
         self.local_zone = local_zone
         self.title = one_line(calendar.title)
 
-    def on_mount(self) -> None:
-        self.push_screen(MainScreen(self.calendar, self.local_zone))
+    def get_default_screen(self) -> MainScreen:
+        # The main screen is the first screen: no blank default screen to draw first.
+        return MainScreen(self.calendar, self.local_zone)

@@ -7,9 +7,10 @@ from datetime import date, datetime, tzinfo
 from rich.text import Text
 
 from tui.core.icc import icc_reasons
+from tui.core.index import CalendarIndex
 from tui.core.iso3166 import ISO_COUNTRIES
 from tui.core.model import Calendar, Country, Event, Participant, Status
-from tui.core.query import CalendarIndex, ZoneMode, display_zone, event_days, utc_offset_label
+from tui.core.query import ZoneMode, display_zone, event_days, utc_offset_label
 from tui.core.text import one_line, printable
 from tui.core.timefmt import day_heading, duration_words, short_day, time_range, zone_label
 

@@ -15,9 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet
 
 from tui.core.files import write_atomic
-from tui.core.ical import to_icalendar
 from tui.core.model import Calendar, Event
-from tui.core.toml_export import to_toml
 
 FORMATS = {"ics": "iCalendar (.ics)", "toml": "TOML calendar (.toml)"}
 
@@ -99,6 +97,10 @@ class ExportModal(ModalScreen[ExportResult | None]):
         self.write(path)
 
     def write(self, path: Path) -> None:
+        # The writers (icalendar, tomli-w) load on first export, not at start-up.
+        from tui.core.ical import to_icalendar
+        from tui.core.toml_export import to_toml
+
         if self.chosen_format == "toml":
             data = to_toml(self.calendar, self.events).encode()
         else:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, tzinfo
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from rich.text import Text
 from textual import on
@@ -16,14 +16,12 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input
 
 from tui.core.icc import icc_reasons
+from tui.core.index import CalendarIndex
 from tui.core.model import Calendar, Event
-from tui.core.query import CalendarIndex, Filter, ZoneMode, display_zone
+from tui.core.query import Filter, ZoneMode, display_zone
 from tui.core.timefmt import short_day
 from tui.core.zones import get_zone, local_zone_name
 from tui.ui import render
-from tui.ui.screens.country_filter import CountryFilterModal
-from tui.ui.screens.export import ExportModal, ExportResult
-from tui.ui.screens.help import HelpModal
 from tui.ui.widgets.country_list import CountryList
 from tui.ui.widgets.day_list import DayList
 from tui.ui.widgets.day_view import DayView
@@ -31,9 +29,13 @@ from tui.ui.widgets.details import DetailsPane
 from tui.ui.widgets.header import CalendarHeader
 from tui.ui.widgets.people_list import ParticipantList
 
+if TYPE_CHECKING:
+    from tui.ui.screens.export import ExportResult
+
 SelectionKind = Literal["event", "participant", "country"]
 Selection = tuple[SelectionKind, str]
 ZONE_NAMES = {ZoneMode.EVENT: "venue time", ZoneMode.UTC: "UTC"}
+INDEX_NOW = 5_000  # events; larger calendars build their filter indexes after first paint
 
 
 class MainScreen(Screen[None]):
@@ -67,6 +69,7 @@ class MainScreen(Screen[None]):
         self.index = CalendarIndex(calendar)
         self.local_zone = local_zone or get_zone(local_zone_name())
         self.matching: list[Event] = list(calendar.events)
+        self.matching_ids: set[str] | None = None  # None: no filter, everything matches
 
     # --- layout ---------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -96,10 +99,20 @@ class MainScreen(Screen[None]):
         }
         for selector, title in titles.items():
             self.query_one(selector).border_title = title
-        days = list(self.index.by_day(self.zone_mode, self.local_zone))
-        self.day = days[0] if days else None
+        days = self.index.by_day(self.zone_mode, self.local_zone)
+        self.set_reactive(MainScreen.day, next(iter(days), None))
+        if len(self.calendar.events) <= INDEX_NOW:
+            self.index.build()
+        else:
+            # Paint the first day now; count by country once the indexes are built.
+            self.run_worker(self.build_index, thread=True, name="index", exit_on_error=False)
         self.refresh_view()
         self.focus_day_view()
+
+    def build_index(self) -> None:
+        """Worker thread: build the filter indexes, then show the counts they give."""
+        self.index.build()
+        self.app.call_from_thread(self.refresh_view)
 
     # --- state -> panes -------------------------------------------------------------
     def watch_view(self) -> None:
@@ -117,19 +130,21 @@ class MainScreen(Screen[None]):
 
     def refresh_view(self) -> None:
         """Recompute what matches the filter and update every pane."""
-        self.matching = self.index.select(self.view)
-        matching_ids = {event.id for event in self.matching}
+        selection = self.index.selection(self.view, self.zone_mode, self.local_zone)
+        self.matching = selection.events
+        self.matching_ids = {e.id for e in self.matching} if self.view.active else None
         by_day = self.index.by_day(self.zone_mode, self.local_zone)
         if self.day not in by_day and by_day:
-            self.day = next(iter(by_day))
-        counts = [(d, sum(e.id in matching_ids for e in events)) for d, events in by_day.items()]
+            self.set_reactive(MainScreen.day, next(iter(by_day)))
+        counts = [(day, selection.day_counts.get(day, 0)) for day in by_day]
         self.query_one(DayList).show_days(counts, self.day)
         # In the file's order, which is the editor's: the principal guest and host first.
-        people = {p for e in self.matching for p in e.participants}
+        people = selection.participants
         participants = [v for k, v in self.calendar.participants.items() if k in people]
         self.query_one(ParticipantList).show_people(self.calendar, participants)
+        known = selection.country_counts
         country_counts = [
-            (country, sum(code in self.index.countries_of[e.id] for e in self.matching))
+            (country, None if known is None else known.get(code, 0))
             for code, country in sorted(self.calendar.countries.items(), key=lambda c: c[1].name)
         ]
         self.query_one(CountryList).show_countries(country_counts, self.view.countries)
@@ -140,6 +155,7 @@ class MainScreen(Screen[None]):
     def show_header(self) -> None:
         days = list(self.index.by_day(self.zone_mode, self.local_zone))
         span = f"{short_day(days[0])} to {short_day(days[-1])} {days[-1].year}" if days else ""
+
         self.query_one(CalendarHeader).show(
             self.calendar.title, span, self.describe_filter(), self.describe_zone()
         )
@@ -165,8 +181,8 @@ class MainScreen(Screen[None]):
     def show_day(self) -> None:
         by_day = self.index.by_day(self.zone_mode, self.local_zone)
         day_events = by_day.get(self.day, []) if self.day else []
-        wanted = {event.id for event in self.matching}
-        events = [e for e in day_events if e.id in wanted]
+        wanted = self.matching_ids
+        events = day_events if wanted is None else [e for e in day_events if e.id in wanted]
         view = self.query_one(DayView)
         view.border_title = f"Events · {short_day(self.day)}" if self.day else "Events"
         view.show_events(
@@ -201,9 +217,10 @@ class MainScreen(Screen[None]):
             return
         kind, key = self.selection
         if kind == "event":
-            event = next((e for e in self.calendar.events if e.id == key), None)
-            if event is None:
+            position = self.index.position.get(key)
+            if position is None:
                 return
+            event = self.calendar.events[position]
             text = render.event_details(
                 self.calendar, self.index, event, self.zone_mode, self.local_zone
             )
@@ -252,7 +269,7 @@ class MainScreen(Screen[None]):
     def go_to_day(self, day: date) -> None:
         """Show ``day`` in the day view and put the day list's cursor on it."""
         self.day = day
-        self.query_one(DayList).move_to(day.isoformat())
+        self.query_one(DayList).move_to(day)
 
     def filter_by_country(self, code: str) -> None:
         """Show only the events that involve one country."""
@@ -275,7 +292,10 @@ class MainScreen(Screen[None]):
         else:
             self.notify(f"The calendar has {len(days)} days.", severity="warning")
 
+    # The dialogs load when first opened: their widgets are not needed for the first paint.
     def action_country_filter(self) -> None:
+        from tui.ui.screens.country_filter import CountryFilterModal
+
         def apply(codes: frozenset[str] | None) -> None:
             if codes is not None:
                 self.view = Filter(codes, self.view.participants, self.view.text)
@@ -306,6 +326,8 @@ class MainScreen(Screen[None]):
         self.zone_mode = self.zone_mode.next()
 
     def action_export(self) -> None:
+        from tui.ui.screens.export import ExportModal
+
         def done(result: ExportResult | None) -> None:
             if result is not None:
                 message = f"Exported {result.count} events to {result.path.resolve()}"
@@ -316,4 +338,6 @@ class MainScreen(Screen[None]):
         self.app.push_screen(ExportModal(self.calendar, self.matching, default), done)
 
     def action_help(self) -> None:
+        from tui.ui.screens.help import HelpModal
+
         self.app.push_screen(HelpModal(self.active_bindings))

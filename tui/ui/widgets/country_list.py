@@ -18,14 +18,16 @@ class CountryList(ChoiceList):
         """The user moved to a country."""
 
     def show_countries(
-        self, counts: Iterable[tuple[Country, int]], selected: frozenset[str]
+        self, counts: Iterable[tuple[Country, int | None]], selected: frozenset[str]
     ) -> None:
-        """Replace the rows; countries in the active filter are marked."""
+        """Replace the rows; countries in the active filter are marked; None counts show '…'."""
         current = self.highlighted_option.id if self.highlighted_option else None
         rows = []
         for country, count in counts:
             mark = "● " if country.code in selected else "  "
-            label = Text(f"{count:>4} ", style="bold" if count else "dim")
+            # None: still counting (a large calendar indexes after the first paint).
+            shown = "…" if count is None else str(count)
+            label = Text(f"{shown:>4} ", style="bold" if count else "dim")
             label.append(mark + country.code + " ", style="bold")
             label.append(one_line(country.name))
             label.no_wrap, label.overflow = True, "ellipsis"

@@ -1,0 +1,224 @@
+"""Per-calendar look-ups, built once, so that a key press only filters and counts.
+
+Events are referred to by their position in ``calendar.events`` (time order). A filter is
+answered from inverted indexes (country -> positions, participant -> positions) and
+case-folded search texts; typing one more letter narrows the previous answer instead of
+searching everything again.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, tzinfo
+from functools import cached_property
+
+from tui.core.model import Calendar, Event
+from tui.core.query import Filter, ZoneMode, display_zone, event_days
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """What a filter leaves: events in time order, with counts for the panes."""
+
+    events: list[Event]
+    day_counts: dict[date, int]
+    country_counts: dict[str, int] | None  # None while a large calendar is still indexed
+    participants: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Days:
+    """Events by day in one display zone."""
+
+    events: dict[date, list[Event]]  # days in order; all-day events first, then by start
+    of_event: list[tuple[date, ...]]  # position -> the days the event touches
+
+
+class CalendarIndex:
+    """Look-ups over one calendar."""
+
+    def __init__(self, calendar: Calendar) -> None:
+        self.calendar = calendar
+        self.position = {event.id: n for n, event in enumerate(calendar.events)}
+        self._days: dict[tuple[ZoneMode, str], Days] = {}
+        self._last: tuple[Filter, list[int]] | None = None
+
+    # --- per-event facts ----------------------------------------------------------------
+    @cached_property
+    def countries_of(self) -> dict[str, frozenset[str]]:
+        """Event id -> every country it involves (host and participants' countries)."""
+        country = {pid: person.country for pid, person in self.calendar.participants.items()}
+        result: dict[str, frozenset[str]] = {}
+        for event in self.calendar.events:
+            codes = {country[p] for p in event.participants}
+            if event.host:
+                codes.add(event.host)
+            result[event.id] = frozenset(codes)
+        return result
+
+    @cached_property
+    def _by_country(self) -> dict[str, list[int]]:
+        result: dict[str, list[int]] = {}
+        for n, event in enumerate(self.calendar.events):
+            for code in self.countries_of[event.id]:
+                result.setdefault(code, []).append(n)
+        return result
+
+    @cached_property
+    def _by_participant(self) -> dict[str, list[int]]:
+        result: dict[str, list[int]] = {}
+        for n, event in enumerate(self.calendar.events):
+            for pid in event.participants:
+                result.setdefault(pid, []).append(n)
+        return result
+
+    @cached_property
+    def haystacks(self) -> list[str]:
+        """Position -> the case-folded text that search looks in."""
+        people = self.calendar.participants
+        names = {pid: "\n".join((p.name, *p.aliases)) for pid, p in people.items()}
+        return [
+            "\n".join(
+                (e.title, e.description, e.location, *(names.get(p, "") for p in e.participants))
+            ).casefold()
+            for e in self.calendar.events
+        ]
+
+    def involves(self, event: Event, codes: Iterable[str]) -> bool:
+        """Whether the event is hosted by, or has a participant from, any of ``codes``."""
+        return not self.countries_of[event.id].isdisjoint(codes)
+
+    # --- filtering ----------------------------------------------------------------------
+    def _positions(self, view: Filter) -> list[int]:
+        words = view.text.casefold().split()
+        last = self._last
+        if (
+            last is not None
+            and last[0].countries == view.countries
+            and last[0].participants == view.participants
+            and view.text.casefold().startswith(last[0].text.casefold())
+        ):
+            # One more letter can only narrow the answer.
+            pool: Iterable[int] = last[1]
+        else:
+            pool = self._restricted(view)
+        if words:
+            texts = self.haystacks
+            pool = [n for n in pool if all(word in texts[n] for word in words)]
+        result = list(pool)
+        self._last = (view, result)
+        return result
+
+    def _restricted(self, view: Filter) -> Iterable[int]:
+        """Positions allowed by the country and participant parts of the filter."""
+        pool: Iterable[int] = range(len(self.calendar.events))
+        if view.countries:
+            hits: set[int] = set()
+            for code in view.countries:
+                hits.update(self._by_country.get(code, ()))
+            pool = sorted(hits)
+        if view.participants:
+            people: set[int] = set()
+            for pid in view.participants:
+                people.update(self._by_participant.get(pid, ()))
+            pool = [n for n in pool if n in people]
+        return pool
+
+    def select(self, view: Filter) -> list[Event]:
+        """The events that pass the filter, in time order."""
+        events = self.calendar.events
+        if not view.active:
+            return list(events)
+        return [events[n] for n in self._positions(view)]
+
+    def selection(self, view: Filter, mode: ZoneMode, local: tzinfo) -> Selection:
+        """The filtered events with their counts by day and by country, and who is in them."""
+        events = self.calendar.events
+        if not view.active:
+            return self._everything(mode, local)
+        positions: Sequence[int] = self._positions(view)
+        of_event = self.days(mode, local).of_event
+        day_counts = Counter(day for n in positions for day in of_event[n])
+        countries = self.countries_of
+        country_counts = Counter(code for n in positions for code in countries[events[n].id])
+        participants = frozenset(p for n in positions for p in events[n].participants)
+        return Selection(
+            [events[n] for n in positions], dict(day_counts), dict(country_counts), participants
+        )
+
+    def _everything(self, mode: ZoneMode, local: tzinfo) -> Selection:
+        """The unfiltered selection, from the indexes built so far."""
+        country_counts = None
+        if self.warm:
+            country_counts = {code: len(found) for code, found in self._by_country.items()}
+        return Selection(
+            list(self.calendar.events),
+            {day: len(events) for day, events in self.by_day(mode, local).items()},
+            country_counts,
+            frozenset(self.calendar.participants),
+        )
+
+    @property
+    def warm(self) -> bool:
+        """Whether the indexes that filtering needs are built."""
+        return "_by_country" in self.__dict__
+
+    def build(self) -> None:
+        """Build every index now (large calendars do it after the first paint)."""
+        self._by_country  # noqa: B018  # cached_property: reading it builds it
+        self._by_participant  # noqa: B018
+        self.haystacks  # noqa: B018
+
+    # --- days ---------------------------------------------------------------------------
+    def days(self, mode: ZoneMode, local: tzinfo) -> Days:
+        """Events by day in ``mode``, built once per mode and zone."""
+        key = (mode, str(local))
+        if key not in self._days:
+            by_day: dict[date, list[Event]] = {}
+            of_event: list[tuple[date, ...]] = []
+            for event in self.calendar.events:
+                touched = _days_touched(event, mode, local)
+                of_event.append(touched)
+                for day in touched:
+                    by_day.setdefault(day, []).append(event)
+            for events in by_day.values():
+                # Events are in start order already; a stable sort puts all-day ones first.
+                events.sort(key=_timed)
+            self._days[key] = Days(dict(sorted(by_day.items())), of_event)
+        return self._days[key]
+
+    def by_day(self, mode: ZoneMode, local: tzinfo) -> dict[date, list[Event]]:
+        """Every event under each day it touches, in ``mode``; days in order."""
+        return self.days(mode, local).events
+
+    def participant_events(self, participant_id: str) -> list[Event]:
+        """A participant's itinerary across all days."""
+        events = self.calendar.events
+        return [events[n] for n in self._by_participant.get(participant_id, ())]
+
+    def events_involving(self, code: str) -> list[Event]:
+        """The events that involve a country."""
+        events = self.calendar.events
+        return [events[n] for n in self._by_country.get(code, ())]
+
+
+def _timed(event: Event) -> bool:
+    return isinstance(event.start, datetime)
+
+
+def _days_touched(event: Event, mode: ZoneMode, local: tzinfo) -> tuple[date, ...]:
+    """``event_days`` with a fast path for the usual event: timed, within one day."""
+    start, end = event.start, event.end
+    if isinstance(start, datetime) and isinstance(end, datetime):
+        zone = display_zone(event, mode, local)
+        if start.tzinfo is not zone:
+            start = start.astimezone(zone)
+        if end.tzinfo is not zone:
+            end = end.astimezone(zone)
+        if start.date() == end.date():
+            return (start.date(),)
+    elif start == end:
+        return (start,)  # a one-day all-day event
+    return tuple(event_days(event, display_zone(event, mode, local)))
