@@ -19,13 +19,15 @@ import os
 import pickle
 import sys
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import fields, replace
 from pathlib import Path
 
 from tui import __version__
 from tui.core.errors import Diagnostic
 from tui.core.files import write_atomic
-from tui.core.model import Calendar
+from tui.core.model import Calendar, Country, Event, Participant
+
+MODEL = (Calendar, Country, Participant, Event)
 
 MIN_SIZE = 256 * 1024  # bytes; below this, loading from TOML is already fast
 KEEP = 8  # cached calendars kept; the least recently used go first
@@ -49,6 +51,9 @@ def key_for(data: bytes) -> str:
     import tzdata  # type: ignore[import-untyped]  # its release: a new one may change offsets
 
     digest.update(f"|{__version__}|{tzdata.IANA_VERSION}|{sys.version_info[:2]}".encode())
+    # The shape of the model too, so a changed class never meets an old pickle.
+    shape = [f"{cls.__name__}:{f.name}" for cls in MODEL for f in fields(cls)]
+    digest.update("|".join(shape).encode())
     return digest.hexdigest()
 
 
@@ -59,7 +64,15 @@ def load(key: str, file: str) -> tuple[Calendar, list[Diagnostic]] | None:
         with path.open("rb") as stream, _collector_paused():
             calendar, warnings = pickle.load(stream)
         os.utime(path)  # recently used
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
+    except (
+        OSError,
+        pickle.UnpicklingError,
+        EOFError,
+        AttributeError,
+        ImportError,
+        ValueError,
+        TypeError,
+    ):
         return None
     if not isinstance(calendar, Calendar):
         return None
