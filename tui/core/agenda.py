@@ -39,7 +39,7 @@ def _event_line(
     shown_zone = display_zone(event, mode, zone)
     when = time_range(event, shown_zone, day)
     status = "" if event.status is Status.CONFIRMED else f" [{event.status.value.upper()}]"
-    countries = ", ".join(sorted(index.countries_of[event.id]))
+    countries = ", ".join(sorted(index.countries_for(event)))
     place = f" @ {one_line(event.location)}" if event.location else ""
     people = f" ({countries})" if countries else ""
     return f"  {when:<24} {one_line(event.title)}{status} · {event.kind.value}{place}{people}"

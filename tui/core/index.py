@@ -47,16 +47,25 @@ class CalendarIndex:
 
     # --- per-event facts ----------------------------------------------------------------
     @cached_property
+    def _country_of_person(self) -> dict[str, str]:
+        return {pid: person.country for pid, person in self.calendar.participants.items()}
+
+    @cached_property
     def countries_of(self) -> dict[str, frozenset[str]]:
         """Event id -> every country it involves (host and participants' countries)."""
-        country = {pid: person.country for pid, person in self.calendar.participants.items()}
-        result: dict[str, frozenset[str]] = {}
-        for event in self.calendar.events:
-            codes = {country[p] for p in event.participants}
-            if event.host:
-                codes.add(event.host)
-            result[event.id] = frozenset(codes)
-        return result
+        return {event.id: self._countries(event) for event in self.calendar.events}
+
+    def _countries(self, event: Event) -> frozenset[str]:
+        country = self._country_of_person
+        codes = {country[p] for p in event.participants}
+        if event.host:
+            codes.add(event.host)
+        return frozenset(codes)
+
+    def countries_for(self, event: Event) -> frozenset[str]:
+        """The countries one event involves, without building the whole map first."""
+        known = self.__dict__.get("countries_of")
+        return known[event.id] if known is not None else self._countries(event)
 
     @cached_property
     def _by_country(self) -> dict[str, list[int]]:

@@ -45,6 +45,8 @@ EVENT_KEYS = (
     "sources",
 )
 DEFAULT_DURATION = timedelta(hours=1)
+KINDS = tuple(kind.value for kind in Kind)
+STATUSES = tuple(status.value for status in Status)
 
 
 def slugify(text: str) -> str:
@@ -201,10 +203,8 @@ class _Builder:
                 hint = did_you_mean(pid, participants)
                 msg = f'unknown participant "{pid}": not a key of [participants]{hint}'
                 self.fields.error((*path, "participants", position), msg)
-        kind = self.fields.choice(raw, path, "kind", [k.value for k in Kind], Kind.OTHER.value)
-        status = self.fields.choice(
-            raw, path, "status", [s.value for s in Status], Status.CONFIRMED.value
-        )
+        kind = self.fields.choice(raw, path, "kind", KINDS, Kind.OTHER.value)
+        status = self.fields.choice(raw, path, "status", STATUSES, Status.CONFIRMED.value)
         if event_id is None or title is None or times is None:
             return None
         start, end, explicit_end = times

@@ -104,10 +104,14 @@ class MainScreen(Screen[None]):
         if len(self.calendar.events) <= INDEX_NOW:
             self.index.build()
         else:
-            # Paint the first day now; count by country once the indexes are built.
-            self.run_worker(self.build_index, thread=True, name="index", exit_on_error=False)
+            # Paint the first day now; count by country once the indexes are built. The
+            # thread starts after the first frame so it does not compete with it.
+            self.call_after_refresh(self.start_indexing)
         self.refresh_view()
         self.focus_day_view()
+
+    def start_indexing(self) -> None:
+        self.run_worker(self.build_index, thread=True, name="index", exit_on_error=False)
 
     def build_index(self) -> None:
         """Worker thread: build the filter indexes, then show the counts they give."""
@@ -189,7 +193,7 @@ class MainScreen(Screen[None]):
             self.day,
             events,
             zone_of=lambda e: display_zone(e, self.zone_mode, self.local_zone),
-            countries_of=lambda e: ", ".join(sorted(self.index.countries_of[e.id])),
+            countries_of=lambda e: ", ".join(sorted(self.index.countries_for(e))),
             marked=lambda e: bool(icc_reasons(self.calendar, e)),
             empty_reason=self.empty_reason(bool(day_events)),
         )
