@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import tomli_w
 from textual.widgets import Input
 
+from bench.make_calendar import make_calendar
 from tests.ui.conftest import SAMPLE, MakeApp
 from tests.ui.helpers import (
     day_counts,
@@ -21,6 +23,7 @@ from tui.core.query import ZoneMode
 from tui.ui.screens.country_filter import CountryFilterModal
 from tui.ui.screens.export import ExportModal
 from tui.ui.screens.help import HelpModal
+from tui.ui.screens.main import INDEX_NOW
 
 SIZE = (120, 36)
 
@@ -390,3 +393,22 @@ async def test_quit(make_app: MakeApp) -> None:
         await pilot.press("q")
         await pilot.pause()
         assert not app.is_running
+
+
+async def test_large_calendar_fills_in_country_counts(make_app: MakeApp, tmp_path: Path) -> None:
+    """Above INDEX_NOW events the filter indexes are built after the first paint."""
+    path = tmp_path / "large.toml"
+    path.write_text(tomli_w.dumps(make_calendar(INDEX_NOW + 500)), encoding="utf-8")
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert titles(app)  # the first day is on screen
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        counts = [row.split()[0] for row in option_texts(app, "#countries")]
+        assert "…" not in counts
+        assert sum(int(c) for c in counts) > INDEX_NOW
+        await pilot.press("c", *"tajik", "enter")
+        screen = main_screen(app)
+        assert screen.view.countries == frozenset({"TJ"})
+        assert all("TJ" in screen.index.countries_for(e) for e in screen.matching)
