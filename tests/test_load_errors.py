@@ -32,7 +32,7 @@ CASES = [
         replace('kind = "bilateral"', 'knd = "bilateral"'),
         'knd = "bilateral"',
         1,
-        'unknown key "knd" in events.0 (did you mean "kind"?)',
+        'unknown key "knd" in event #1 (did you mean "kind"?)',
     ),
     (
         "unknown-top-level",

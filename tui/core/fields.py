@@ -41,6 +41,17 @@ def type_name(value: object) -> str:
     return _TYPE_NAMES.get(type(value), type(value).__name__)
 
 
+def describe_path(path: Path) -> str:
+    """'[calendar]', 'event #3', 'countries.TJ' or 'the top level', for messages."""
+    if not path:
+        return "the top level"
+    if path[0] == "events" and len(path) > 1 and isinstance(path[1], int):
+        return f"event #{path[1] + 1}"
+    if len(path) == 1:
+        return f"[{path[0]}]"
+    return ".".join(str(p) for p in path)
+
+
 def did_you_mean(word: str, choices: Collection[str]) -> str:
     """A ' (did you mean "x"?)' suffix when a close choice exists, else ''."""
     lowered = {choice.lower(): choice for choice in choices}
@@ -74,7 +85,7 @@ class Fields:
         """Report every key of ``table`` that is not in ``allowed``."""
         for key in table:
             if key not in allowed:
-                where = ".".join(str(p) for p in path) or "the top level"
+                where = describe_path(path)
                 hint = did_you_mean(key, allowed)
                 self.error((*path, key), f'unknown key "{key}" in {where}{hint}', at_key=True)
 

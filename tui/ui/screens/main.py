@@ -120,7 +120,22 @@ class MainScreen(Screen[None]):
 
     # --- state -> panes -------------------------------------------------------------
     def watch_view(self) -> None:
+        table_had_focus = self.focused is self.query_one(DayView).table
         self.refresh_view()
+        self.go_to_a_matching_day()
+        if table_had_focus:
+            self.focus_day_view()
+
+    def go_to_a_matching_day(self) -> None:
+        """After a filter change, leave a day that shows nothing for the next one that does."""
+        if not self.matching or self.day is None:
+            return
+        counts = self.query_one(DayList).rows
+        if any(day == self.day and count for day, count in counts):
+            return
+        later = [day for day, count in counts if count and day > self.day]
+        earlier = [day for day, count in counts if count]
+        self.go_to_day(later[0] if later else earlier[-1])
 
     def watch_zone_mode(self) -> None:
         self.refresh_view()

@@ -35,6 +35,7 @@ class DayList(ScrollView, can_focus=True):
     ]
     COMPONENT_CLASSES = {"day-list--cursor", "day-list--empty"}
     DEFAULT_CSS = """
+    DayList { overflow-x: hidden; }
     DayList > .day-list--cursor { background: $block-cursor-blurred-background; }
     DayList:focus > .day-list--cursor {
         background: $block-cursor-background;
@@ -62,7 +63,7 @@ class DayList(ScrollView, can_focus=True):
     def show_days(self, counts: list[tuple[date, int]], current: date | None) -> None:
         """Replace the rows, keeping the cursor on ``current``; announces nothing."""
         self.rows = counts
-        self.virtual_size = Size(self.size.width, len(counts))
+        self.virtual_size = Size(0, len(counts))
         self.move_to(current)
         self.refresh()
 
@@ -131,4 +132,4 @@ class DayList(ScrollView, can_focus=True):
             self.cursor = row
 
     def on_resize(self) -> None:
-        self.virtual_size = Size(self.size.width, len(self.rows))
+        self.virtual_size = Size(0, len(self.rows))
