@@ -254,10 +254,10 @@ async def test_export_writes_the_filtered_view(make_app: MakeApp, tmp_path: Path
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("c", *"kaz", "enter", "e")
         assert isinstance(app.screen, ExportModal)
-        assert app.screen.query_one("#export-path", Input).value == "putin-tajikistan-2025.ics"
+        assert app.screen.query_one("#export-path", Input).value == "putin-tajikistan-2025-kz.ics"
         await pilot.press("enter")
         await pilot.pause()
-        written = tmp_path / "putin-tajikistan-2025.ics"
+        written = tmp_path / "putin-tajikistan-2025-kz.ics"
         assert written.read_bytes().count(b"BEGIN:VEVENT") == 3
         assert any("Exported 3 events" in str(n.message) for n in app._notifications)
         # Again: the file exists, so the dialog asks before replacing it.

@@ -41,7 +41,7 @@ INDEX_NOW = 5_000  # events; larger calendars build their filter indexes after f
 class MainScreen(Screen[None]):
     """Days, day view, participants, countries and details, all under one filter."""
 
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (160, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-tiny"), (80, "-narrow"), (160, "-wide")]
 
     BINDINGS = [
         Binding("left_square_bracket", "step_day(-1)", "Previous day", show=False),
@@ -352,8 +352,10 @@ class MainScreen(Screen[None]):
                 message = f"Exported {result.count} events to {result.path.resolve()}"
                 self.notify(message, title="Export", markup=False)
 
-        # Relative, so it reads short and lands in the current directory.
-        default = Path(f"{self.calendar.id}.ics")
+        # Relative, so it reads short and lands in the current directory; a filtered view
+        # is named for its countries (putin-tajikistan-2025-kz.ics).
+        codes = "-".join(sorted(code.lower() for code in self.view.countries))
+        default = Path(f"{self.calendar.id}{'-' + codes if codes else ''}.ics")
         self.app.push_screen(ExportModal(self.calendar, self.matching, default), done)
 
     def action_help(self) -> None:

@@ -24,10 +24,10 @@ class CountryList(ChoiceList):
         current = self.highlighted_option.id if self.highlighted_option else None
         rows = []
         for country, count in counts:
-            mark = "● " if country.code in selected else "  "
+            mark = "●" if country.code in selected else " "
             # None: still counting (a large calendar indexes after the first paint).
             shown = "…" if count is None else str(count)
-            label = Text(f"{shown:>4} ", style="bold" if count else "dim")
+            label = Text(f"{shown:>3} ", style="bold" if count else "dim")
             label.append(mark + country.code + " ", style="bold")
             label.append(one_line(country.name))
             label.no_wrap, label.overflow = True, "ellipsis"
