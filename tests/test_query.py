@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -19,7 +19,7 @@ from tui.core.query import (
     search_countries,
     utc_offset_label,
 )
-from tui.core.timefmt import time_range
+from tui.core.timefmt import relative, time_range
 from tui.core.zones import get_zone, local_zone_name
 
 
@@ -105,6 +105,14 @@ def test_time_range_in_each_mode(calendar: Calendar) -> None:
     assert time_range(dinner, get_zone("Europe/Berlin")) == "20:00\u201301:00 (Fri 10 Oct)"
     summit = next(e for e in calendar.events if e.id == "summit")
     assert time_range(summit, UTC) == "all day to Sat 11 Oct"
+
+
+@pytest.mark.parametrize(
+    ("hours", "words"), [(2, "in 2 hours"), (-26, "1 day ago"), (24 * 400, "in 1 year")]
+)
+def test_relative_wording(hours: int, words: str) -> None:
+    now = datetime(2025, 10, 9, 9, tzinfo=UTC)
+    assert relative(now + timedelta(hours=hours), now) == words
 
 
 def test_kazakhstan_is_utc_plus_5_from_tzdata() -> None:

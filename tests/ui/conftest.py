@@ -1,8 +1,9 @@
-"""Apps on fixed calendars, in a fixed viewer zone, for Pilot and snapshot tests."""
+"""Apps on fixed calendars, with a fixed viewer zone and clock, for Pilot and snapshot tests."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from tui.ui.app import DiplocalApp
 
 SAMPLE = DATA / "sample.toml"
 VIEWER_ZONE = "America/New_York"
+NOW = datetime(2025, 10, 9, 9, 0, tzinfo=UTC)  # the morning of the talks, in UTC
 
 MakeApp = Callable[..., DiplocalApp]
 
@@ -25,6 +27,6 @@ def make_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> MakeApp:
 
     def make(path: Path | None = None) -> DiplocalApp:
         calendar = load_calendar(path or bundled_calendar()).calendar
-        return DiplocalApp(calendar, local_zone=get_zone(VIEWER_ZONE))
+        return DiplocalApp(calendar, local_zone=get_zone(VIEWER_ZONE), clock=lambda: NOW)
 
     return make

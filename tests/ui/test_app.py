@@ -89,6 +89,10 @@ async def test_moving_in_the_day_view_updates_details(make_app: MakeApp) -> None
         assert "Duration: 4 hours 35 minutes" in details(app)
         await pilot.press("k")
         assert details(app).startswith("Official welcome ceremony")
+        # 11:00 in Dushanbe is 06:00 UTC; the test clock says 09:00 UTC.
+        assert "When: Thursday 9 October 2025, ≈11:00\u201311:55 (3 hours ago)" in details(app)
+        await pilot.press("3")
+        assert "When: Friday 10 October 2025, all day (in 10 hours)" in details(app)
 
 
 async def test_icc_marker_and_reason(make_app: MakeApp) -> None:

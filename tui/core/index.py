@@ -95,10 +95,6 @@ class CalendarIndex:
             for e in self.calendar.events
         ]
 
-    def involves(self, event: Event, codes: Iterable[str]) -> bool:
-        """Whether the event is hosted by, or has a participant from, any of ``codes``."""
-        return not self.countries_of[event.id].isdisjoint(codes)
-
     # --- filtering ----------------------------------------------------------------------
     def _positions(self, view: Filter) -> list[int]:
         words = view.text.casefold().split()

@@ -85,7 +85,8 @@ def _clock(moment: datetime, anchor: date) -> str:
 
 
 def relative(moment: datetime, now: datetime) -> str:
-    """'1 year ago' style wording of ``moment`` seen from ``now``."""
+    """'in 2 hours' or '1 year ago': ``moment`` seen from ``now``."""
     import pendulum
 
-    return pendulum.instance(moment).diff_for_humans(pendulum.instance(now))
+    words = pendulum.instance(moment).diff_for_humans(pendulum.instance(now), absolute=True)
+    return f"in {words}" if moment > now else f"{words} ago"

@@ -10,7 +10,7 @@ from textual.binding import Binding
 from tui.core.model import Calendar
 from tui.core.text import one_line
 from tui.ui.commands import CalendarCommands
-from tui.ui.screens.main import MainScreen
+from tui.ui.screens.main import Clock, MainScreen
 
 
 class DiplocalApp(App[None]):
@@ -20,12 +20,16 @@ class DiplocalApp(App[None]):
     COMMANDS = App.COMMANDS | {CalendarCommands}
     BINDINGS = [Binding("q", "quit", "Quit")]
 
-    def __init__(self, calendar: Calendar, local_zone: tzinfo | None = None) -> None:
+    def __init__(
+        self, calendar: Calendar, local_zone: tzinfo | None = None, clock: Clock | None = None
+    ) -> None:
+        """``local_zone`` and ``clock`` default to the viewer's; tests fix them."""
         super().__init__()
         self.calendar = calendar
         self.local_zone = local_zone
+        self.clock = clock
         self.title = one_line(calendar.title)
 
     def get_default_screen(self) -> MainScreen:
         # The main screen is the first screen: no blank default screen to draw first.
-        return MainScreen(self.calendar, self.local_zone)
+        return MainScreen(self.calendar, self.local_zone, self.clock)

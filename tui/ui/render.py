@@ -12,7 +12,15 @@ from tui.core.iso3166 import ISO_COUNTRIES
 from tui.core.model import Calendar, Country, Event, Participant, Status
 from tui.core.query import ZoneMode, display_zone, event_days, utc_offset_label
 from tui.core.text import one_line, printable
-from tui.core.timefmt import day_heading, duration_words, short_day, time_range, zone_label
+from tui.core.timefmt import (
+    day_heading,
+    duration_words,
+    relative,
+    short_day,
+    time_range,
+    zone_label,
+)
+from tui.core.zones import get_zone
 
 ICC_MARK = "⚖ ICC"
 STATUS_STYLE = {Status.CONFIRMED: "", Status.TENTATIVE: "italic", Status.CANCELLED: "strike dim"}
@@ -53,13 +61,21 @@ def _sources(text: Text, sources: tuple[str, ...]) -> None:
 
 
 def event_details(
-    calendar: Calendar, index: CalendarIndex, event: Event, mode: ZoneMode, local: tzinfo
+    calendar: Calendar,
+    index: CalendarIndex,
+    event: Event,
+    mode: ZoneMode,
+    local: tzinfo,
+    now: datetime,
 ) -> Text:
-    """Everything about one event."""
+    """Everything about one event; ``now`` says how far off it is ('in 3 days')."""
     text = Text(overflow="fold")
     text.append(one_line(event.title) + "\n", style="bold " + STATUS_STYLE[event.status])
     zone = display_zone(event, mode, local)
-    _field(text, "When", f"{day_heading(event_days(event, zone)[0])}, {time_range(event, zone)}")
+    when = f"{day_heading(event_days(event, zone)[0])}, {time_range(event, zone)}"
+    # In venue time an all-day event starts at midnight in the calendar's own zone.
+    midnight_zone = get_zone(calendar.timezone) if mode is ZoneMode.EVENT else zone
+    _field(text, "When", f"{when} ({relative(_starting(event, midnight_zone), now)})")
     if isinstance(event.start, datetime):
         _field(text, "Zone", zone_label(zone, event.start))
         if event.explicit_end:
@@ -152,6 +168,14 @@ def country_details(calendar: Calendar, index: CalendarIndex, country: Country) 
         text.append(f"{short_day(_first_day(event))}  ", style="bold")
         text.append_text(title_text(event)).append("\n")
     return text
+
+
+def _starting(event: Event, zone: tzinfo) -> datetime:
+    """The start as an instant; an all-day event starts at midnight in ``zone``."""
+    start = event.start
+    if isinstance(start, datetime):
+        return start
+    return datetime(start.year, start.month, start.day, tzinfo=zone)
 
 
 def _first_day(event: Event) -> date:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date, tzinfo
+from collections.abc import Callable
+from datetime import UTC, date, datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -32,6 +33,7 @@ from tui.ui.widgets.people_list import ParticipantList
 if TYPE_CHECKING:
     from tui.ui.screens.export import ExportResult
 
+Clock = Callable[[], datetime]
 SelectionKind = Literal["event", "participant", "country"]
 Selection = tuple[SelectionKind, str]
 ZONE_NAMES = {ZoneMode.EVENT: "venue time", ZoneMode.UTC: "UTC"}
@@ -63,9 +65,12 @@ class MainScreen(Screen[None]):
     zone_mode: reactive[ZoneMode] = reactive(ZoneMode.EVENT, init=False)
     selection: reactive[Selection | None] = reactive(None, init=False)
 
-    def __init__(self, calendar: Calendar, local_zone: tzinfo | None = None) -> None:
+    def __init__(
+        self, calendar: Calendar, local_zone: tzinfo | None = None, clock: Clock | None = None
+    ) -> None:
         super().__init__()
         self.calendar = calendar
+        self.clock = clock or (lambda: datetime.now(UTC))
         self.index = CalendarIndex(calendar)
         self.local_zone = local_zone or get_zone(local_zone_name())
         self.matching: list[Event] = list(calendar.events)
@@ -241,7 +246,7 @@ class MainScreen(Screen[None]):
                 return
             event = self.calendar.events[position]
             text = render.event_details(
-                self.calendar, self.index, event, self.zone_mode, self.local_zone
+                self.calendar, self.index, event, self.zone_mode, self.local_zone, self.clock()
             )
         elif kind == "participant":
             person = self.calendar.participants[key]

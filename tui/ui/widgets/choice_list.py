@@ -35,11 +35,6 @@ class ChoiceList(OptionList):
             if current in keys and current is not None:
                 self.highlighted = self.get_option_index(current)
 
-    def move_to(self, key: str) -> None:
-        """Put the cursor on the row ``key`` without announcing it."""
-        with self.prevent(OptionList.OptionHighlighted):
-            self.highlighted = self.get_option_index(key)
-
     def _announce(self, option: Option) -> None:
         if option.id is not None:
             self.post_message(self.Chosen(option.id))
