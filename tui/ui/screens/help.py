@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import ActiveBinding, Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Label, Static
 
 # Keys that every pane shares but that live in widgets rather than the screen.
@@ -34,6 +34,10 @@ class HelpModal(ModalScreen[None]):
         seen: set[str] = set()
         for active in self.bindings.values():
             binding = active.binding
+            # The screen's and the app's keys; a focused widget's own (cursor, paging) are
+            # the usual ones and are summed up in MOVEMENT.
+            if not isinstance(active.node, Screen | App):
+                continue
             if binding.description and binding.description not in seen:
                 seen.add(binding.description)
                 rows.append((self.app.get_key_display(binding), binding.description))

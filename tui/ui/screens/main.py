@@ -48,7 +48,10 @@ class MainScreen(Screen[None]):
     BINDINGS = [
         Binding("left_square_bracket", "step_day(-1)", "Previous day", show=False),
         Binding("right_square_bracket", "step_day(1)", "Next day", show=False),
-        *[Binding(str(n), f"jump_day({n})", f"Day {n}", show=False) for n in range(1, 10)],
+        *[
+            Binding(str(n), f"jump_day({n})", "Jump to day N", show=False, key_display="1..9")
+            for n in range(1, 10)
+        ],
         Binding("c", "country_filter", "Filter"),
         Binding("C", "clear_countries", "Clear filter", show=False),
         Binding("slash", "search", "Search"),
@@ -56,7 +59,7 @@ class MainScreen(Screen[None]):
         Binding("e", "export", "Export"),
         Binding("m", "maximize", "Maximize pane", show=False),
         Binding("M", "minimize", "Restore panes", show=False),
-        Binding("escape", "escape", "Clear search", show=False),
+        Binding("escape", "escape", "Clear search, restore panes", show=False),
         Binding("question_mark", "help", "Help"),
     ]
 
