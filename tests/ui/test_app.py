@@ -421,3 +421,20 @@ async def test_large_calendar_fills_in_country_counts(make_app: MakeApp, tmp_pat
         screen = main_screen(app)
         assert screen.view.countries == frozenset({"TJ"})
         assert all("TJ" in screen.index.countries_for(e) for e in screen.matching)
+
+
+async def test_command_palette_shows_names_literally(make_app: MakeApp, tmp_path: Path) -> None:
+    hostile = SAMPLE.read_text().replace('"Olaf Example"', '"[@click=app.quit]Olaf[/] [b"')
+    path = tmp_path / "hostile.toml"
+    path.write_text(hostile, encoding="utf-8")
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p", *"show participant: ")
+        await pilot.pause()
+        from textual.command import CommandList
+
+        options = app.screen.query_one(CommandList)
+        prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert any("[@click=app.quit]Olaf[/] [b" in prompt for prompt in prompts)
+        await pilot.press("escape")
+        assert app.is_running
