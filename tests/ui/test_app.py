@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
 import tomli_w
 from textual.widgets import Input
 
@@ -19,7 +20,7 @@ from tests.ui.helpers import (
     table_rows,
     titles,
 )
-from tui.core.query import ZoneMode
+from tui.core.query import Filter, ZoneMode
 from tui.ui.screens.country_filter import CountryFilterModal
 from tui.ui.screens.export import ExportModal
 from tui.ui.screens.help import HelpModal
@@ -326,24 +327,22 @@ async def test_help_lists_live_bindings(make_app: MakeApp) -> None:
         assert not isinstance(app.screen, HelpModal)
 
 
-async def test_command_palette_filters_by_country(make_app: MakeApp) -> None:
+@pytest.mark.parametrize(
+    ("typed", "state", "expected"),
+    [
+        ("filter by country: tajik", "view", Filter(countries=frozenset({"TJ"}))),
+        ("jump to day 3", "day", date(2025, 10, 10)),
+        ("show participant: tokayev", "selection", ("participant", "tokayev")),
+    ],
+)
+async def test_command_palette(make_app: MakeApp, typed: str, state: str, expected: object) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+p", *"filter by country: tajik")
+        await pilot.press("ctrl+p", *typed)
         await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
-        assert main_screen(app).view.countries == frozenset({"TJ"})
-
-
-async def test_command_palette_jumps_to_a_day(make_app: MakeApp) -> None:
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+p", *"jump to day 3")
-        await pilot.pause()
-        await pilot.press("enter")
-        await pilot.pause()
-        assert main_screen(app).day == date(2025, 10, 10)
+        assert getattr(main_screen(app), state) == expected
 
 
 async def test_hostile_text_is_literal_and_inert(make_app: MakeApp) -> None:
