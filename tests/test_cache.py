@@ -109,3 +109,15 @@ def test_errors_are_never_cached(write_calendar: WriteCalendar, private_cache: P
     with pytest.raises(load.CalendarError):
         load_calendar(path)
     assert not list((private_cache / "diplocal").glob("*.pickle"))
+
+
+def test_a_slow_first_load_says_so(
+    write_calendar: WriteCalendar, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(load, "SLOW_SIZE", cache.MIN_SIZE)
+    path = write_calendar(big_calendar())
+    said: list[str] = []
+    load_calendar(path, on_slow_load=said.append)
+    assert said == [f"{path}: reading 0 MB, about 0 s; later opens use a cache"]
+    load_calendar(path, on_slow_load=said.append)  # from the cache: nothing to say
+    assert len(said) == 1

@@ -105,7 +105,10 @@ def _report(diagnostics: Sequence[Diagnostic], stream: TextIO) -> None:
 
 
 def _load(path: Path | None, stderr: TextIO) -> Loaded:
-    loaded = load_calendar(path or default_calendar())
+    def say(message: str) -> None:
+        print(message, file=stderr, flush=True)
+
+    loaded = load_calendar(path or default_calendar(), on_slow_load=say)
     _report(loaded.warnings, stderr)
     return loaded
 

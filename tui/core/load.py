@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -17,6 +18,7 @@ from tui.core.positions import locate, scan_positions
 from tui.core.validate import build_calendar
 
 BUNDLED_NAME = "events.toml"
+SLOW_SIZE = 5_000_000  # bytes: from here on, parsing takes a second or more
 _TOML_LOCATION = re.compile(r"\(at line (\d+), column (\d+)\)|\(at end of document\)")
 
 
@@ -104,8 +106,11 @@ def _deepest_point(text: str, limit: int = 100) -> tuple[int, int]:
     return 1, 1
 
 
-def load_calendar(path: Path) -> Loaded:
+def load_calendar(path: Path, on_slow_load: Callable[[str], None] | None = None) -> Loaded:
     """Load and validate a calendar file.
+
+    ``on_slow_load`` is told, before the work starts, when a large file has to be parsed
+    from scratch (about a second per 5 MB), so a person is not left facing a blank screen.
 
     Raises:
         CalendarError: with every problem found, each located by line and column.
@@ -116,6 +121,10 @@ def load_calendar(path: Path) -> Loaded:
     cached = cache.load(key, name) if key else None
     if cached is not None:
         return Loaded(*cached)
+    if on_slow_load is not None and len(data) >= SLOW_SIZE:
+        megabytes = len(data) / 1e6
+        later = "; later opens use a cache" if key else ""
+        on_slow_load(f"{name}: reading {megabytes:.0f} MB, about {megabytes / 5:.0f} s{later}")
     text = decode(data, name)
     if not text.strip():
         raise CalendarError.single(name, 1, 1, "the file is empty: a calendar needs [calendar]")
