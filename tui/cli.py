@@ -122,11 +122,12 @@ def _selected(loaded: Loaded, args: argparse.Namespace) -> tuple[CalendarIndex, 
 
 
 def _check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
-    loaded = _load(args.calendar, stderr)
+    path = args.calendar or default_calendar()
+    loaded = _load(path, stderr)
     calendar = loaded.calendar
     warned = f", {len(loaded.warnings)} warning(s)" if loaded.warnings else ""
     print(
-        f"{args.calendar or default_calendar()}: ok: {len(calendar.events)} events, "
+        f"{path}: ok: {len(calendar.events)} events, "
         f"{len(calendar.participants)} participants, {len(calendar.countries)} countries{warned}",
         file=stdout,
     )

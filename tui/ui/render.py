@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, tzinfo
+from datetime import datetime, tzinfo
 
 from rich.text import Text
 
 from tui.core.icc import icc_reasons
 from tui.core.index import CalendarIndex
 from tui.core.iso3166 import ISO_COUNTRIES
-from tui.core.model import Calendar, Country, Event, Participant, Status
+from tui.core.model import Calendar, Country, Event, Participant, Status, date_of
 from tui.core.query import ZoneMode, display_zone, event_days, utc_offset_label
 from tui.core.text import one_line, printable
 from tui.core.timefmt import (
@@ -139,7 +139,7 @@ def country_details(calendar: Calendar, index: CalendarIndex, country: Country) 
     _field(text, "Capital", country.capital)
     if country.timezone:
         span = (
-            [_first_day(calendar.events[0]), _first_day(calendar.events[-1])]
+            [date_of(calendar.events[0].start), date_of(calendar.events[-1].start)]
             if calendar.events
             else []
         )
@@ -165,7 +165,7 @@ def country_details(calendar: Calendar, index: CalendarIndex, country: Country) 
     if not events:
         text.append("No events.\n", style="italic")
     for event in events:
-        text.append(f"{short_day(_first_day(event))}  ", style="bold")
+        text.append(f"{short_day(date_of(event.start))}  ", style="bold")
         text.append_text(title_text(event)).append("\n")
     return text
 
@@ -176,8 +176,3 @@ def _starting(event: Event, zone: tzinfo) -> datetime:
     if isinstance(start, datetime):
         return start
     return datetime(start.year, start.month, start.day, tzinfo=zone)
-
-
-def _first_day(event: Event) -> date:
-    start = event.start
-    return start.date() if isinstance(start, datetime) else start

@@ -157,6 +157,7 @@ class MainScreen(Screen[None]):
 
     def refresh_view(self) -> None:
         """Recompute what matches the filter and update every pane."""
+        shown_before = self.selection
         selection = self.index.selection(self.view, self.zone_mode, self.local_zone)
         self.matching = selection.events
         self.matching_ids = {e.id for e in self.matching} if self.view.active else None
@@ -168,7 +169,7 @@ class MainScreen(Screen[None]):
         # In the file's order, which is the editor's: the principal guest and host first.
         people = selection.participants
         participants = [v for k, v in self.calendar.participants.items() if k in people]
-        self.query_one(ParticipantList).show_people(self.calendar, participants)
+        self.query_one(ParticipantList).show_people(participants)
         known = selection.country_counts
         country_counts = [
             (country, None if known is None else known.get(code, 0))
@@ -177,16 +178,17 @@ class MainScreen(Screen[None]):
         self.query_one(CountryList).show_countries(country_counts, self.view.countries)
         self.show_header()
         self.show_day()
-        self.show_details()
+        # A new selection has just drawn the details (watch_selection); the same one still
+        # needs them redrawn, for times in another zone or counts that changed.
+        if self.selection == shown_before:
+            self.show_details()
 
     def show_header(self) -> None:
         days = list(self.index.by_day(self.zone_mode, self.local_zone))
         span = f"{short_day(days[0])} to {short_day(days[-1])} {days[-1].year}" if days else ""
-
         self.query_one(CalendarHeader).show(
             self.calendar.title, span, self.describe_filter(), self.describe_zone()
         )
-        self.sub_title = self.describe_filter()
 
     def describe_filter(self) -> str:
         """'Kazakhstan or Russia, "summit" (3 of 17 events)', or '' with no filter."""

@@ -26,8 +26,9 @@ class ChoiceList(OptionList):
             self.key = key
             super().__init__()
 
-    def show_rows(self, rows: Iterable[tuple[str, Text]], current: str | None = None) -> None:
-        """Replace the rows without announcing a choice; keep the cursor on ``current``."""
+    def show_rows(self, rows: Iterable[tuple[str, Text]]) -> None:
+        """Replace the rows without announcing a choice, keeping the cursor on its row."""
+        current = self.highlighted_option.id if self.highlighted_option else None
         options = [Option(label, id=key) for key, label in rows]
         with self.prevent(OptionList.OptionHighlighted):
             self.set_options(options)

@@ -21,7 +21,6 @@ class CountryList(ChoiceList):
         self, counts: Iterable[tuple[Country, int | None]], selected: frozenset[str]
     ) -> None:
         """Replace the rows; countries in the active filter are marked; None counts show '…'."""
-        current = self.highlighted_option.id if self.highlighted_option else None
         rows = []
         for country, count in counts:
             mark = "●" if country.code in selected else " "
@@ -32,4 +31,4 @@ class CountryList(ChoiceList):
             label.append(one_line(country.name))
             label.no_wrap, label.overflow = True, "ellipsis"
             rows.append((country.code, label))
-        self.show_rows(rows, current)
+        self.show_rows(rows)

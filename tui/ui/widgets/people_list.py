@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from rich.text import Text
 
-from tui.core.model import Calendar, Participant
+from tui.core.model import Participant
 from tui.core.text import one_line
 from tui.ui.widgets.choice_list import ChoiceList
 
@@ -17,9 +17,8 @@ class ParticipantList(ChoiceList):
     class Chosen(ChoiceList.Chosen):
         """The user moved to a participant."""
 
-    def show_people(self, calendar: Calendar, people: Iterable[Participant]) -> None:
+    def show_people(self, people: Iterable[Participant]) -> None:
         """Replace the rows, keeping the cursor on the same person where possible."""
-        current = self.highlighted_option.id if self.highlighted_option else None
         rows = []
         for person in people:
             label = Text(one_line(person.name), style="bold", no_wrap=True, overflow="ellipsis")
@@ -27,4 +26,4 @@ class ParticipantList(ChoiceList):
             if person.title:
                 label.append(f" · {one_line(person.title)}", style="italic dim")
             rows.append((person.id, label))
-        self.show_rows(rows, current)
+        self.show_rows(rows)
