@@ -67,7 +67,7 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Calendar:
 def test_counts_match_a_plain_count(generated: Calendar) -> None:
     index = CalendarIndex(generated)
     view = Filter(countries=frozenset({"TJ", "DE"}), text="a")
-    selection = index.selection(view, ZoneMode.UTC, UTC)
+    selection = index.matches(view, ZoneMode.UTC, UTC)
     expected = brute_force(generated, view)
     assert selection.events == expected
     days = Counter(day for event in expected for day in event_days(event, UTC))
@@ -78,9 +78,9 @@ def test_counts_match_a_plain_count(generated: Calendar) -> None:
 
 def test_unfiltered_counts_wait_for_the_index(generated: Calendar) -> None:
     index = CalendarIndex(generated)
-    assert index.selection(Filter(), ZoneMode.EVENT, UTC).country_counts is None
+    assert index.matches(Filter(), ZoneMode.EVENT, UTC).country_counts is None
     index.build()
-    counts = index.selection(Filter(), ZoneMode.EVENT, UTC).country_counts
+    counts = index.matches(Filter(), ZoneMode.EVENT, UTC).country_counts
     assert counts is not None and sum(counts.values()) == sum(
         len(index.countries_for(e)) for e in generated.events
     )

@@ -15,6 +15,7 @@ from typing import TextIO
 
 from tui import __version__
 from tui.core.errors import CalendarError, Diagnostic, UsageError
+from tui.core.export import ExportFormat, export_bytes, format_for
 from tui.core.files import write_atomic
 from tui.core.index import CalendarIndex
 from tui.core.load import Loaded, default_calendar, load_calendar
@@ -67,7 +68,10 @@ def build_parser() -> argparse.ArgumentParser:
         "-o", "--output", default="-", metavar="FILE", help="output file, - for stdout"
     )
     export.add_argument(
-        "--format", choices=("ics", "toml"), default=None, help="default: from -o, else ics"
+        "--format",
+        choices=[f.value for f in ExportFormat],
+        default=None,
+        help="default: from -o, else ics",
     )
     _filter_arguments(export)
     export.add_argument(
@@ -135,17 +139,10 @@ def _check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 
 
 def _export(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
-    from tui.core.ical import to_icalendar
-    from tui.core.toml_export import to_toml
-
     loaded = _load(args.calendar, stderr)
     _, events = _selected(loaded, args)
-    fmt = args.format or ("toml" if str(args.output).endswith(".toml") else "ics")
-    data = (
-        to_toml(loaded.calendar, events).encode()
-        if fmt == "toml"
-        else to_icalendar(loaded.calendar, events)
-    )
+    fmt = format_for(args.output, args.format)
+    data = export_bytes(loaded.calendar, events, fmt)
     if args.output == "-":
         _write_stdout(data, stdout)
         return EXIT_OK

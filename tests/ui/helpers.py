@@ -26,7 +26,7 @@ def titles(app: App[None]) -> list[str]:
 
 def day_counts(app: App[None]) -> list[int]:
     """The count shown beside each day."""
-    return [count for _, count in main_screen(app).query_one(DayList).rows]
+    return [row.count for row in main_screen(app).query_one(DayList).rows]
 
 
 def option_texts(app: App[None], selector: str) -> list[str]:

@@ -20,6 +20,7 @@ from tests.ui.helpers import (
     table_rows,
     titles,
 )
+from tui.core.present import Selection, SelectionKind
 from tui.core.query import Filter, ZoneMode
 from tui.ui.screens.country_filter import CountryFilterModal
 from tui.ui.screens.export import ExportModal
@@ -47,18 +48,18 @@ async def test_day_keys(make_app: MakeApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         screen = main_screen(app)
         await pilot.press("right_square_bracket")
-        assert screen.day == date(2025, 10, 9)
+        assert screen.browse.day == date(2025, 10, 9)
         assert "Second Central Asia-Russia summit" in titles(app)
         await pilot.press("3")
-        assert screen.day == date(2025, 10, 10)
+        assert screen.browse.day == date(2025, 10, 10)
         assert titles(app)[0] == "CIS Council of Heads of State"
         await pilot.press("right_square_bracket")  # already on the last day
-        assert screen.day == date(2025, 10, 10)
+        assert screen.browse.day == date(2025, 10, 10)
         await pilot.press("left_square_bracket", "left_square_bracket", "left_square_bracket")
-        assert screen.day == date(2025, 10, 8)
+        assert screen.browse.day == date(2025, 10, 8)
         await pilot.press("9")
         await pilot.pause()
-        assert screen.day == date(2025, 10, 8)
+        assert screen.browse.day == date(2025, 10, 8)
         assert any("3 days" in str(n.message) for n in app._notifications)
 
 
@@ -68,7 +69,7 @@ async def test_day_list_choice_shows_that_day(make_app: MakeApp) -> None:
         await pilot.press("shift+tab", "shift+tab", "shift+tab")
         assert app.focused is not None and app.focused.id == "days"
         await pilot.press("down", "down")
-        assert main_screen(app).day == date(2025, 10, 10)
+        assert main_screen(app).browse.day == date(2025, 10, 10)
 
 
 async def test_events_in_time_order_all_day_first(make_app: MakeApp) -> None:
@@ -114,14 +115,14 @@ async def test_country_filter_by_typing(make_app: MakeApp) -> None:
         assert isinstance(app.screen, CountryFilterModal)
         await pilot.press("k", "a", "z", "enter")
         screen = main_screen(app)
-        assert screen.view.countries == frozenset({"KZ"})
+        assert screen.browse.filter.countries == frozenset({"KZ"})
         assert "Filter: Kazakhstan (3 of 17 events)" in header(app)
         assert day_counts(app) == [0, 1, 2]
         assert any("Kassym-Jomart Tokayev" in t for t in option_texts(app, "#people"))
         # Everyone is at the CIS summit, which involves Kazakhstan too.
         assert len(option_texts(app, "#people")) == 9
         # Wed 8 Oct has nothing for Kazakhstan: the view moves on to the next day that has.
-        assert screen.day == date(2025, 10, 9)
+        assert screen.browse.day == date(2025, 10, 9)
         assert titles(app) == ["Second Central Asia-Russia summit"]
         await pilot.press("1")
         assert screen.query_one("#day-view").has_class("-empty")
@@ -131,7 +132,7 @@ async def test_country_filter_by_typing(make_app: MakeApp) -> None:
         await pilot.press("3")
         assert titles(app) == ["CIS Council of Heads of State", "Putin and Tokayev meet"]
         await pilot.press("C")
-        assert screen.view.countries == frozenset()
+        assert screen.browse.filter.countries == frozenset()
         assert "Filter: none" in header(app)
 
 
@@ -139,9 +140,9 @@ async def test_country_filter_by_alias_and_code(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("c", *"belorussia", "enter")
-        assert main_screen(app).view.countries == frozenset({"BY"})
+        assert main_screen(app).browse.filter.countries == frozenset({"BY"})
         await pilot.press("c", *"ARM", "enter")
-        assert main_screen(app).view.countries == frozenset({"AM"})
+        assert main_screen(app).browse.filter.countries == frozenset({"AM"})
 
 
 async def test_country_filter_escape_cancels(make_app: MakeApp) -> None:
@@ -149,20 +150,20 @@ async def test_country_filter_escape_cancels(make_app: MakeApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("c", "k", "a", "z", "escape")
         assert not isinstance(app.screen, CountryFilterModal)
-        assert main_screen(app).view.countries == frozenset()
+        assert main_screen(app).browse.filter.countries == frozenset()
 
 
 async def test_several_countries(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("c", *"a", "ctrl+t", "down", "ctrl+t", "enter")
-        countries = main_screen(app).view.countries
+        countries = main_screen(app).browse.filter.countries
         assert len(countries) == 2
         names = [main_screen(app).calendar.countries[c].name for c in sorted(countries)]
         assert " or ".join(sorted(names)) in header(app)
         await pilot.press("c", "tab", "space")  # untick the first in the list
         await pilot.press("enter")
-        assert len(main_screen(app).view.countries) == 1
+        assert len(main_screen(app).browse.filter.countries) == 1
 
 
 async def test_search_and_escape(make_app: MakeApp) -> None:
@@ -170,7 +171,7 @@ async def test_search_and_escape(make_app: MakeApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("slash", *"aliev")  # an alias of Aliyev
         screen = main_screen(app)
-        assert screen.view.text == "aliev"
+        assert screen.browse.filter.text == "aliev"
         assert day_counts(app) == [0, 1, 1]
         assert '"aliev"' in header(app)
         people = option_texts(app, "#people")
@@ -182,12 +183,12 @@ async def test_search_and_escape(make_app: MakeApp) -> None:
         ]
         await pilot.press(*["backspace"] * 5)
         # Nothing on the first day matches, so the view moved on to Thursday.
-        assert screen.day == date(2025, 10, 9)
+        assert screen.browse.day == date(2025, 10, 9)
         await pilot.press("enter")
         assert app.focused is not None and app.focused.id == "events-table"
         assert titles(app) == ["Putin and Aliyev meet"]
         await pilot.press("escape")
-        assert screen.view.text == ""
+        assert screen.browse.filter.text == ""
         assert not screen.query_one("#search", Input).has_class("-shown")
 
 
@@ -196,7 +197,7 @@ async def test_empty_result_says_so(make_app: MakeApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("slash", *"zzzz")
         screen = main_screen(app)
-        assert screen.matching == []
+        assert screen.screenful is not None and screen.screenful.matching == 0
         message = str(screen.query_one("#day-empty").render())
         assert message.startswith('No events match the filter: "zzzz" (0 of 17 events).')
         assert screen.query_one("#day-view").has_class("-empty")
@@ -210,16 +211,16 @@ async def test_zone_cycles_and_every_time_follows(make_app: MakeApp) -> None:
         await pilot.press("2")
         assert table_rows(app)[5][1] == "≈11:00\u201311:55"
         await pilot.press("z")
-        assert screen.zone_mode is ZoneMode.LOCAL
+        assert screen.browse.zone_mode is ZoneMode.LOCAL
         assert "Zone: America/New_York (your zone)" in header(app)
         # 11:00 in Dushanbe (UTC+5) is 02:00 in New York (UTC-4).
         assert "≈02:00\u201302:55" in [row[1] for row in table_rows(app)]
         await pilot.press("z")
-        assert screen.zone_mode is ZoneMode.UTC
+        assert screen.browse.zone_mode is ZoneMode.UTC
         assert "Zone: UTC" in header(app)
         assert "≈06:00\u201306:55" in [row[1] for row in table_rows(app)]
         await pilot.press("z")
-        assert screen.zone_mode is ZoneMode.EVENT
+        assert screen.browse.zone_mode is ZoneMode.EVENT
 
 
 async def test_participant_itinerary(make_app: MakeApp) -> None:
@@ -330,9 +331,13 @@ async def test_help_lists_live_bindings(make_app: MakeApp) -> None:
 @pytest.mark.parametrize(
     ("typed", "state", "expected"),
     [
-        ("filter by country: tajik", "view", Filter(countries=frozenset({"TJ"}))),
+        ("filter by country: tajik", "filter", Filter(countries=frozenset({"TJ"}))),
         ("jump to day 3", "day", date(2025, 10, 10)),
-        ("show participant: tokayev", "selection", ("participant", "tokayev")),
+        (
+            "show participant: tokayev",
+            "selection",
+            Selection(SelectionKind.PARTICIPANT, "tokayev"),
+        ),
     ],
 )
 async def test_command_palette(make_app: MakeApp, typed: str, state: str, expected: object) -> None:
@@ -342,7 +347,7 @@ async def test_command_palette(make_app: MakeApp, typed: str, state: str, expect
         await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
-        assert getattr(main_screen(app), state) == expected
+        assert getattr(main_screen(app).browse, state) == expected
 
 
 async def test_hostile_text_is_literal_and_inert(make_app: MakeApp) -> None:
@@ -367,15 +372,15 @@ async def test_resize_keeps_the_selection(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("2", "j", "j", "j")
-        before = main_screen(app).selection
+        before = main_screen(app).browse.selection
         await pilot.resize_terminal(200, 60)
         await pilot.pause()
         assert main_screen(app).has_class("-wide")
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         assert main_screen(app).has_class("-narrow")
-        assert main_screen(app).selection == before
-        assert main_screen(app).day == date(2025, 10, 9)
+        assert main_screen(app).browse.selection == before
+        assert main_screen(app).browse.day == date(2025, 10, 9)
 
 
 async def test_every_pane_reachable_at_80x24(make_app: MakeApp) -> None:
@@ -418,8 +423,8 @@ async def test_large_calendar_fills_in_country_counts(make_app: MakeApp, tmp_pat
         assert sum(int(c) for c in counts) > INDEX_NOW
         await pilot.press("c", *"tajik", "enter")
         screen = main_screen(app)
-        assert screen.view.countries == frozenset({"TJ"})
-        assert all("TJ" in screen.index.countries_for(e) for e in screen.matching)
+        assert screen.browse.filter.countries == frozenset({"TJ"})
+        assert all("TJ" in screen.index.countries_for(e) for e in screen.index.select(screen.browse.filter))
 
 
 async def test_command_palette_shows_names_literally(make_app: MakeApp, tmp_path: Path) -> None:

@@ -21,7 +21,9 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 import icalendar
 
 from tui.core.model import Calendar, Event, Status
+from tui.core.names import person_line
 from tui.core.text import printable
+from tui.core.timefmt import APPROXIMATE_NOTE
 from tui.core.zones import get_zone
 
 PRODID = "-//diplocal//diplocal calendar export//EN"
@@ -60,14 +62,11 @@ def describe(calendar: Calendar, event: Event) -> str:
     if event.description:
         parts.append(event.description)
     if event.approximate:
-        parts.append("Times are approximate: estimates, not announced times.")
+        parts.append(APPROXIMATE_NOTE)
     people = [calendar.participants[p] for p in event.participants]
     if people:
         lines = ["Participants:"]
-        for person in people:
-            country = calendar.countries[person.country].name
-            title = f", {person.title}" if person.title else ""
-            lines.append(f"- {person.name}{title} ({country})")
+        lines += [f"- {person_line(calendar, person)}" for person in people]
         parts.append("\n".join(lines))
     if event.sources:
         parts.append("\n".join(["Sources:", *(f"- {s}" for s in event.sources)]))

@@ -19,13 +19,14 @@ from tui.core.query import Filter, ZoneMode, display_zone, event_days
 
 
 @dataclass(frozen=True, slots=True)
-class Selection:
+class Matches:
     """What a filter leaves: events in time order, with counts for the panes."""
 
     events: list[Event]
+    ids: frozenset[str] | None  # None: no filter, every event matches
     day_counts: dict[date, int]
     country_counts: dict[str, int] | None  # None while a large calendar is still indexed
-    participants: frozenset[str]
+    participants: list[str]  # ids in the file's order
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +45,8 @@ class CalendarIndex:
         self.position = {event.id: n for n, event in enumerate(calendar.events)}
         self._days: dict[tuple[ZoneMode, str], Days] = {}
         self._last: tuple[Filter, list[int]] | None = None
+        # The last answer to matches(): moving a cursor asks the same question again.
+        self._matches: tuple[tuple[Filter, ZoneMode, str, bool], Matches] | None = None
 
     # --- per-event facts ----------------------------------------------------------------
     @cached_property
@@ -138,31 +141,42 @@ class CalendarIndex:
             return list(events)
         return [events[n] for n in self._positions(view)]
 
-    def selection(self, view: Filter, mode: ZoneMode, local: tzinfo) -> Selection:
+    def matches(self, view: Filter, mode: ZoneMode, local: tzinfo) -> Matches:
         """The filtered events with their counts by day and by country, and who is in them."""
+        key = (view, mode, str(local), self.warm)
+        if self._matches is not None and self._matches[0] == key:
+            return self._matches[1]
+        found = self._match(view, mode, local) if view.active else self._everything(mode, local)
+        self._matches = (key, found)
+        return found
+
+    def _match(self, view: Filter, mode: ZoneMode, local: tzinfo) -> Matches:
         events = self.calendar.events
-        if not view.active:
-            return self._everything(mode, local)
         positions: Sequence[int] = self._positions(view)
         of_event = self.days(mode, local).of_event
         day_counts = Counter(day for n in positions for day in of_event[n])
         countries = self.countries_of
         country_counts = Counter(code for n in positions for code in countries[events[n].id])
-        participants = frozenset(p for n in positions for p in events[n].participants)
-        return Selection(
-            [events[n] for n in positions], dict(day_counts), dict(country_counts), participants
+        present = {p for n in positions for p in events[n].participants}
+        return Matches(
+            [events[n] for n in positions],
+            frozenset(events[n].id for n in positions),
+            dict(day_counts),
+            dict(country_counts),
+            [p for p in self.calendar.participants if p in present],
         )
 
-    def _everything(self, mode: ZoneMode, local: tzinfo) -> Selection:
-        """The unfiltered selection, from the indexes built so far."""
+    def _everything(self, mode: ZoneMode, local: tzinfo) -> Matches:
+        """The unfiltered matches, from the indexes built so far."""
         country_counts = None
         if self.warm:
             country_counts = {code: len(found) for code, found in self._by_country.items()}
-        return Selection(
+        return Matches(
             list(self.calendar.events),
+            None,
             {day: len(events) for day, events in self.by_day(mode, local).items()},
             country_counts,
-            frozenset(self.calendar.participants),
+            list(self.calendar.participants),
         )
 
     @property

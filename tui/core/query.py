@@ -9,6 +9,7 @@ from enum import StrEnum
 from tui.core.errors import UsageError
 from tui.core.iso3166 import ISO_COUNTRIES
 from tui.core.model import Calendar, Country, Event
+from tui.core.order import countries_in_order
 from tui.core.zones import get_zone
 
 
@@ -50,7 +51,7 @@ def search_countries(calendar: Calendar, query: str) -> list[Country]:
     """Countries whose code, name or alias contains ``query``; exact and prefix hits first."""
     needle = query.strip().casefold()
     if not needle:
-        return sorted(calendar.countries.values(), key=lambda c: c.name.casefold())
+        return countries_in_order(calendar)
     ranked: list[tuple[int, str, Country]] = []
     for country in calendar.countries.values():
         terms = country_terms(country)

@@ -13,6 +13,7 @@ from tui.core.model import Event
 from tui.core.query import format_offset
 
 APPROX = "≈"
+APPROXIMATE_NOTE = "Times are approximate: estimates, not announced times."
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MONTHS = (
     "January",

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
+from tui.core.order import countries_in_order
 from tui.core.text import one_line
 from tui.core.timefmt import day_heading
 
@@ -29,11 +30,11 @@ class CalendarCommands(Provider):
 
     def commands(self, screen: MainScreen) -> Iterator[tuple[str, Callable[[], object], str]]:
         calendar = screen.calendar
-        for code, country in sorted(calendar.countries.items(), key=lambda c: c[1].name):
-            name = one_line(country.name)
+        for country in countries_in_order(calendar):
+            name, code = one_line(country.name), country.code
             apply = partial(screen.filter_by_country, code)
             yield f"Filter by country: {name} ({code})", apply, "Show only events involving it"
-        days = list(screen.index.by_day(screen.zone_mode, screen.local_zone))
+        days = [row.day for row in screen.screenful.days] if screen.screenful else []
         for number, day in enumerate(days, start=1):
             yield f"Jump to day {number}: {day_heading(day)}", partial(screen.go_to_day, day), ""
         for pid, person in calendar.participants.items():

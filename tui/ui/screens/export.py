@@ -1,4 +1,8 @@
-"""Exporting the filtered view: path, format, overwrite confirmation, errors in place."""
+"""Exporting the filtered view: path, format, overwrite confirmation, errors in place.
+
+The file is produced in a thread worker: 100,000 events take seconds, and the app keeps
+answering keys meanwhile; escape cancels, and a cancelled export writes nothing.
+"""
 
 from __future__ import annotations
 
@@ -7,17 +11,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, RadioButton, RadioSet
+from textual.widgets import Button, Input, Label, ProgressBar, RadioButton, RadioSet
+from textual.worker import Worker, WorkerState, get_current_worker
 
+from tui.core.export import ExportFormat, export_bytes, with_format
 from tui.core.files import write_atomic
 from tui.core.model import Calendar, Event
-
-FORMATS = {"ics": "iCalendar (.ics)", "toml": "TOML calendar (.toml)"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,15 +43,18 @@ class ExportModal(ModalScreen[ExportResult | None]):
         self.events = list(events)
         self.default = default
         self.confirmed_path: Path | None = None
+        self.running: Worker[ExportResult | None] | None = None
+        self.target = default
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-dialog", classes="dialog"):
             yield Label(f"Export {len(self.events)} events", classes="dialog-title")
             yield Input(str(self.default), id="export-path")
             with RadioSet(id="export-format"):
-                for key, label in FORMATS.items():
-                    yield RadioButton(label, value=key == "ics", id=f"format-{key}")
+                for fmt in ExportFormat:
+                    yield RadioButton(fmt.label, value=fmt is ExportFormat.ICS, id=f"format-{fmt}")
             yield Label("", id="export-message")
+            yield ProgressBar(total=None, show_eta=False, id="export-progress")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Export", variant="primary", id="export-go")
                 yield Button("Cancel", id="export-cancel")
@@ -56,9 +63,13 @@ class ExportModal(ModalScreen[ExportResult | None]):
         self.query_one("#export-path", Input).focus()
 
     @property
-    def chosen_format(self) -> str:
+    def chosen_format(self) -> ExportFormat:
         pressed = self.query_one("#export-format", RadioSet).pressed_button
-        return "toml" if pressed is not None and pressed.id == "format-toml" else "ics"
+        return (
+            ExportFormat.TOML
+            if pressed is not None and pressed.id == "format-toml"
+            else (ExportFormat.ICS)
+        )
 
     def say(self, message: str, *, error: bool = False) -> None:
         label = self.query_one("#export-message", Label)
@@ -68,9 +79,7 @@ class ExportModal(ModalScreen[ExportResult | None]):
     @on(RadioSet.Changed)
     def format_changed(self) -> None:
         path_input = self.query_one("#export-path", Input)
-        path = Path(path_input.value)
-        if path.suffix in (".ics", ".toml"):
-            path_input.value = str(path.with_suffix("." + self.chosen_format))
+        path_input.value = with_format(path_input.value, self.chosen_format)
 
     @on(Input.Changed, "#export-path")
     def path_changed(self) -> None:
@@ -81,6 +90,8 @@ class ExportModal(ModalScreen[ExportResult | None]):
     @on(Input.Submitted, "#export-path")
     @on(Button.Pressed, "#export-go")
     def export(self) -> None:
+        if self.running is not None:
+            return
         raw = self.query_one("#export-path", Input).value.strip()
         if not raw:
             self.say("Enter a file name.", error=True)
@@ -92,26 +103,36 @@ class ExportModal(ModalScreen[ExportResult | None]):
         if path.exists() and self.confirmed_path != path:
             self.confirmed_path = path
             self.query_one("#export-go", Button).label = "Overwrite"
-            self.say(f"{path} exists. Press enter or Overwrite again to replace it.")
+            self.say(f"{path} exists. Press enter again to replace it.")
             return
-        self.write(path)
+        self.target = path
+        self.set_class(True, "-running")
+        self.say(f"Writing {len(self.events)} events… (escape cancels)")
+        self.running = self.write(path, self.chosen_format)
 
-    def write(self, path: Path) -> None:
-        # The writers (icalendar, tomli-w) load on first export, not at start-up.
-        from tui.core.ical import to_icalendar
-        from tui.core.toml_export import to_toml
+    @work(thread=True, exclusive=True, exit_on_error=False)
+    def write(self, path: Path, fmt: ExportFormat) -> ExportResult | None:
+        """Worker thread: produce the file, then write it unless cancelled meanwhile."""
+        data = export_bytes(self.calendar, self.events, fmt)
+        if get_current_worker().is_cancelled:
+            return None
+        write_atomic(path, data)
+        return ExportResult(path, len(self.events))
 
-        if self.chosen_format == "toml":
-            data = to_toml(self.calendar, self.events).encode()
-        else:
-            data = to_icalendar(self.calendar, self.events)
-        try:
-            write_atomic(path, data)
-        except OSError as error:
-            self.say(f"Cannot write {path}: {error.strerror or error}", error=True)
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker is not self.running:
             return
-        self.dismiss(ExportResult(path, len(self.events)))
+        if event.state is WorkerState.SUCCESS:
+            self.dismiss(event.worker.result)
+        elif event.state is WorkerState.ERROR:
+            self.running = None
+            self.set_class(False, "-running")
+            error = event.worker.error
+            reason = error.strerror if isinstance(error, OSError) else None
+            self.say(f"Cannot write {self.target}: {reason or error}", error=True)
 
     @on(Button.Pressed, "#export-cancel")
     def action_cancel(self) -> None:
+        if self.running is not None:
+            self.running.cancel()
         self.dismiss(None)

@@ -1,13 +1,18 @@
-"""The main screen: owns what is shown (filter, day, zone, selection) and hands it to the panes."""
+"""The main screen: holds the user's state, asks the presenter what to show, and lays it out.
+
+State lives in one reactive, ``browse``. Each change recomputes one ``Screenful`` (a pure
+core function), and every pane is bound to it and redraws only its own part when that part
+changed. Panes post small messages up; nothing reads state back out of a widget.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, date, datetime, tzinfo
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -16,13 +21,20 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Input
 
-from tui.core.icc import icc_reasons
 from tui.core.index import CalendarIndex
-from tui.core.model import Calendar, Event
-from tui.core.query import Filter, ZoneMode, display_zone
-from tui.core.timefmt import short_day
+from tui.core.model import Calendar
+from tui.core.present import (
+    Browse,
+    Screenful,
+    Selection,
+    SelectionKind,
+    nth_day,
+    present,
+    settle_day,
+    step_day,
+)
+from tui.core.query import Filter
 from tui.core.zones import get_zone, local_zone_name
-from tui.ui import render
 from tui.ui.widgets.country_list import CountryList
 from tui.ui.widgets.day_list import DayList
 from tui.ui.widgets.day_view import DayView
@@ -34,10 +46,8 @@ if TYPE_CHECKING:
     from tui.ui.screens.export import ExportResult
 
 Clock = Callable[[], datetime]
-SelectionKind = Literal["event", "participant", "country"]
-Selection = tuple[SelectionKind, str]
-ZONE_NAMES = {ZoneMode.EVENT: "venue time", ZoneMode.UTC: "UTC"}
 INDEX_NOW = 5_000  # events; larger calendars build their filter indexes after first paint
+PANE_TITLES = {"#days": "Days", "#people": "Participants", "#countries": "Countries"}
 
 
 class MainScreen(Screen[None]):
@@ -63,10 +73,8 @@ class MainScreen(Screen[None]):
         Binding("question_mark", "help", "Help"),
     ]
 
-    view: reactive[Filter] = reactive(Filter, init=False)
-    day: reactive[date | None] = reactive(None, init=False)
-    zone_mode: reactive[ZoneMode] = reactive(ZoneMode.EVENT, init=False)
-    selection: reactive[Selection | None] = reactive(None, init=False)
+    browse: reactive[Browse] = reactive(Browse, init=False)
+    screenful: reactive[Screenful | None] = reactive(None, init=False)
 
     def __init__(
         self, calendar: Calendar, local_zone: tzinfo | None = None, clock: Clock | None = None
@@ -76,12 +84,11 @@ class MainScreen(Screen[None]):
         self.clock = clock or (lambda: datetime.now(UTC))
         self.index = CalendarIndex(calendar)
         self.local_zone = local_zone or get_zone(local_zone_name())
-        self.matching: list[Event] = list(calendar.events)
-        self.matching_ids: set[str] | None = None  # None: no filter, everything matches
 
     # --- layout ---------------------------------------------------------------------
     def compose(self) -> ComposeResult:
-        yield CalendarHeader(id="header")
+        bound = MainScreen.screenful
+        yield CalendarHeader(id="header").data_bind(bound)
         # Disabled while hidden, so focus can never land in it unseen.
         yield Input(
             placeholder="Search titles, places, people…  (escape clears)",
@@ -90,32 +97,25 @@ class MainScreen(Screen[None]):
         )
         with Horizontal(id="body"):
             with Vertical(id="nav"):
-                yield DayList(id="days")
-                yield ParticipantList(id="people")
-                yield CountryList(id="countries")
+                yield DayList(id="days").data_bind(bound)
+                yield ParticipantList(id="people").data_bind(bound)
+                yield CountryList(id="countries").data_bind(bound)
             with Vertical(id="main"):
-                yield DayView(id="day-view")
-                yield DetailsPane(id="details")
+                yield DayView(id="day-view").data_bind(bound)
+                yield DetailsPane(id="details").data_bind(bound)
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        titles = {
-            "#days": "Days",
-            "#people": "Participants",
-            "#countries": "Countries",
-            "#details": "Details",
-        }
-        for selector, title in titles.items():
+        for selector, title in PANE_TITLES.items():
             self.query_one(selector).border_title = title
-        days = self.index.by_day(self.zone_mode, self.local_zone)
-        self.set_reactive(MainScreen.day, next(iter(days), None))
+        self.query_one("#details").border_title = "Details"
         if len(self.calendar.events) <= INDEX_NOW:
             self.index.build()
         else:
             # Paint the first day now; count by country once the indexes are built. The
             # thread starts after the first frame so it does not compete with it.
             self.call_after_refresh(self.start_indexing)
-        self.refresh_view()
+        self.show()
         self.focus_day_view()
 
     def start_indexing(self) -> None:
@@ -124,164 +124,60 @@ class MainScreen(Screen[None]):
     def build_index(self) -> None:
         """Worker thread: build the filter indexes, then show the counts they give."""
         self.index.build()
-        self.app.call_from_thread(self.refresh_view)
+        self.app.call_from_thread(self.show)
 
-    # --- state -> panes -------------------------------------------------------------
-    def watch_view(self) -> None:
-        table_had_focus = self.focused is self.query_one(DayView).table
-        self.refresh_view()
-        self.go_to_a_matching_day()
-        if table_had_focus:
-            self.focus_day_view()
+    # --- state -> screen ------------------------------------------------------------
+    def watch_browse(self) -> None:
+        self.show()
 
-    def go_to_a_matching_day(self) -> None:
-        """After a filter change, leave a day that shows nothing for the next one that does."""
-        if not self.matching or self.day is None:
+    def show(self) -> None:
+        """Ask the presenter for the screen of the current state; the panes follow."""
+        self.screenful = present(self.index, self.browse, self.local_zone, self.clock())
+
+    def watch_screenful(self, screenful: Screenful | None) -> None:
+        if screenful is None:
             return
-        counts = self.query_one(DayList).rows
-        if any(day == self.day and count for day, count in counts):
-            return
-        later = [day for day, count in counts if count and day > self.day]
-        earlier = [day for day, count in counts if count]
-        self.go_to_day(later[0] if later else earlier[-1])
-
-    def watch_zone_mode(self) -> None:
-        self.refresh_view()
-
-    def watch_day(self) -> None:
-        self.show_day()
-        self.show_header()
-
-    def watch_selection(self) -> None:
-        self.show_details()
-
-    def refresh_view(self) -> None:
-        """Recompute what matches the filter and update every pane."""
-        shown_before = self.selection
-        selection = self.index.selection(self.view, self.zone_mode, self.local_zone)
-        self.matching = selection.events
-        self.matching_ids = {e.id for e in self.matching} if self.view.active else None
-        by_day = self.index.by_day(self.zone_mode, self.local_zone)
-        if self.day not in by_day and by_day:
-            self.set_reactive(MainScreen.day, next(iter(by_day)))
-        counts = [(day, selection.day_counts.get(day, 0)) for day in by_day]
-        self.query_one(DayList).show_days(counts, self.day)
-        # In the file's order, which is the editor's: the principal guest and host first.
-        people = selection.participants
-        participants = [v for k, v in self.calendar.participants.items() if k in people]
-        self.query_one(ParticipantList).show_people(participants)
-        known = selection.country_counts
-        country_counts = [
-            (country, None if known is None else known.get(code, 0))
-            for code, country in sorted(self.calendar.countries.items(), key=lambda c: c[1].name)
-        ]
-        self.query_one(CountryList).show_countries(country_counts, self.view.countries)
-        self.show_header()
-        self.show_day()
-        # A new selection has just drawn the details (watch_selection); the same one still
-        # needs them redrawn, for times in another zone or counts that changed.
-        if self.selection == shown_before:
-            self.show_details()
-
-    def show_header(self) -> None:
-        days = list(self.index.by_day(self.zone_mode, self.local_zone))
-        span = f"{short_day(days[0])} to {short_day(days[-1])} {days[-1].year}" if days else ""
-        self.query_one(CalendarHeader).show(
-            self.calendar.title, span, self.describe_filter(), self.describe_zone()
-        )
-
-    def describe_filter(self) -> str:
-        """'Kazakhstan or Russia, "summit" (3 of 17 events)', or '' with no filter."""
-        parts = []
-        if self.view.countries:
-            names = sorted(self.calendar.countries[c].name for c in self.view.countries)
-            parts.append(" or ".join(names))
-        if self.view.text.strip():
-            parts.append(f'"{self.view.text.strip()}"')
-        if not parts:
-            return ""
-        return f"{', '.join(parts)} ({len(self.matching)} of {len(self.calendar.events)} events)"
-
-    def describe_zone(self) -> str:
-        if self.zone_mode is ZoneMode.LOCAL:
-            return f"{getattr(self.local_zone, 'key', 'local')} (your zone)"
-        return ZONE_NAMES[self.zone_mode]
-
-    def show_day(self) -> None:
-        by_day = self.index.by_day(self.zone_mode, self.local_zone)
-        day_events = by_day.get(self.day, []) if self.day else []
-        wanted = self.matching_ids
-        events = day_events if wanted is None else [e for e in day_events if e.id in wanted]
-        view = self.query_one(DayView)
-        view.border_title = f"Events · {short_day(self.day)}" if self.day else "Events"
-        view.show_events(
-            self.day,
-            events,
-            zone_of=lambda e: display_zone(e, self.zone_mode, self.local_zone),
-            countries_of=lambda e: ", ".join(sorted(self.index.countries_for(e))),
-            marked=lambda e: bool(icc_reasons(self.calendar, e)),
-            empty_reason=self.empty_reason(bool(day_events)),
-        )
-        # The details follow the day view unless the user is reading about someone.
-        if self.selection is None or self.selection[0] == "event":
-            current = view.current_event_id()
-            self.selection = ("event", current) if current else None
-        if not events and self.focused is view.table:
+        if self.browse.day != screenful.day or self.browse.selection != screenful.selection:
+            # The presenter settled the day or the selection: that is the state now.
+            self.set_reactive(
+                MainScreen.browse,
+                replace(self.browse, day=screenful.day, selection=screenful.selection),
+            )
+        if not screenful.rows and self.focused is self.query_one(DayView).table:
             self.query_one(DayList).focus()
 
-    def empty_reason(self, day_has_events: bool) -> str:
-        if not self.matching:
-            return (
-                f"No events match the filter: {self.describe_filter()}.\n"
-                "Press C to clear the countries, / then escape to clear the search."
-            )
-        if day_has_events:
-            return "No events on this day match the filter. Other days have some: see the counts."
-        return "No events on this day."
+    def change(self, **changes: object) -> None:
+        """Change the user's state once: one presenter call, each pane drawn at most once."""
+        self.browse = replace(self.browse, **changes)  # type: ignore[arg-type]
 
-    def show_details(self) -> None:
-        pane = self.query_one(DetailsPane)
-        if self.selection is None:
-            pane.show(Text("Nothing selected.", style="italic"))
-            return
-        kind, key = self.selection
-        if kind == "event":
-            position = self.index.position.get(key)
-            if position is None:
-                return
-            event = self.calendar.events[position]
-            text = render.event_details(
-                self.calendar, self.index, event, self.zone_mode, self.local_zone, self.clock()
-            )
-        elif kind == "participant":
-            person = self.calendar.participants[key]
-            text = render.participant_details(
-                self.calendar, self.index, person, self.zone_mode, self.local_zone
-            )
-        else:
-            text = render.country_details(self.calendar, self.index, self.calendar.countries[key])
-        pane.show(text)
+    def change_filter(self, view: Filter) -> None:
+        """Apply a filter, moving to a day that shows something."""
+        table_had_focus = self.focused is self.query_one(DayView).table
+        browse = settle_day(self.index, replace(self.browse, filter=view), self.local_zone)
+        self.browse = browse
+        if table_had_focus:
+            self.focus_day_view()
 
     # --- messages from the panes ----------------------------------------------------
     @on(DayList.Chosen)
     def choose_day(self, message: DayList.Chosen) -> None:
-        self.day = message.day
+        self.change(day=message.day)
 
     @on(DayView.EventHighlighted)
     def choose_event(self, message: DayView.EventHighlighted) -> None:
-        self.selection = ("event", message.event_id)
+        self.change(selection=Selection(SelectionKind.EVENT, message.event_id))
 
     @on(ParticipantList.Chosen)
     def choose_participant(self, message: ParticipantList.Chosen) -> None:
-        self.selection = ("participant", message.key)
+        self.show_participant(message.key)
 
     @on(CountryList.Chosen)
     def choose_country(self, message: CountryList.Chosen) -> None:
-        self.selection = ("country", message.key)
+        self.change(selection=Selection(SelectionKind.COUNTRY, message.key))
 
     @on(Input.Changed, "#search")
     def search_changed(self, message: Input.Changed) -> None:
-        self.view = Filter(self.view.countries, self.view.participants, message.value)
+        self.change_filter(replace(self.browse.filter, text=message.value))
 
     @on(Input.Submitted, "#search")
     def search_done(self) -> None:
@@ -289,37 +185,34 @@ class MainScreen(Screen[None]):
 
     def focus_day_view(self) -> None:
         """Focus the day's events, or the day list when the day shows none."""
-        if self.query_one(DayView).has_class("-empty"):
-            self.query_one(DayList).focus()
-        else:
+        if self.screenful is not None and self.screenful.rows:
             self.query_one("#events-table").focus()
+        else:
+            self.query_one(DayList).focus()
 
     # --- intents (keys and the command palette) ---------------------------------------
     def go_to_day(self, day: date) -> None:
-        """Show ``day`` in the day view and put the day list's cursor on it."""
-        self.day = day
-        self.query_one(DayList).move_to(day)
+        """Show ``day`` in the day view."""
+        self.change(day=day)
 
     def filter_by_country(self, code: str) -> None:
         """Show only the events that involve one country."""
-        self.view = Filter(frozenset({code}), self.view.participants, self.view.text)
+        self.change_filter(replace(self.browse.filter, countries=frozenset({code})))
 
     def show_participant(self, participant_id: str) -> None:
         """Show a participant's itinerary in the details pane."""
-        self.selection = ("participant", participant_id)
+        self.change(selection=Selection(SelectionKind.PARTICIPANT, participant_id))
 
     def action_step_day(self, step: int) -> None:
-        days = list(self.index.by_day(self.zone_mode, self.local_zone))
-        if days:
-            position = days.index(self.day) if self.day in days else 0
-            self.go_to_day(days[max(0, min(len(days) - 1, position + step))])
+        self.browse = step_day(self.index, self.browse, self.local_zone, step)
 
     def action_jump_day(self, number: int) -> None:
-        days = list(self.index.by_day(self.zone_mode, self.local_zone))
-        if number <= len(days):
-            self.go_to_day(days[number - 1])
+        day = nth_day(self.index, self.browse, self.local_zone, number)
+        if day is None:
+            days = len(self.screenful.days) if self.screenful else 0
+            self.notify(f"The calendar has {days} days.", severity="warning")
         else:
-            self.notify(f"The calendar has {len(days)} days.", severity="warning")
+            self.change(day=day)
 
     # The dialogs load when first opened: their widgets are not needed for the first paint.
     def action_country_filter(self) -> None:
@@ -327,12 +220,12 @@ class MainScreen(Screen[None]):
 
         def apply(codes: frozenset[str] | None) -> None:
             if codes is not None:
-                self.view = Filter(codes, self.view.participants, self.view.text)
+                self.change_filter(replace(self.browse.filter, countries=codes))
 
-        self.app.push_screen(CountryFilterModal(self.calendar, self.view.countries), apply)
+        self.app.push_screen(CountryFilterModal(self.calendar, self.browse.filter.countries), apply)
 
     def action_clear_countries(self) -> None:
-        self.view = Filter(frozenset(), self.view.participants, self.view.text)
+        self.change_filter(replace(self.browse.filter, countries=frozenset()))
 
     def action_search(self) -> None:
         search = self.query_one("#search", Input)
@@ -352,7 +245,7 @@ class MainScreen(Screen[None]):
 
     def action_cycle_zone(self) -> None:
         # The header says which zone is in force; no toast needed.
-        self.zone_mode = self.zone_mode.next()
+        self.change(zone_mode=self.browse.zone_mode.next())
 
     def action_export(self) -> None:
         from tui.ui.screens.export import ExportModal
@@ -362,11 +255,11 @@ class MainScreen(Screen[None]):
                 message = f"Exported {result.count} events to {result.path.resolve()}"
                 self.notify(message, title="Export", markup=False)
 
-        # Relative, so it reads short and lands in the current directory; a filtered view
-        # is named for its countries (putin-tajikistan-2025-kz.ics).
-        codes = "-".join(sorted(code.lower() for code in self.view.countries))
-        default = Path(f"{self.calendar.id}{'-' + codes if codes else ''}.ics")
-        self.app.push_screen(ExportModal(self.calendar, self.matching, default), done)
+        if self.screenful is None:
+            return
+        events = self.index.select(self.browse.filter)
+        default = Path(self.screenful.export_name)
+        self.app.push_screen(ExportModal(self.calendar, events, default), done)
 
     def action_help(self) -> None:
         from tui.ui.screens.help import HelpModal

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from rich.text import Text
+from textual.reactive import reactive
 
-from tui.core.model import Country
-from tui.core.text import one_line
+from tui.core.present import CountryRow, Screenful
 from tui.ui.widgets.choice_list import ChoiceList
 
 
@@ -17,18 +15,18 @@ class CountryList(ChoiceList):
     class Chosen(ChoiceList.Chosen):
         """The user moved to a country."""
 
-    def show_countries(
-        self, counts: Iterable[tuple[Country, int | None]], selected: frozenset[str]
-    ) -> None:
-        """Replace the rows; countries in the active filter are marked; None counts show '…'."""
-        rows = []
-        for country, count in counts:
-            mark = "●" if country.code in selected else " "
-            # None: still counting (a large calendar indexes after the first paint).
-            shown = "…" if count is None else str(count)
-            label = Text(f"{shown:>3} ", style="bold" if count else "dim")
-            label.append(mark + country.code + " ", style="bold")
-            label.append(one_line(country.name))
-            label.no_wrap, label.overflow = True, "ellipsis"
-            rows.append((country.code, label))
-        self.show_rows(rows)
+    screenful: reactive[Screenful | None] = reactive(None, init=False)
+
+    def watch_screenful(self, old: Screenful | None, new: Screenful | None) -> None:
+        if new is not None and (old is None or old.countries != new.countries):
+            self.show_rows([(row.code, _label(row)) for row in new.countries])
+
+
+def _label(row: CountryRow) -> Text:
+    """Count, a dot when the country is in the filter, code and name; '…' while counting."""
+    shown = "…" if row.count is None else str(row.count)
+    label = Text(f"{shown:>3} ", style="bold" if row.count else "dim")
+    label.append(("●" if row.in_filter else " ") + row.code + " ", style="bold")
+    label.append(row.name)
+    label.no_wrap, label.overflow = True, "ellipsis"
+    return label

@@ -19,7 +19,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.core.timefmt import short_day
+from tui.core.order import clamp
+from tui.core.present import DayRow, Screenful
 
 
 class DayList(ScrollView, can_focus=True):
@@ -46,6 +47,8 @@ class DayList(ScrollView, can_focus=True):
     """
 
     cursor: reactive[int] = reactive(0, repaint=False, init=False)
+    screenful: reactive[Screenful | None] = reactive(None, init=False)
+    draws = 0  # how often the rows were replaced (a test counts them)
 
     class Chosen(Message):
         """The user moved to a day."""
@@ -56,16 +59,18 @@ class DayList(ScrollView, can_focus=True):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.rows: list[tuple[date, int]] = []
-        self._labels: dict[date, str] = {}
+        self.rows: tuple[DayRow, ...] = ()
 
     # --- data in --------------------------------------------------------------------
-    def show_days(self, counts: list[tuple[date, int]], current: date | None) -> None:
-        """Replace the rows, keeping the cursor on ``current``; announces nothing."""
-        self.rows = counts
-        self.virtual_size = Size(0, len(counts))
-        self.move_to(current)
-        self.refresh()
+    def watch_screenful(self, old: Screenful | None, new: Screenful | None) -> None:
+        if new is None:
+            return
+        if old is None or old.days != new.days:
+            self.draws += 1
+            self.rows = new.days
+            self.virtual_size = Size(0, len(new.days))
+            self.refresh()
+        self.move_to(new.day)
 
     def move_to(self, day: date | None) -> None:
         """Put the cursor on ``day`` without announcing it."""
@@ -74,26 +79,23 @@ class DayList(ScrollView, can_focus=True):
         low, high = 0, len(self.rows)
         while low < high:  # rows are in date order
             middle = (low + high) // 2
-            if self.rows[middle][0] < day:
+            if self.rows[middle].day < day:
                 low = middle + 1
             else:
                 high = middle
-        self.set_reactive(DayList.cursor, min(low, len(self.rows) - 1))
-        self._show_cursor()
+        row = min(low, len(self.rows) - 1)
+        if row != self.cursor:
+            self.set_reactive(DayList.cursor, row)
+            self._show_cursor()
+            self.refresh()
 
     # --- drawing --------------------------------------------------------------------
-    def _label(self, day: date) -> str:
-        label = self._labels.get(day)
-        if label is None:
-            label = self._labels[day] = short_day(day)
-        return label
-
     def render_line(self, y: int) -> Strip:
         row = self.scroll_offset.y + y
         width = self.scrollable_content_region.width
         if row >= len(self.rows):
             return Strip.blank(width, self.rich_style)
-        day, count = self.rows[row]
+        count = self.rows[row].count
         base = self.rich_style
         if row == self.cursor:
             style = base + self.get_component_rich_style("day-list--cursor")
@@ -103,14 +105,14 @@ class DayList(ScrollView, can_focus=True):
             count_style = base + (
                 self.get_component_rich_style("day-list--empty") if not count else Style(bold=True)
             )
-        segments = [Segment(f"{count:>5} ", count_style), Segment(self._label(day), style)]
+        segments = [Segment(f"{count:>5} ", count_style), Segment(self.rows[row].label, style)]
         return Strip(segments).extend_cell_length(width, style).crop(0, width)
 
     def watch_cursor(self) -> None:
         self._show_cursor()
         self.refresh()
         if self.rows:
-            self.post_message(self.Chosen(self.rows[self.cursor][0]))
+            self.post_message(self.Chosen(self.rows[self.cursor].day))
 
     def _show_cursor(self) -> None:
         self.scroll_to_region(Region(0, self.cursor, 1, 1), animate=False, immediate=True)
@@ -118,7 +120,7 @@ class DayList(ScrollView, can_focus=True):
     # --- input ----------------------------------------------------------------------
     def action_move(self, step: int) -> None:
         if self.rows:
-            self.cursor = max(0, min(len(self.rows) - 1, self.cursor + step))
+            self.cursor = clamp(self.cursor + step, 0, len(self.rows) - 1)
 
     def action_first(self) -> None:
         self.cursor = 0

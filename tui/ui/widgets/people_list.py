@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from rich.text import Text
+from textual.reactive import reactive
 
-from tui.core.model import Participant
-from tui.core.text import one_line
+from tui.core.present import PersonRow, Screenful
 from tui.ui.widgets.choice_list import ChoiceList
 
 
@@ -17,13 +15,16 @@ class ParticipantList(ChoiceList):
     class Chosen(ChoiceList.Chosen):
         """The user moved to a participant."""
 
-    def show_people(self, people: Iterable[Participant]) -> None:
-        """Replace the rows, keeping the cursor on the same person where possible."""
-        rows = []
-        for person in people:
-            label = Text(one_line(person.name), style="bold", no_wrap=True, overflow="ellipsis")
-            label.append(f"\n{person.country}", style="italic dim")
-            if person.title:
-                label.append(f" · {one_line(person.title)}", style="italic dim")
-            rows.append((person.id, label))
-        self.show_rows(rows)
+    screenful: reactive[Screenful | None] = reactive(None, init=False)
+
+    def watch_screenful(self, old: Screenful | None, new: Screenful | None) -> None:
+        if new is not None and (old is None or old.people != new.people):
+            self.show_rows([(row.id, _label(row)) for row in new.people])
+
+
+def _label(row: PersonRow) -> Text:
+    label = Text(row.name, style="bold", no_wrap=True, overflow="ellipsis")
+    label.append(f"\n{row.country}", style="italic dim")
+    if row.title:
+        label.append(f" · {row.title}", style="italic dim")
+    return label

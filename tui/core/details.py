@@ -1,0 +1,169 @@
+"""The details pane's content for an event, a participant or a country, as plain lines.
+
+Each line says what it is (a field, a heading, a link...) and the UI decides only how that
+looks. Calendar text is passed through ``printable``/``one_line`` here, once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
+from enum import StrEnum
+
+from tui.core.icc import icc_reasons
+from tui.core.index import CalendarIndex
+from tui.core.iso3166 import ISO_COUNTRIES
+from tui.core.model import Calendar, Country, Event, Participant, Status, date_of
+from tui.core.names import person_line
+from tui.core.order import start_instant
+from tui.core.query import ZoneMode, display_zone, event_days, utc_offset_label
+from tui.core.text import one_line, printable
+from tui.core.timefmt import (
+    APPROXIMATE_NOTE,
+    day_heading,
+    duration_words,
+    relative,
+    short_day,
+    time_range,
+    zone_label,
+)
+from tui.core.zones import get_zone
+
+ICC_MARK = "⚖ ICC"
+
+
+class LineKind(StrEnum):
+    """What a line of the details is; the UI styles each kind one way."""
+
+    TITLE = "title"  # the subject, styled by ``status`` when it is an event
+    FIELD = "field"  # 'label: text'
+    NOTE = "note"  # a remark about the facts, e.g. that times are estimates
+    MARK = "mark"  # the ICC mark with its reason
+    HEADING = "heading"
+    BULLET = "bullet"
+    LINK = "link"  # a source URL, shown whole and openable
+    ENTRY = "entry"  # 'label  text': one event of an itinerary
+    TEXT = "text"  # a paragraph, newlines kept
+
+
+@dataclass(frozen=True, slots=True)
+class DetailLine:
+    """One line (or paragraph) of the details pane."""
+
+    kind: LineKind
+    text: str
+    label: str = ""
+    status: Status | None = None
+
+    @classmethod
+    def note(cls, text: str) -> DetailLine:
+        """A remark in the pane's own words."""
+        return cls(LineKind.NOTE, text)
+
+
+def _field(label: str, value: str) -> list[DetailLine]:
+    return [DetailLine(LineKind.FIELD, printable(value), label)] if value else []
+
+
+def _sources(sources: tuple[str, ...]) -> list[DetailLine]:
+    if not sources:
+        return []
+    return [DetailLine(LineKind.HEADING, "Sources")] + [
+        DetailLine(LineKind.LINK, one_line(source)) for source in sources
+    ]
+
+
+def event_details(
+    index: CalendarIndex, event: Event, mode: ZoneMode, local: tzinfo, now: datetime
+) -> tuple[DetailLine, ...]:
+    """Everything about one event; ``now`` says how far off it is ('in 3 days')."""
+    calendar = index.calendar
+    zone = display_zone(event, mode, local)
+    # In venue time an all-day event starts at midnight in the calendar's own zone.
+    midnight_zone = get_zone(calendar.timezone) if mode is ZoneMode.EVENT else zone
+    when = f"{day_heading(event_days(event, zone)[0])}, {time_range(event, zone)}"
+    away = relative(start_instant(event.start, midnight_zone), now)
+    lines = [DetailLine(LineKind.TITLE, one_line(event.title), status=event.status)]
+    lines += _field("When", f"{when} ({away})")
+    if isinstance(event.start, datetime):
+        lines += _field("Zone", zone_label(zone, event.start))
+        if event.explicit_end:
+            lines += _field("Duration", duration_words(event.duration))
+    if event.approximate:
+        lines.append(DetailLine.note(APPROXIMATE_NOTE))
+    lines += _field("Kind", event.kind.value)
+    lines.append(DetailLine(LineKind.FIELD, event.status.value, "Status", event.status))
+    lines += _field("Location", event.location)
+    if event.host:
+        lines += _field("Host", calendar.countries[event.host].name)
+    lines += [DetailLine(LineKind.MARK, r, f"{ICC_MARK}:") for r in icc_reasons(calendar, event)]
+    if event.participants:
+        lines.append(DetailLine(LineKind.HEADING, "Participants"))
+        for pid in event.participants:
+            text = one_line(person_line(calendar, calendar.participants[pid]))
+            lines.append(DetailLine(LineKind.BULLET, text))
+    if event.description:
+        lines.append(DetailLine(LineKind.HEADING, "Description"))
+        lines.append(DetailLine(LineKind.TEXT, printable(event.description)))
+    return (*lines, *_sources(event.sources))
+
+
+def participant_details(
+    index: CalendarIndex, person: Participant, mode: ZoneMode, local: tzinfo
+) -> tuple[DetailLine, ...]:
+    """A participant and their itinerary across all days."""
+    calendar = index.calendar
+    lines = [DetailLine(LineKind.TITLE, one_line(person_line(calendar, person)))]
+    if person.icc_warrant:
+        lines.append(DetailLine(LineKind.MARK, "subject of an ICC arrest warrant", ICC_MARK))
+    lines += _field("Also written", ", ".join(person.aliases))
+    if person.notes:
+        lines.append(DetailLine(LineKind.TEXT, printable(person.notes)))
+    lines.append(DetailLine(LineKind.HEADING, "Itinerary"))
+    events = index.participant_events(person.id)
+    if not events:
+        lines.append(DetailLine.note("No events."))
+    for event in events:
+        zone = display_zone(event, mode, local)
+        day = event_days(event, zone)[0]
+        when = f"{short_day(day)}  {time_range(event, zone, day)}"
+        lines.append(DetailLine(LineKind.ENTRY, one_line(event.title), when, event.status))
+    return tuple(lines)
+
+
+def country_details(index: CalendarIndex, country: Country) -> tuple[DetailLine, ...]:
+    """A country: facts, participants and the events that involve it."""
+    calendar = index.calendar
+    lines = [DetailLine(LineKind.TITLE, f"{one_line(country.name)} ({country.code})")]
+    lines += _field("Capital", country.capital)
+    if country.timezone:
+        lines += _field("Zone", country.timezone + _offsets_on_the_dates(calendar, country))
+    if country.icc_state_party is not None:
+        lines += _field("ICC State Party", "yes" if country.icc_state_party else "no")
+    lines += _field("Blocs", ", ".join(country.blocs))
+    borders = [f"{ISO_COUNTRIES.get(b, ('', b))[1]} ({b})" for b in country.borders]
+    lines += _field("Borders", ", ".join(borders))
+    lines += _field("Also called", ", ".join(country.aliases))
+    if country.notes:
+        lines.append(DetailLine(LineKind.TEXT, printable(country.notes)))
+    people = [p for p in calendar.participants.values() if p.country == country.code]
+    if people:
+        lines.append(DetailLine(LineKind.HEADING, "Participants"))
+        lines += [DetailLine(LineKind.BULLET, one_line(person_line(calendar, p))) for p in people]
+    lines.append(DetailLine(LineKind.HEADING, "Events"))
+    events = index.events_involving(country.code)
+    if not events:
+        lines.append(DetailLine.note("No events."))
+    for event in events:
+        label = short_day(date_of(event.start))
+        lines.append(DetailLine(LineKind.ENTRY, one_line(event.title), label, event.status))
+    return tuple(lines)
+
+
+def _offsets_on_the_dates(calendar: Calendar, country: Country) -> str:
+    """' (UTC+05:00 on the calendar's dates)', or '' for a calendar without events."""
+    if not calendar.events or not country.timezone:
+        return ""
+    span = {date_of(calendar.events[0].start), date_of(calendar.events[-1].start)}
+    offsets = sorted({utc_offset_label(country.timezone, d) for d in span})
+    return f" ({' / '.join(offsets)} on the calendar's dates)"

@@ -1,0 +1,302 @@
+"""What the screen shows for a given state: one pure function, plain data out.
+
+``present(index, browse, local_zone, now)`` turns the calendar and the user's state (filter,
+day, display zone, selection) into a ``Screenful``: the header's parts, the days with their
+counts, the day's rows, the participant and country rows, the details of whatever is
+selected, why a view is empty, and the default export name. The UI only draws it, so every
+decision about what to show lives here, once, and is tested without a terminal.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, tzinfo
+from enum import StrEnum
+
+from tui.core.details import DetailLine, country_details, event_details, participant_details
+from tui.core.icc import icc_reasons
+from tui.core.index import CalendarIndex, Matches
+from tui.core.model import Calendar, Country, Event, Participant, Status
+from tui.core.order import clamp, countries_in_order
+from tui.core.query import Filter, ZoneMode, display_zone
+from tui.core.text import one_line
+from tui.core.timefmt import short_day, time_range
+
+
+class SelectionKind(StrEnum):
+    """What the details pane is about."""
+
+    EVENT = "event"
+    PARTICIPANT = "participant"
+    COUNTRY = "country"
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """The one thing whose details are shown."""
+
+    kind: SelectionKind
+    key: str
+
+
+@dataclass(frozen=True, slots=True)
+class Browse:
+    """The user's state: everything a key press can change about what is shown."""
+
+    filter: Filter = field(default_factory=Filter)
+    day: date | None = None
+    zone_mode: ZoneMode = ZoneMode.EVENT
+    selection: Selection | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    """The top line: what calendar, which dates, which filter, which zone."""
+
+    title: str
+    dates: str
+    filter: str  # '' when nothing is filtered
+    zone: str
+
+
+@dataclass(frozen=True, slots=True)
+class DayRow:
+    """A day and how many events shown on it match the filter."""
+
+    day: date
+    label: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class EventRow:
+    """One event of the day view."""
+
+    id: str
+    time: str
+    icc: bool
+    title: str
+    kind: str
+    status: Status
+    countries: str
+
+
+@dataclass(frozen=True, slots=True)
+class PersonRow:
+    """A participant the filter leaves."""
+
+    id: str
+    name: str
+    country: str
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
+class CountryRow:
+    """A country with how many matching events involve it (None: still counting)."""
+
+    code: str
+    name: str
+    count: int | None
+    in_filter: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Screenful:
+    """Everything on the main screen for one state, as plain data."""
+
+    header: Header
+    days: tuple[DayRow, ...]
+    day: date | None
+    day_title: str
+    rows: tuple[EventRow, ...]
+    empty_reason: str  # why ``rows`` is empty; '' when it is not
+    people: tuple[PersonRow, ...]
+    countries: tuple[CountryRow, ...]
+    selection: Selection | None
+    details: tuple[DetailLine, ...]
+    matching: int  # events that pass the filter
+    export_name: str
+
+
+ZONE_NAMES = {ZoneMode.EVENT: "venue time", ZoneMode.UTC: "UTC"}
+
+
+def present(index: CalendarIndex, browse: Browse, local: tzinfo, now: datetime) -> Screenful:
+    """The screen for ``browse``: pure, so the same state always shows the same thing."""
+    calendar = index.calendar
+    matches = index.matches(browse.filter, browse.zone_mode, local)
+    by_day = index.by_day(browse.zone_mode, local)
+    day = browse.day if browse.day in by_day else next(iter(by_day), None)
+    rows = _day_rows(index, matches, day, browse.zone_mode, local)
+    selection = _follow(browse.selection, rows)
+    return Screenful(
+        header=Header(
+            one_line(calendar.title),
+            date_span(list(by_day)),
+            describe_filter(calendar, browse.filter, len(matches.events)),
+            describe_zone(browse.zone_mode, local),
+        ),
+        days=tuple(DayRow(d, short_day(d), matches.day_counts.get(d, 0)) for d in by_day),
+        day=day,
+        day_title=f"Events · {short_day(day)}" if day else "Events",
+        rows=tuple(rows),
+        empty_reason="" if rows else _empty_reason(calendar, browse, matches, day, by_day),
+        people=tuple(_person_row(calendar, calendar.participants[p]) for p in _people(matches)),
+        countries=tuple(
+            _country_row(country, matches, browse.filter)
+            for country in countries_in_order(calendar)
+        ),
+        selection=selection,
+        details=_details(index, selection, browse.zone_mode, local, now),
+        matching=len(matches.events),
+        export_name=export_name(calendar, browse.filter),
+    )
+
+
+def settle_day(index: CalendarIndex, browse: Browse, local: tzinfo) -> Browse:
+    """After a filter change: leave a day that shows nothing for the next one that does."""
+    matches = index.matches(browse.filter, browse.zone_mode, local)
+    counts = matches.day_counts
+    if not matches.events or browse.day is None or counts.get(browse.day):
+        return browse
+    days = sorted(day for day, count in counts.items() if count)
+    later = [day for day in days if day > browse.day]
+    return replace(browse, day=later[0] if later else days[-1])
+
+
+def step_day(index: CalendarIndex, browse: Browse, local: tzinfo, step: int) -> Browse:
+    """``step`` days on from the one shown, stopping at the first and last."""
+    days = list(index.by_day(browse.zone_mode, local))
+    if not days:
+        return browse
+    position = days.index(browse.day) if browse.day in days else 0
+    return replace(browse, day=days[clamp(position + step, 0, len(days) - 1)])
+
+
+def nth_day(index: CalendarIndex, browse: Browse, local: tzinfo, number: int) -> date | None:
+    """The calendar's day ``number`` (1-based), or None when it has fewer days."""
+    days = list(index.by_day(browse.zone_mode, local))
+    return days[number - 1] if 1 <= number <= len(days) else None
+
+
+def date_span(days: list[date]) -> str:
+    """'Wed 8 Oct to Fri 10 Oct 2025'; '' for no days."""
+    if not days:
+        return ""
+    if days[0] == days[-1]:
+        return f"{short_day(days[0])} {days[0].year}"
+    return f"{short_day(days[0])} to {short_day(days[-1])} {days[-1].year}"
+
+
+def describe_filter(calendar: Calendar, view: Filter, matching: int) -> str:
+    """'Kazakhstan or Russia, "summit" (3 of 17 events)', or '' with no filter."""
+    parts = []
+    if view.countries:
+        parts.append(" or ".join(sorted(calendar.countries[c].name for c in view.countries)))
+    if view.participants:
+        names = sorted(calendar.participants[p].name for p in view.participants)
+        parts.append("with " + " or ".join(names))
+    if view.text.strip():
+        parts.append(f'"{view.text.strip()}"')
+    if not parts:
+        return ""
+    return one_line(f"{', '.join(parts)} ({matching} of {len(calendar.events)} events)")
+
+
+def describe_zone(mode: ZoneMode, local: tzinfo) -> str:
+    """'venue time', 'UTC', or 'America/New_York (your zone)'."""
+    if mode is ZoneMode.LOCAL:
+        return f"{getattr(local, 'key', 'local')} (your zone)"
+    return ZONE_NAMES[mode]
+
+
+def export_name(calendar: Calendar, view: Filter) -> str:
+    """A relative file name for the view: 'putin-tajikistan-2025-kz-ru.ics'."""
+    codes = "-".join(sorted(code.lower() for code in view.countries))
+    return f"{calendar.id}{'-' + codes if codes else ''}.ics"
+
+
+def _day_rows(
+    index: CalendarIndex, matches: Matches, day: date | None, mode: ZoneMode, local: tzinfo
+) -> list[EventRow]:
+    """The day's events that pass the filter, in the day's order."""
+    if day is None:
+        return []
+    calendar = index.calendar
+    day_events = index.by_day(mode, local).get(day, [])
+    wanted = matches.ids
+    shown = day_events if wanted is None else [e for e in day_events if e.id in wanted]
+    return [
+        EventRow(
+            id=event.id,
+            time=time_range(event, display_zone(event, mode, local), day),
+            icc=bool(icc_reasons(calendar, event)),
+            title=one_line(event.title),
+            kind=event.kind.value,
+            status=event.status,
+            countries=", ".join(sorted(index.countries_for(event))),
+        )
+        for event in shown
+    ]
+
+
+def _follow(selection: Selection | None, rows: list[EventRow]) -> Selection | None:
+    """The details follow the day view, unless the user is reading about someone."""
+    if selection is not None and selection.kind is not SelectionKind.EVENT:
+        return selection
+    ids = [row.id for row in rows]
+    if selection is not None and selection.key in ids:
+        return selection
+    return Selection(SelectionKind.EVENT, ids[0]) if ids else None
+
+
+def _empty_reason(
+    calendar: Calendar,
+    browse: Browse,
+    matches: Matches,
+    day: date | None,
+    by_day: dict[date, list[Event]],
+) -> str:
+    if not calendar.events:
+        return "The calendar has no events yet."
+    if not matches.events:
+        return (
+            f"No events match the filter: "
+            f"{describe_filter(calendar, browse.filter, 0)}.\n"
+            "Press C to clear the filter, / then escape to clear the search."
+        )
+    if day is not None and by_day.get(day):
+        return "No events on this day match the filter. Other days have some: see the counts."
+    return "No events on this day."
+
+
+def _people(matches: Matches) -> list[str]:
+    # In the file's order, which is the editor's: the principal guest and host first.
+    return matches.participants
+
+
+def _person_row(calendar: Calendar, person: Participant) -> PersonRow:
+    return PersonRow(person.id, one_line(person.name), person.country, one_line(person.title))
+
+
+def _country_row(country: Country, matches: Matches, view: Filter) -> CountryRow:
+    counts = matches.country_counts
+    count = None if counts is None else counts.get(country.code, 0)
+    return CountryRow(country.code, one_line(country.name), count, country.code in view.countries)
+
+
+def _details(
+    index: CalendarIndex, selection: Selection | None, mode: ZoneMode, local: tzinfo, now: datetime
+) -> tuple[DetailLine, ...]:
+    if selection is None:
+        return (DetailLine.note("Nothing selected."),)
+    calendar = index.calendar
+    if selection.kind is SelectionKind.EVENT:
+        position = index.position.get(selection.key)
+        if position is None:
+            return (DetailLine.note("Nothing selected."),)
+        return event_details(index, calendar.events[position], mode, local, now)
+    if selection.kind is SelectionKind.PARTICIPANT:
+        return participant_details(index, calendar.participants[selection.key], mode, local)
+    return country_details(index, calendar.countries[selection.key])
