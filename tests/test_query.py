@@ -123,5 +123,13 @@ def test_kazakhstan_is_utc_plus_5_from_tzdata() -> None:
 def test_local_zone_comes_from_tz(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TZ", "America/New_York")
     assert local_zone_name() == "America/New_York"
+    # A TZ that names no zone falls back to the /etc/localtime link, then to UTC.
     monkeypatch.setenv("TZ", "Not/AZone")
-    assert local_zone_name() != "Not/AZone"
+    monkeypatch.setattr("os.readlink", lambda _: "/usr/share/zoneinfo/Europe/Berlin")
+    assert local_zone_name() == "Europe/Berlin"
+
+    def no_link(_: str) -> str:
+        raise OSError("no link")
+
+    monkeypatch.setattr("os.readlink", no_link)
+    assert local_zone_name() == "UTC"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import date
 from pathlib import Path
 
@@ -26,6 +27,10 @@ from tui.ui.screens.country_filter import CountryFilterModal
 from tui.ui.screens.export import ExportModal
 from tui.ui.screens.help import HelpModal
 from tui.ui.screens.main import INDEX_NOW
+from tui.ui.widgets.day_list import DayList
+from tui.ui.widgets.day_view import DayView
+from tui.ui.widgets.details import DetailsPane
+from tui.ui.widgets.header import CalendarHeader
 
 SIZE = (120, 36)
 
@@ -424,7 +429,9 @@ async def test_large_calendar_fills_in_country_counts(make_app: MakeApp, tmp_pat
         await pilot.press("c", *"tajik", "enter")
         screen = main_screen(app)
         assert screen.browse.filter.countries == frozenset({"TJ"})
-        assert all("TJ" in screen.index.countries_for(e) for e in screen.index.select(screen.browse.filter))
+        assert all(
+            "TJ" in screen.index.countries_for(e) for e in screen.index.select(screen.browse.filter)
+        )
 
 
 async def test_command_palette_shows_names_literally(make_app: MakeApp, tmp_path: Path) -> None:
@@ -442,3 +449,55 @@ async def test_command_palette_shows_names_literally(make_app: MakeApp, tmp_path
         assert any("[@click=app.quit]Olaf[/] [b" in prompt for prompt in prompts)
         await pilot.press("escape")
         assert app.is_running
+
+
+async def test_one_key_draws_each_affected_pane_once(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = main_screen(app)
+        panes = {
+            "header": screen.query_one(CalendarHeader),
+            "days": screen.query_one(DayList),
+            "events": screen.query_one(DayView),
+            "details": screen.query_one(DetailsPane),
+        }
+        before = {name: pane.draws for name, pane in panes.items()}
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        drawn = {name: pane.draws - before[name] for name, pane in panes.items()}
+        # The day changed: its rows and the details follow; the header and counts did not.
+        assert drawn == {"header": 0, "days": 0, "events": 1, "details": 1}
+        before = {name: pane.draws for name, pane in panes.items()}
+        await pilot.press("c", *"kaz", "enter")
+        await pilot.pause()
+        drawn = {name: pane.draws - before[name] for name, pane in panes.items()}
+        assert drawn == {"header": 1, "days": 1, "events": 1, "details": 1}
+
+
+async def test_export_runs_in_a_worker_and_escape_cancels(
+    make_app: MakeApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    release = threading.Event()
+    started = threading.Event()
+
+    def slow_export(*args: object) -> bytes:
+        started.set()
+        release.wait(10)
+        return b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"
+
+    monkeypatch.setattr("tui.ui.screens.export.export_bytes", slow_export)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e", "enter")
+        assert started.wait(5)
+        modal = app.screen
+        assert isinstance(modal, ExportModal) and modal.has_class("-running")
+        assert "escape cancels" in str(modal.query_one("#export-message").render())
+        await pilot.press("escape")
+        assert not isinstance(app.screen, ExportModal)
+        await pilot.press("right_square_bracket")  # the app answers keys meanwhile
+        assert main_screen(app).browse.day == date(2025, 10, 9)
+        release.set()
+        await app.workers.wait_for_complete()
+        assert list(tmp_path.glob("*.ics")) == []

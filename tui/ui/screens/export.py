@@ -122,8 +122,11 @@ class ExportModal(ModalScreen[ExportResult | None]):
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker is not self.running:
             return
-        if event.state is WorkerState.SUCCESS:
-            self.dismiss(event.worker.result)
+        if event.state is WorkerState.SUCCESS and event.worker.result is not None:
+            result = event.worker.result
+            message = f"Exported {result.count} events to {result.path.resolve()}"
+            self.app.notify(message, title="Export", markup=False)
+            self.dismiss(result)
         elif event.state is WorkerState.ERROR:
             self.running = None
             self.set_class(False, "-running")

@@ -11,11 +11,9 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, date, datetime, tzinfo
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -35,19 +33,23 @@ from tui.core.present import (
 )
 from tui.core.query import Filter
 from tui.core.zones import get_zone, local_zone_name
+from tui.ui.keys import MAIN_KEYS
 from tui.ui.widgets.country_list import CountryList
 from tui.ui.widgets.day_list import DayList
 from tui.ui.widgets.day_view import DayView
 from tui.ui.widgets.details import DetailsPane
 from tui.ui.widgets.header import CalendarHeader
 from tui.ui.widgets.people_list import ParticipantList
-
-if TYPE_CHECKING:
-    from tui.ui.screens.export import ExportResult
+from tui.ui.widgets.search_bar import SearchBar
 
 Clock = Callable[[], datetime]
 INDEX_NOW = 5_000  # events; larger calendars build their filter indexes after first paint
-PANE_TITLES = {"#days": "Days", "#people": "Participants", "#countries": "Countries"}
+PANE_TITLES = {
+    "#days": "Days",
+    "#people": "Participants",
+    "#countries": "Countries",
+    "#details": "Details",
+}
 
 
 class MainScreen(Screen[None]):
@@ -55,23 +57,7 @@ class MainScreen(Screen[None]):
 
     HORIZONTAL_BREAKPOINTS = [(0, "-tiny"), (80, "-narrow"), (160, "-wide")]
 
-    BINDINGS = [
-        Binding("left_square_bracket", "step_day(-1)", "Previous day", show=False),
-        Binding("right_square_bracket", "step_day(1)", "Next day", show=False),
-        *[
-            Binding(str(n), f"jump_day({n})", "Jump to day N", show=False, key_display="1..9")
-            for n in range(1, 10)
-        ],
-        Binding("c", "country_filter", "Filter"),
-        Binding("C", "clear_countries", "Clear filter", show=False),
-        Binding("slash", "search", "Search"),
-        Binding("z", "cycle_zone", "Zone"),
-        Binding("e", "export", "Export"),
-        Binding("m", "maximize", "Maximize pane", show=False),
-        Binding("M", "minimize", "Restore panes", show=False),
-        Binding("escape", "escape", "Clear search, restore panes", show=False),
-        Binding("question_mark", "help", "Help"),
-    ]
+    BINDINGS = MAIN_KEYS
 
     browse: reactive[Browse] = reactive(Browse, init=False)
     screenful: reactive[Screenful | None] = reactive(None, init=False)
@@ -89,12 +75,7 @@ class MainScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         bound = MainScreen.screenful
         yield CalendarHeader(id="header").data_bind(bound)
-        # Disabled while hidden, so focus can never land in it unseen.
-        yield Input(
-            placeholder="Search titles, places, people…  (escape clears)",
-            id="search",
-            disabled=True,
-        )
+        yield SearchBar(id="search")
         with Horizontal(id="body"):
             with Vertical(id="nav"):
                 yield DayList(id="days").data_bind(bound)
@@ -108,7 +89,6 @@ class MainScreen(Screen[None]):
     def on_mount(self) -> None:
         for selector, title in PANE_TITLES.items():
             self.query_one(selector).border_title = title
-        self.query_one("#details").border_title = "Details"
         if len(self.calendar.events) <= INDEX_NOW:
             self.index.build()
         else:
@@ -153,8 +133,7 @@ class MainScreen(Screen[None]):
     def change_filter(self, view: Filter) -> None:
         """Apply a filter, moving to a day that shows something."""
         table_had_focus = self.focused is self.query_one(DayView).table
-        browse = settle_day(self.index, replace(self.browse, filter=view), self.local_zone)
-        self.browse = browse
+        self.browse = settle_day(self.index, replace(self.browse, filter=view), self.local_zone)
         if table_had_focus:
             self.focus_day_view()
 
@@ -228,17 +207,12 @@ class MainScreen(Screen[None]):
         self.change_filter(replace(self.browse.filter, countries=frozenset()))
 
     def action_search(self) -> None:
-        search = self.query_one("#search", Input)
-        search.disabled = False
-        search.add_class("-shown")
-        search.focus()
+        self.query_one(SearchBar).open()
 
     def action_escape(self) -> None:
-        search = self.query_one("#search", Input)
-        if search.value or search.has_class("-shown"):
-            search.value = ""
-            search.remove_class("-shown")
-            search.disabled = True
+        search = self.query_one(SearchBar)
+        if search.shown:
+            search.close()
             self.focus_day_view()
         elif self.maximized is not None:
             self.minimize()
@@ -250,16 +224,10 @@ class MainScreen(Screen[None]):
     def action_export(self) -> None:
         from tui.ui.screens.export import ExportModal
 
-        def done(result: ExportResult | None) -> None:
-            if result is not None:
-                message = f"Exported {result.count} events to {result.path.resolve()}"
-                self.notify(message, title="Export", markup=False)
-
-        if self.screenful is None:
-            return
-        events = self.index.select(self.browse.filter)
-        default = Path(self.screenful.export_name)
-        self.app.push_screen(ExportModal(self.calendar, events, default), done)
+        if self.screenful is not None:
+            events = self.index.select(self.browse.filter)
+            default = Path(self.screenful.export_name)
+            self.app.push_screen(ExportModal(self.calendar, events, default))
 
     def action_help(self) -> None:
         from tui.ui.screens.help import HelpModal

@@ -1,0 +1,23 @@
+"""The main screen's keys, in one place: the footer, help and the README follow them."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+
+MAIN_KEYS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
+    Binding("left_square_bracket", "step_day(-1)", "Previous day", show=False),
+    Binding("right_square_bracket", "step_day(1)", "Next day", show=False),
+    *[
+        Binding(str(n), f"jump_day({n})", "Jump to day N", show=False, key_display="1..9")
+        for n in range(1, 10)
+    ],
+    Binding("c", "country_filter", "Filter"),
+    Binding("C", "clear_countries", "Clear filter", show=False),
+    Binding("slash", "search", "Search"),
+    Binding("z", "cycle_zone", "Zone"),
+    Binding("e", "export", "Export"),
+    Binding("m", "maximize", "Maximize pane", show=False),
+    Binding("M", "minimize", "Restore panes", show=False),
+    Binding("escape", "escape", "Clear search, restore panes", show=False),
+    Binding("question_mark", "help", "Help"),
+]
