@@ -113,17 +113,27 @@ def diff_calendars(old: Calendar, new: Calendar) -> list[Change]:
 
 def event_change(old: Event, new: Event) -> Change | None:
     """How ``new`` differs from ``old`` (the same event id), or None when it does not."""
-    differing = tuple(_differing_fields(old, new))
+    differing = list(_differing_fields(old, new))
+    moved = any(f.field in _TIME_FIELDS for f in differing)
+    differing = [_zone_change(old, new) if f.field == "timezone" else f for f in differing]
+    if moved:
+        # The zone is the one the times are in, and a moved time already shows its zone.
+        differing = [f for f in differing if f.field != "timezone"]
     if not differing:
         return None
-    names = {f.field for f in differing}
     if new.status is Status.CANCELLED and old.status is not Status.CANCELLED:
         kind = ChangeKind.CANCELLED
-    elif names & set(_TIME_FIELDS):
+    elif moved:
         kind = ChangeKind.MOVED
     else:
         kind = ChangeKind.CHANGED
-    return Change(kind, new.id, new.title, differing, start=new.start)
+    return Change(kind, new.id, new.title, tuple(differing), start=new.start)
+
+
+def _zone_change(old: Event, new: Event) -> FieldChange:
+    """The same instants, shown in another zone: name both zones, offsets included."""
+    before, after = (e.start.tzinfo if isinstance(e.start, datetime) else None for e in (old, new))
+    return FieldChange("timezone", zone_name(before), zone_name(after))
 
 
 def diff_details(old: Calendar, new: Calendar) -> list[Change]:
