@@ -147,17 +147,20 @@ def _check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 
 
 def _export(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
-    from tui.core.ical import to_icalendar
+    from tui.core.baseline import export_revisions
+    from tui.core.ical import stamp_time, to_icalendar
     from tui.core.toml_export import to_toml
 
     loaded = _load(args.calendar, stderr)
+    calendar = loaded.calendar
     _, events = _selected(loaded, args)
     fmt = args.format or ("toml" if str(args.output).endswith(".toml") else "ics")
-    data = (
-        to_toml(loaded.calendar, events).encode()
-        if fmt == "toml"
-        else to_icalendar(loaded.calendar, events)
-    )
+    if fmt == "toml":
+        data = to_toml(calendar, events).encode()
+    else:
+        # SEQUENCE goes up for events changed since the last export, so clients update them.
+        revisions = export_revisions(calendar, events, stamp_time(calendar))
+        data = to_icalendar(calendar, events, revisions=revisions)
     if args.output == "-":
         _write_stdout(data, stdout)
         return EXIT_OK
