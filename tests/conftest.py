@@ -61,9 +61,10 @@ WriteCalendar = Callable[..., Path]
 def private_cache(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> Path:
-    """Each test gets its own calendar cache, never the user's."""
+    """Each test gets its own calendar cache and state folder, never the user's."""
     folder = tmp_path_factory.mktemp("cache")
     monkeypatch.setenv("XDG_CACHE_HOME", str(folder))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("state")))
     monkeypatch.delenv("DIPLOCAL_NO_CACHE", raising=False)
     return folder
 

@@ -1,4 +1,4 @@
-"""The `diplocal` command line: open the TUI, or check, export and print calendars.
+"""The `diplocal` command line: open the TUI, or check, export, print and compare calendars.
 
 Only the branch that opens the TUI imports Textual, so `check`, `export` and `agenda`
 start fast and run where no terminal UI could.
@@ -7,6 +7,7 @@ start fast and run where no terminal UI could.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from collections.abc import Sequence
@@ -29,7 +30,8 @@ from tui.core.query import (
 from tui.core.zones import UTC_NAME, available_zones, get_zone, local_zone_name
 
 EXIT_OK, EXIT_CALENDAR, EXIT_USAGE = 0, 1, 2
-COMMANDS = ("check", "export", "agenda")
+EXIT_DIFFERENT = 1  # `diff`, like diff(1): the two calendars differ
+COMMANDS = ("check", "export", "agenda", "diff")
 
 
 def _calendar_argument(parser: argparse.ArgumentParser) -> None:
@@ -87,6 +89,15 @@ def build_parser() -> argparse.ArgumentParser:
     agenda.add_argument(
         "--tz", metavar="ZONE", help="show times in this IANA zone (default: venue time)"
     )
+    diff = commands.add_parser(
+        "diff",
+        help="what changed between two versions of a calendar",
+        description="Events matched by id: added, removed, cancelled, moved or changed. "
+        "Exit 0 when the same, 1 when they differ, 2 when one does not load.",
+    )
+    diff.add_argument("old", type=Path, help="the earlier version")
+    diff.add_argument("new", type=Path, help="the later version")
+    diff.add_argument("--format", choices=("text", "json"), default="text")
     return parser
 
 
@@ -94,9 +105,10 @@ def build_tui_parser() -> argparse.ArgumentParser:
     """The parser for `diplocal [CALENDAR]`."""
     parser = argparse.ArgumentParser(
         prog="diplocal",
-        usage="diplocal [CALENDAR]\n       diplocal {check,export,agenda} [CALENDAR] [options]",
+        usage="diplocal [CALENDAR]\n       diplocal {check,export,agenda} [CALENDAR] [options]"
+        "\n       diplocal diff OLD NEW [--format text|json]",
         description="Open a calendar in the terminal UI. Commands: "
-        "check, export, agenda (see `diplocal COMMAND --help`).",
+        "check, export, agenda, diff (see `diplocal COMMAND --help`).",
     )
     parser.add_argument("--version", action="version", version=f"diplocal {__version__}")
     _calendar_argument(parser)
@@ -140,9 +152,10 @@ def _check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 
 def _export(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     loaded = _load(args.calendar, stderr)
+    calendar = loaded.calendar
     _, events = _selected(loaded, args)
     fmt = format_for(args.output, args.format)
-    data = export_bytes(loaded.calendar, events, fmt)
+    data = export_bytes(calendar, events, fmt)
     if args.output == "-":
         _write_stdout(data, stdout)
         return EXIT_OK
@@ -182,6 +195,30 @@ def _agenda(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     return EXIT_OK
 
 
+def _diff(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    from tui.core.changes import change_json, change_line, diff_calendars, diff_details
+
+    calendars = []
+    failed = False
+    for path in (args.old, args.new):
+        try:
+            calendars.append(_load(path, stderr).calendar)
+        except CalendarError as error:  # report both files' problems, then stop
+            _report(error.diagnostics, stderr)
+            failed = True
+    if failed:
+        return EXIT_USAGE
+    old, new = calendars
+    changes = diff_calendars(old, new) + diff_details(old, new)
+    if args.format == "json":
+        document = {"old": str(args.old), "new": str(args.new), "same": not changes}
+        document["changes"] = [change_json(c) for c in changes]
+        stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    else:
+        stdout.writelines(change_line(c) + "\n" for c in changes)
+    return EXIT_DIFFERENT if changes else EXIT_OK
+
+
 def _open_tui(argv: Sequence[str], stderr: TextIO) -> int:
     args = build_tui_parser().parse_args(argv)
     loaded = _load(args.calendar, stderr)
@@ -194,10 +231,14 @@ def _open_tui(argv: Sequence[str], stderr: TextIO) -> int:
 def main(
     argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None
 ) -> int:
-    """Run the command line; returns the exit status (0 ok, 1 bad calendar, 2 bad usage)."""
+    """Run the command line; returns the exit status (0 ok, 1 bad calendar, 2 bad usage).
+
+    `diff` follows diff(1) instead: 0 same, 1 different, 2 bad usage or a calendar that
+    does not load.
+    """
     arguments = list(sys.argv[1:] if argv is None else argv)
     out, err = stdout or sys.stdout, stderr or sys.stderr
-    handlers = {"check": _check, "export": _export, "agenda": _agenda}
+    handlers = {"check": _check, "export": _export, "agenda": _agenda, "diff": _diff}
     try:
         if not arguments or arguments[0] not in COMMANDS:
             return _open_tui(arguments, err)

@@ -42,6 +42,9 @@ def export_bytes(calendar: Calendar, events: Sequence[Event], fmt: ExportFormat)
         from tui.core.toml_export import to_toml
 
         return to_toml(calendar, events).encode()
-    from tui.core.ical import to_icalendar
+    from tui.core.baseline import export_revisions
+    from tui.core.ical import stamp_time, to_icalendar
 
-    return to_icalendar(calendar, events)
+    # SEQUENCE goes up for events changed since the last export, so clients update them.
+    revisions = export_revisions(calendar, events, stamp_time(calendar))
+    return to_icalendar(calendar, events, revisions=revisions)

@@ -8,8 +8,12 @@ import tempfile
 from pathlib import Path
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes, mode: int | None = None) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same folder, then rename.
+
+    The file gets ``mode`` (e.g. 0o600 for private state) when given, else the usual mode
+    of a new file (0o666 less the umask). Either way it has that mode before it appears
+    under its name, so a private file is never readable by others, not even for a moment.
 
     Raises:
         OSError: when the folder does not exist or cannot be written; ``path`` is untouched.
@@ -23,10 +27,12 @@ def write_atomic(path: Path, data: bytes) -> None:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        # mkstemp makes the file private; give it the usual mode for a new file.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)
+        if mode is None:
+            # mkstemp makes the file private; give it the usual mode for a new file.
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        os.chmod(temporary, mode)
         os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(OSError):

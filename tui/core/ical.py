@@ -14,7 +14,7 @@ Two writers share every decision about what goes in an event (``event_properties
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
@@ -274,10 +274,22 @@ def vevent_lines(properties: Properties, stamp: str) -> list[str]:
     return lines
 
 
+def revision_lines(sequence: int, last_modified: datetime) -> list[str]:
+    """SEQUENCE and LAST-MODIFIED (in UTC): a client updates the event it has in place."""
+    return [f"SEQUENCE:{sequence}", f"LAST-MODIFIED:{last_modified.astimezone(UTC):%Y%m%dT%H%M%S}Z"]
+
+
 def to_icalendar(
-    calendar: Calendar, events: Iterable[Event] | None = None, clock: Clock | None = None
+    calendar: Calendar,
+    events: Iterable[Event] | None = None,
+    clock: Clock | None = None,
+    revisions: Mapping[str, tuple[int, datetime]] | None = None,
 ) -> bytes:
-    """The iCalendar file for ``events`` (default: all of the calendar's)."""
+    """The iCalendar file for ``events`` (default: all of the calendar's).
+
+    ``revisions`` maps event ids to (SEQUENCE, LAST-MODIFIED); events it names carry both,
+    the others neither.
+    """
     chosen = list(calendar.events if events is None else events)
     stamp = f"{stamp_time(calendar, clock):%Y%m%dT%H%M%S}Z"
     head = _vcalendar(calendar)
@@ -289,6 +301,9 @@ def to_icalendar(
     opening = written.decode().removesuffix("END:VCALENDAR\r\n")
     lines: list[str] = []
     for event in chosen:
-        lines.extend(fold(line) for line in vevent_lines(event_properties(calendar, event), stamp))
+        vevent = vevent_lines(event_properties(calendar, event), stamp)
+        if revisions and event.id in revisions:
+            vevent[3:3] = revision_lines(*revisions[event.id])  # after UID and DTSTAMP
+        lines.extend(fold(line) for line in vevent)
     lines.append("END:VCALENDAR")
     return (opening + "\r\n".join(lines) + "\r\n").encode()

@@ -115,8 +115,17 @@ def load_calendar(path: Path, on_slow_load: Callable[[str], None] | None = None)
     Raises:
         CalendarError: with every problem found, each located by line and column.
     """
-    name = str(path)
-    data = read_bytes(path)
+    return load_bytes(read_bytes(path), str(path), on_slow_load)
+
+
+def load_bytes(data: bytes, name: str, on_slow_load: Callable[[str], None] | None = None) -> Loaded:
+    """Load and validate a calendar from bytes already read; ``name`` locates its errors.
+
+    A live reload reads the file once, checks it was whole, and loads exactly those bytes.
+
+    Raises:
+        CalendarError: with every problem found, each located by line and column.
+    """
     key = cache.key_for(data) if cache.enabled(len(data)) else None
     cached = cache.load(key, name) if key else None
     if cached is not None:
