@@ -29,7 +29,7 @@ from tui.core.query import (
 )
 from tui.core.zones import UTC_NAME, available_zones, get_zone, local_zone_name
 
-EXIT_OK, EXIT_CALENDAR, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_CALENDAR, EXIT_USAGE, EXIT_CRASH = 0, 1, 2, 3
 EXIT_DIFFERENT = 1  # `diff`, like diff(1): the two calendars differ
 COMMANDS = ("check", "export", "agenda", "diff")
 
@@ -120,12 +120,13 @@ def _report(diagnostics: Sequence[Diagnostic], stream: TextIO) -> None:
         print(diagnostic, file=stream)
 
 
-def _load(path: Path | None, stderr: TextIO) -> Loaded:
+def _load(path: Path | None, stderr: TextIO, *, report: bool = True) -> Loaded:
     def say(message: str) -> None:
         print(message, file=stderr, flush=True)
 
     loaded = load_calendar(path or default_calendar(), on_slow_load=say)
-    _report(loaded.warnings, stderr)
+    if report:  # the TUI shows warnings in a view of its own instead
+        _report(loaded.warnings, stderr)
     return loaded
 
 
@@ -221,11 +222,16 @@ def _diff(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 
 def _open_tui(argv: Sequence[str], stderr: TextIO) -> int:
     args = build_tui_parser().parse_args(argv)
-    loaded = _load(args.calendar, stderr)
+    loaded = _load(args.calendar, stderr, report=False)
     from tui.ui.app import DiplocalApp  # Textual is imported only here.
 
-    DiplocalApp(loaded.calendar).run()
-    return EXIT_OK
+    app = DiplocalApp(loaded.calendar, warnings=loaded.warnings)
+    app.run()
+    if app.crashed:
+        where = f"; the full traceback is in {app.crash_report}" if app.crash_report else ""
+        print(f"diplocal: error: the terminal UI crashed{where}", file=stderr)
+        return EXIT_CRASH
+    return app.return_code or EXIT_OK
 
 
 def main(

@@ -8,6 +8,7 @@ from textual.widgets import OptionList, Static
 from tui.ui.screens.main import MainScreen
 from tui.ui.widgets.day_list import DayList
 from tui.ui.widgets.day_view import EventTable
+from tui.ui.widgets.header import CalendarHeader
 
 
 def main_screen(app: App[None]) -> MainScreen:
@@ -44,7 +45,5 @@ def details(app: App[None]) -> str:
 
 
 def header(app: App[None]) -> str:
-    screen = main_screen(app)
-    return "  ".join(
-        str(screen.query_one(s, Static).render()) for s in ("#header-title", "#header-state")
-    )
+    """The header line as drawn at the screen's width."""
+    return str(main_screen(app).query_one(CalendarHeader).render())

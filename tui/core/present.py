@@ -50,13 +50,23 @@ class Browse:
 
 
 @dataclass(frozen=True, slots=True)
+class Notices:
+    """What the loader said about the file, as `FILE:LINE:COL: severity: message` lines."""
+
+    warnings: tuple[str, ...] = ()
+    errors: tuple[str, ...] = ()  # the file on disk does not load; the last good one is shown
+
+
+@dataclass(frozen=True, slots=True)
 class Header:
-    """The top line: what calendar, which dates, which filter, which zone."""
+    """The top line: what calendar, which dates, which filter, which zone, what to look at."""
 
     title: str
     dates: str
     filter: str  # '' when nothing is filtered
     zone: str
+    warnings: int = 0
+    errors: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +132,13 @@ class Screenful:
 ZONE_NAMES = {ZoneMode.EVENT: "venue time", ZoneMode.UTC: "UTC"}
 
 
-def present(index: CalendarIndex, browse: Browse, local: tzinfo, now: datetime) -> Screenful:
+def present(
+    index: CalendarIndex,
+    browse: Browse,
+    local: tzinfo,
+    now: datetime,
+    notices: Notices = Notices(),  # frozen, so sharing the default is safe
+) -> Screenful:
     """The screen for ``browse``: pure, so the same state always shows the same thing."""
     calendar = index.calendar
     matches = index.matches(browse.filter, browse.zone_mode, local)
@@ -136,6 +152,8 @@ def present(index: CalendarIndex, browse: Browse, local: tzinfo, now: datetime) 
             date_span(list(by_day)),
             describe_filter(calendar, browse.filter, len(matches.events)),
             describe_zone(browse.zone_mode, local),
+            len(notices.warnings),
+            len(notices.errors),
         ),
         days=tuple(DayRow(d, short_day(d), matches.day_counts.get(d, 0)) for d in by_day),
         day=day,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from unicodedata import combining, east_asian_width
 
 # C0 controls except tab and newline, DEL and C1 controls: an ESC in a title must not
 # reach a terminal or an .ics file as a live escape sequence.
@@ -24,3 +25,24 @@ def printable(text: str) -> str:
 def one_line(text: str) -> str:
     """``printable(text)`` on a single line: newlines and tabs become spaces."""
     return " ".join(printable(text).split())
+
+
+def cells(text: str) -> int:
+    """How many terminal columns ``text`` takes: wide (East Asian) characters take two."""
+    return sum(2 if east_asian_width(ch) in "WF" else 0 if combining(ch) else 1 for ch in text)
+
+
+def shorten(text: str, width: int) -> str:
+    """``text`` cut to ``width`` columns, ending in '…' when cut; '' when nothing fits."""
+    if cells(text) <= width:
+        return text
+    if width <= 0:
+        return ""
+    kept, used = [], 0
+    for ch in text:
+        size = cells(ch)
+        if used + size > width - 1:
+            break
+        kept.append(ch)
+        used += size
+    return "".join(kept) + "…"

@@ -1,4 +1,9 @@
-"""Choosing countries to filter by: type to narrow, enter to apply."""
+"""Choosing countries to filter by: type to narrow, enter to apply.
+
+Keys can arrive faster than the list redraws (a paste, a laggy link), so nothing here trusts
+the list widget's state: what enter applies is computed from the typed text and the ticks,
+which this dialog owns.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +13,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, SelectionList
-from textual.widgets.selection_list import Selection
+from textual.widgets import Input, Label, OptionList
+from textual.widgets.option_list import Option
 
-from tui.core.model import Calendar
+from tui.core.model import Calendar, Country
+from tui.core.order import clamp
 from tui.core.query import search_countries
 from tui.core.text import one_line
 
@@ -20,15 +26,17 @@ class CountryFilterModal(ModalScreen[frozenset[str] | None]):
     """Returns the chosen country codes, or None when cancelled.
 
     Enter applies the ticked countries, or the highlighted one when none is ticked, so
-    `c`, `kaz`, `enter` filters by Kazakhstan. Space (in the list) or ctrl+t ticks.
+    `c`, `kaz`, `enter` filters by Kazakhstan. ctrl+t ticks several.
     """
 
+    # None of these is a priority binding: keys then reach the dialog in the order they
+    # were typed, after the letters before them have narrowed the list.
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
-        Binding("enter", "apply", "Apply", priority=True),
-        Binding("down", "move(1)", "Down", show=False, priority=True),
-        Binding("up", "move(-1)", "Up", show=False, priority=True),
-        Binding("ctrl+t", "tick", "Tick", priority=True),
+        Binding("enter", "apply", "Apply"),
+        Binding("down", "move(1)", "Down", show=False),
+        Binding("up", "move(-1)", "Up", show=False),
+        Binding("ctrl+t", "tick", "Tick several"),
     ]
 
     def __init__(self, calendar: Calendar, current: frozenset[str]) -> None:
@@ -37,65 +45,82 @@ class CountryFilterModal(ModalScreen[frozenset[str] | None]):
         self.current = current
         # Start with nothing ticked, so typing a name and pressing enter picks that name.
         self.ticked: set[str] = set()
+        self.typed = ""
+        self.found: list[Country] = search_countries(calendar, "")
+        self.cursor = 0
 
     def compose(self) -> ComposeResult:
         with Vertical(id="country-dialog", classes="dialog"):
             now = ", ".join(sorted(self.calendar.countries[c].name for c in self.current))
             yield Label(Text(f"Filter by country (now: {now or 'none'})"), classes="dialog-title")
             yield Input(placeholder="name, code or alias", id="country-query")
-            yield SelectionList[str](id="country-choices")
-            yield Label(
-                "enter apply · space/ctrl+t tick several · escape cancel", classes="dialog-help"
-            )
+            yield OptionList(id="country-choices")
+            yield Label("enter apply · ctrl+t tick several · escape cancel", classes="dialog-help")
 
     def on_mount(self) -> None:
-        self.fill("")
+        self.redraw()
         self.query_one("#country-query", Input).focus()
-
-    @property
-    def choices(self) -> SelectionList[str]:
-        return self.query_one("#country-choices", SelectionList)
-
-    def fill(self, query: str) -> None:
-        """Show the countries matching ``query``, best matches first, ticks kept."""
-        choices = self.choices
-        choices.clear_options()
-        for country in search_countries(self.calendar, query):
-            label = Text(f"{country.code}  ", style="bold").append(one_line(country.name))
-            if country.aliases:
-                label.append("  " + one_line(", ".join(country.aliases)), style="dim")
-            choices.add_option(Selection(label, country.code, country.code in self.ticked))
-        if choices.option_count:
-            choices.highlighted = 0
 
     @on(Input.Changed, "#country-query")
     def narrow(self, event: Input.Changed) -> None:
-        self.fill(event.value)
+        self.narrow_to(event.value)
 
-    @on(SelectionList.SelectedChanged)
-    def remember_ticks(self) -> None:
-        shown = {
-            self.choices.get_option_at_index(i).value for i in range(self.choices.option_count)
-        }
-        self.ticked = (self.ticked - shown) | set(self.choices.selected)
+    def narrow_to(self, typed: str) -> None:
+        if typed != self.typed:
+            self.typed = typed
+            self.found = search_countries(self.calendar, typed)
+            self.cursor = 0
+            self.redraw()
+
+    @on(Input.Submitted, "#country-query")
+    def submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.narrow_to(event.value)  # what was typed, however fast it came
+        self.action_apply()
+
+    def redraw(self) -> None:
+        """Show ``found`` with the ticks and the cursor; a no-op once the dialog is gone."""
+        choices = next(self.query("#country-choices").results(OptionList), None)
+        if choices is None or not self.is_attached:
+            return
+        options = [Option(self.label(country), id=country.code) for country in self.found]
+        with self.prevent(OptionList.OptionHighlighted):
+            choices.set_options(options)
+            choices.highlighted = self.cursor if options else None
+
+    def label(self, country: Country) -> Text:
+        mark = "[x] " if country.code in self.ticked else "[ ] "
+        label = Text(mark).append(f"{country.code}  ", style="bold")
+        label.append(one_line(country.name))
+        if country.aliases:
+            label.append("  " + one_line(", ".join(country.aliases)), style="dim")
+        return label
+
+    @on(OptionList.OptionHighlighted, "#country-choices")
+    @on(OptionList.OptionSelected, "#country-choices")
+    def follow_mouse(self, event: OptionList.OptionMessage) -> None:
+        """A click moves the cursor; a click on the highlighted row applies it."""
+        if event.option_index < len(self.found):
+            self.cursor = event.option_index
+        if isinstance(event, OptionList.OptionSelected):
+            self.action_apply()
 
     def action_move(self, step: int) -> None:
-        choices = self.choices
-        if choices.option_count:
-            current = choices.highlighted or 0
-            choices.highlighted = max(0, min(choices.option_count - 1, current + step))
+        if self.found:
+            self.cursor = clamp(self.cursor + step, 0, len(self.found) - 1)
+            self.redraw()
 
     def action_tick(self) -> None:
-        choices = self.choices
-        if choices.highlighted is not None:
-            choices.toggle(choices.get_option_at_index(choices.highlighted).value)
+        if self.found:
+            code = self.found[self.cursor].code
+            self.ticked ^= {code}
+            self.redraw()
 
     def action_apply(self) -> None:
-        choices = self.choices
         if self.ticked:
             self.dismiss(frozenset(self.ticked))
-        elif choices.highlighted is not None and choices.option_count:
-            self.dismiss(frozenset({choices.get_option_at_index(choices.highlighted).value}))
+        elif self.found:
+            self.dismiss(frozenset({self.found[self.cursor].code}))
         else:
             self.notify("No country matches.", severity="warning")
 

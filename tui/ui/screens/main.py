@@ -23,6 +23,7 @@ from tui.core.index import CalendarIndex
 from tui.core.model import Calendar
 from tui.core.present import (
     Browse,
+    Notices,
     Screenful,
     Selection,
     SelectionKind,
@@ -63,10 +64,15 @@ class MainScreen(Screen[None]):
     screenful: reactive[Screenful | None] = reactive(None, init=False)
 
     def __init__(
-        self, calendar: Calendar, local_zone: tzinfo | None = None, clock: Clock | None = None
+        self,
+        calendar: Calendar,
+        local_zone: tzinfo | None = None,
+        clock: Clock | None = None,
+        notices: Notices | None = None,
     ) -> None:
         super().__init__()
         self.calendar = calendar
+        self.notices = notices or Notices()
         self.clock = clock or (lambda: datetime.now(UTC))
         self.index = CalendarIndex(calendar)
         self.local_zone = local_zone or get_zone(local_zone_name())
@@ -112,7 +118,9 @@ class MainScreen(Screen[None]):
 
     def show(self) -> None:
         """Ask the presenter for the screen of the current state; the panes follow."""
-        self.screenful = present(self.index, self.browse, self.local_zone, self.clock())
+        self.screenful = present(
+            self.index, self.browse, self.local_zone, self.clock(), self.notices
+        )
 
     def watch_screenful(self, screenful: Screenful | None) -> None:
         if screenful is None:

@@ -3,36 +3,38 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.app import ComposeResult
-from textual.containers import Horizontal
 from textual.reactive import reactive
-from textual.widgets import Static
+from textual.widget import Widget
 
-from tui.core.present import Header, Screenful
+from tui.core.header import GAP, badges, fit_header
+from tui.core.present import Screenful
 
 
-class CalendarHeader(Horizontal):
-    """What is shown and how. The filter and zone stay visible; the title gives way."""
+class CalendarHeader(Widget):
+    """What is shown and how. Fitted to the width at render time, so even the first frame
+    keeps the filter and zone whole; the title gives way first, then the dates."""
+
+    DEFAULT_CSS = "CalendarHeader { height: 1; }"
 
     screenful: reactive[Screenful | None] = reactive(None, init=False)
     draws = 0
 
-    def compose(self) -> ComposeResult:
-        yield Static(id="header-title")
-        yield Static(id="header-state")
-
     def watch_screenful(self, old: Screenful | None, new: Screenful | None) -> None:
         if new is not None and (old is None or old.header != new.header):
-            self.draw(new.header)
+            self.draws += 1
+            self.refresh()
 
-    def draw(self, header: Header) -> None:
-        """Render the presenter's header (calendar text included, never as markup)."""
-        self.draws += 1
-        heading = Text(header.title, style="bold", no_wrap=True, overflow="ellipsis")
-        heading.append(f"  {header.dates}")
-        self.query_one("#header-title", Static).update(heading)
-        state = Text("Filter: ", style="bold")
-        state.append(header.filter or "none")
-        state.append("  Zone: ", style="bold")
-        state.append(header.zone)
-        self.query_one("#header-state", Static).update(state)
+    def render(self) -> Text:
+        if self.screenful is None:
+            return Text()
+        header = fit_header(self.screenful.header, self.content_size.width)
+        left = Text(header.title, style="bold")
+        if header.dates:
+            left.append(" " * GAP + header.dates)
+        right = Text("Filter: ", style="bold").append(header.filter or "none")
+        right.append("  Zone: ", style="bold").append(header.zone)
+        extra = badges(header)
+        if extra:
+            right.append("  ").append(extra, style="bold reverse")
+        gap = max(GAP, self.content_size.width - left.cell_len - right.cell_len)
+        return Text.assemble(left, " " * gap, right, no_wrap=True, overflow="crop")
