@@ -22,6 +22,7 @@ import icalendar
 
 from tui.core.model import Calendar, Event, Status
 from tui.core.text import printable
+from tui.core.timefmt import timing_caveat
 from tui.core.zones import get_zone
 
 PRODID = "-//diplocal//diplocal calendar export//EN"
@@ -59,8 +60,9 @@ def describe(calendar: Calendar, event: Event) -> str:
     parts: list[str] = []
     if event.description:
         parts.append(event.description)
-    if event.approximate:
-        parts.append("Times are approximate: estimates, not announced times.")
+    caveat = timing_caveat(event)
+    if caveat:
+        parts.append(caveat)
     people = [calendar.participants[p] for p in event.participants]
     if people:
         lines = ["Participants:"]
@@ -90,7 +92,7 @@ class Properties:
     uid: str
     summary: str
     start: datetime | date
-    end: datetime | date
+    end: datetime | date | None  # None: no DTEND, the end was not given
     status: str
     category: str
     location: str
@@ -98,8 +100,16 @@ class Properties:
 
 
 def event_properties(calendar: Calendar, event: Event) -> Properties:
-    """The VEVENT's values: all-day DTEND is the day after the last day (exclusive)."""
-    end = event.end + timedelta(days=1) if event.all_day else _when(event.end)
+    """The VEVENT's values.
+
+    A dated DTEND is the day after the last day (exclusive). A timed event without an end
+    has no DTEND: RFC 5545 then reads it as ending when it starts, and no end is invented.
+    """
+    end: datetime | date | None = _when(event.end)
+    if event.dated:
+        end = event.end + timedelta(days=1)
+    elif event.open_end:
+        end = None
     return Properties(
         uid=uid(calendar, event),
         summary=printable(event.title),
@@ -187,7 +197,8 @@ def to_vevent(properties: Properties, stamp: datetime) -> icalendar.Event:
     vevent.add("dtstamp", stamp)
     vevent.add("summary", properties.summary)
     vevent.add("dtstart", properties.start)
-    vevent.add("dtend", properties.end)
+    if properties.end is not None:
+        vevent.add("dtend", properties.end)
     vevent.add("status", properties.status)
     vevent.add("categories", [properties.category])
     if properties.location:
@@ -263,10 +274,10 @@ def vevent_lines(properties: Properties, stamp: str) -> list[str]:
         f"DTSTAMP:{stamp}",
         f"SUMMARY:{escape_text(properties.summary)}",
         _time_line("DTSTART", properties.start),
-        _time_line("DTEND", properties.end),
-        f"STATUS:{properties.status}",
-        f"CATEGORIES:{escape_text(properties.category)}",
     ]
+    if properties.end is not None:
+        lines.append(_time_line("DTEND", properties.end))
+    lines += [f"STATUS:{properties.status}", f"CATEGORIES:{escape_text(properties.category)}"]
     if properties.location:
         lines.append(f"LOCATION:{escape_text(properties.location)}")
     if properties.description:
