@@ -80,3 +80,18 @@ def calendar_key(calendar_zone: str) -> Callable[[Event], tuple[date, Section, d
         return (day, *day_key(event))
 
     return key
+
+
+def sections(day_events: list[Event]) -> list[tuple[Section, list[Event]]]:
+    """A day's events (in ``day_key`` order) grouped under their sections, in order.
+
+    A view shows ``SECTION_HEADINGS[section]`` above each group that has one.
+    """
+    grouped: list[tuple[Section, list[Event]]] = []
+    for event in day_events:
+        place = section(event)
+        if grouped and grouped[-1][0] is place:
+            grouped[-1][1].append(event)
+        else:
+            grouped.append((place, [event]))
+    return grouped

@@ -30,10 +30,13 @@ def overlap_problems(located: list[tuple[Path, Event]]) -> list[Problem]:
     for person, booked in sorted(by_person.items()):
         booked.sort(key=lambda item: item[0])
         latest_end, latest = booked[0][1], booked[0][3]
+        previous_start = booked[0][0]
         for start, end, path, event in booked[1:]:
-            if start < latest_end:
+            # Two events starting together clash even when neither gives an end.
+            if start < latest_end or start == previous_start:
                 message = f'"{person}" is in "{event.id}" and "{latest.id}" at the same time'
                 problems.append(Problem((*path, "start"), message, Severity.WARNING))
-            if end > latest_end:
-                latest_end, latest = end, event
+            if end > latest_end or start == previous_start:
+                latest_end, latest = max(end, latest_end), event
+            previous_start = start
     return problems
