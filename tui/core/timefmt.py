@@ -140,20 +140,19 @@ def _timed_words(event: Event, start: datetime, end: datetime, zone: tzinfo | No
             return ""
         return f" at {_marked(estimated)}{moment.astimezone(zone):%H:%M}"
 
-    first = "the start" + at(start, event.start_estimated)
+    first = "The start" + at(start, event.start_estimated)
     if event.open_end or end == start:
-        state = (
-            "is an estimate, not an announced time" if event.start_estimated else "was announced"
-        )
+        state = "is an estimate" if event.start_estimated else "was announced"
         tail = " The end was not announced." if event.open_end else ""
-        return f"{first.capitalize()} {state}.{tail}"
+        return f"{first} {state}.{tail}"
     last = "the end" + at(end, event.end_estimated)
-    if event.start_estimated == event.end_estimated:
-        if event.start_estimated:
-            return f"{first.capitalize()} and {last} are estimates, not announced times."
-        return f"{first.capitalize()} and {last} were announced."
-    estimate, announced = (first, last) if event.start_estimated else (last, first)
-    return f"{announced.capitalize()} was announced; {estimate} is an estimate."
+    if event.start_estimated and event.end_estimated:
+        return f"{first} and {last} are estimates, not announced times."
+    if event.start_estimated:
+        return f"{first} is an estimate; {last} was announced."
+    if event.end_estimated:
+        return f"{first} was announced; {last} is an estimate."
+    return f"{first} and {last} were announced."
 
 
 def timing_caveat(event: Event) -> str:
