@@ -129,7 +129,7 @@ VENUE_ROWS = {
     "open": "from ≈16:30",
     "late": "afternoon\u2013evening",
     "evening": "evening",
-    "reported": "evening, under way at ≈22:38",
+    "reported": "under way at ≈22:38",
     "unknown": "time not announced",
 }
 UTC_ROWS = {
@@ -139,7 +139,7 @@ UTC_ROWS = {
     "open": "from ≈11:30",
     "late": "afternoon\u2013evening (Asia/Dushanbe)",
     "evening": "evening (Asia/Dushanbe)",
-    "reported": "evening (Asia/Dushanbe), under way at ≈17:38",
+    "reported": "under way at ≈17:38",
 }
 
 
@@ -311,7 +311,7 @@ def test_agenda_tells_the_day_in_order(forms: Calendar) -> None:
     text = agenda_text(CalendarIndex(forms), forms.events, ZoneMode.LOCAL, UTC)
     lines = text.splitlines()
     assert lines[:3] == ["Times in UTC", "", "Thursday 9 October 2025"]
-    width = len("evening (Asia/Dushanbe), under way at ≈17:38")
+    width = len("afternoon\u2013evening (Asia/Dushanbe)")
     assert lines[3] == f"  {'all day':<{width}}  Holiday · other"
     assert lines[-2:] == ["  time not announced:", f"  {'':<{width}}  Time not announced · other"]
     titles = [line.split("  ")[-1].split(" · ")[0].strip() for line in lines[3:] if " · " in line]

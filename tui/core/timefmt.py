@@ -63,7 +63,7 @@ def time_range(event: Event, zone: tzinfo, day: date | None = None) -> str:
 
     '11:00-≈11:55' (en dash) marks only the estimated time; 'from ≈16:30' has no end; 'all day',
     'evening' (a part of the venue's day, its zone named when shown in another),
-    'evening, under way at ≈22:38' (a report's moment, never a start) and
+    'under way at ≈22:38' (a report's moment, never a start) and
     'time not announced'. A time on another day than ``day`` has that date beside it.
     """
     start, end = event.start, event.end
@@ -89,13 +89,11 @@ def _dated_range(event: Event, zone: tzinfo, anchor: date) -> str:
         return f"all day{until}"
     if event.time_not_announced:
         return f"time not announced{until}"
-    said: list[str] = []
-    if event.part_of_day:
-        venue = "" if zone_name(zone) == event.timezone else f" ({event.timezone})"
-        said.append(part_label(event.part_of_day) + venue)
     if event.under_way_at is not None:
-        said.append(f"under way at {APPROX}{_clock(event.under_way_at.astimezone(zone), anchor)}")
-    return ", ".join(said)
+        # The report is the most precise thing known; the part of day stays in the details.
+        return f"under way at {APPROX}{_clock(event.under_way_at.astimezone(zone), anchor)}"
+    venue = "" if zone_name(zone) == event.timezone else f" ({event.timezone})"
+    return part_label(event.part_of_day) + venue
 
 
 def part_label(parts: tuple[PartOfDay, ...]) -> str:
