@@ -92,7 +92,7 @@ class Properties:
     uid: str
     summary: str
     start: datetime | date
-    end: datetime | date | None  # None: no DTEND, the end was not given
+    end: datetime | date | None  # None: the end was not given; DURATION:P0D instead
     status: str
     category: str
     location: str
@@ -103,7 +103,9 @@ def event_properties(calendar: Calendar, event: Event) -> Properties:
     """The VEVENT's values.
 
     A dated DTEND is the day after the last day (exclusive). A timed event without an end
-    has no DTEND: RFC 5545 then reads it as ending when it starts, and no end is invented.
+    gets no DTEND but an explicit zero DURATION: RFC 5545 reads both as "ends when it
+    starts", but khal (0.14) stores an invented one-hour DTEND for the first and honours
+    the second. The DESCRIPTION says the end was not announced.
     """
     end: datetime | date | None = _when(event.end)
     if event.dated:
@@ -199,6 +201,8 @@ def to_vevent(properties: Properties, stamp: datetime) -> icalendar.Event:
     vevent.add("dtstart", properties.start)
     if properties.end is not None:
         vevent.add("dtend", properties.end)
+    else:
+        vevent.add("duration", timedelta(0))
     vevent.add("status", properties.status)
     vevent.add("categories", [properties.category])
     if properties.location:
@@ -275,8 +279,10 @@ def vevent_lines(properties: Properties, stamp: str) -> list[str]:
         f"SUMMARY:{escape_text(properties.summary)}",
         _time_line("DTSTART", properties.start),
     ]
-    if properties.end is not None:
-        lines.append(_time_line("DTEND", properties.end))
+    # The zero DURATION as the icalendar library writes it.
+    lines.append(
+        _time_line("DTEND", properties.end) if properties.end is not None else "DURATION:P0D"
+    )
     lines += [f"STATUS:{properties.status}", f"CATEGORIES:{escape_text(properties.category)}"]
     if properties.location:
         lines.append(f"LOCATION:{escape_text(properties.location)}")
