@@ -15,7 +15,7 @@ from datetime import date, datetime, tzinfo
 from functools import cached_property
 
 from tui.core.model import Calendar, Event
-from tui.core.order import day_key
+from tui.core.order import DayKey, day_key
 from tui.core.query import Filter, ZoneMode, display_zone, event_days
 
 
@@ -47,6 +47,11 @@ class CalendarIndex:
         self._last: tuple[Filter, list[int]] | None = None
 
     # --- per-event facts ----------------------------------------------------------------
+    @cached_property
+    def _day_keys(self) -> dict[str, DayKey]:
+        """Event id -> its place within a day; the same in every display zone."""
+        return {event.id: day_key(event) for event in self.calendar.events}
+
     @cached_property
     def _country_of_person(self) -> dict[str, str]:
         return {pid: person.country for pid, person in self.calendar.participants.items()}
@@ -192,7 +197,8 @@ class CalendarIndex:
             for events in by_day.values():
                 # One order everywhere: all-day, then the day's moments, then unknown times.
                 # The sort is stable, so ties keep the file's order.
-                events.sort(key=day_key)
+                keys = self._day_keys
+                events.sort(key=lambda event: keys[event.id])
             self._days[key] = Days(dict(sorted(by_day.items())), of_event)
         return self._days[key]
 

@@ -31,10 +31,13 @@ SECTION_HEADINGS = {
     Section.NOT_ANNOUNCED: "time not announced",
 }
 
+_IN_THE_DAY = int(Section.IN_THE_DAY)
 # Sections without a moment of their own sort among themselves by file order.
-_NO_MOMENT = datetime.min.replace(tzinfo=UTC)
+_NO_MOMENT = float("-inf")
 
-DayKey = tuple[Section, datetime]
+# (section, the moment as a POSIX timestamp): plain numbers compare fast, and an instant
+# is the same in every zone.
+DayKey = tuple[int, float]
 
 
 def section(event: Event) -> Section:
@@ -67,14 +70,18 @@ def venue_zone(event: Event) -> tzinfo:
 
 def day_key(event: Event) -> DayKey:
     """The key that orders events within one day; sort stably to keep file order in ties."""
-    return section(event), moment(event) or _NO_MOMENT
+    start = event.start
+    if isinstance(start, datetime):  # the usual event, first: 100,000 of them on a load
+        return _IN_THE_DAY, start.timestamp()
+    at = moment(event)
+    return int(section(event)), _NO_MOMENT if at is None else at.timestamp()
 
 
-def calendar_key(calendar_zone: str) -> Callable[[Event], tuple[date, Section, datetime]]:
+def calendar_key(calendar_zone: str) -> Callable[[Event], tuple[date, int, float]]:
     """Order a whole calendar: by day in ``calendar_zone``, then as within a day."""
     zone = get_zone(calendar_zone)
 
-    def key(event: Event) -> tuple[date, Section, datetime]:
+    def key(event: Event) -> tuple[date, int, float]:
         start = event.start
         day = start.astimezone(zone).date() if isinstance(start, datetime) else start
         return (day, *day_key(event))

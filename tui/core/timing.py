@@ -23,6 +23,7 @@ from tui.core.model import PartOfDay
 from tui.core.positions import Path
 
 ESTIMABLE = ("start", "end")
+TIMING_KEYS = frozenset({"approximate", "all_day", "part_of_day", "under_way_at"})
 PARTS = tuple(part.value for part in PartOfDay)
 
 Times = tuple[datetime | date, datetime | date, bool]

@@ -23,7 +23,7 @@ from tui.core.model import (
 from tui.core.order import calendar_key
 from tui.core.overlaps import overlap_problems
 from tui.core.positions import Path
-from tui.core.timing import Times, TimingReader
+from tui.core.timing import TIMING_KEYS, Times, TimingReader
 from tui.core.zones import available_zones, get_zone, is_zone
 
 TOP_KEYS = ("calendar", "countries", "participants", "events")
@@ -250,6 +250,8 @@ class _Builder:
         self, raw: Mapping[str, Any], path: Path, times: Times, own_zone: str | None
     ) -> dict[str, Any] | None:
         """What is known of the times (estimates, part of day, ...): see tui.core.timing."""
+        if TIMING_KEYS.isdisjoint(raw):
+            return {}  # the usual event: announced times, the model's defaults
         zone = get_zone(own_zone or self.calendar_zone)
 
         def read_instant(value: object, where: Path) -> datetime | date | None:
