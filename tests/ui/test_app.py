@@ -88,6 +88,19 @@ async def test_events_in_the_day_order_unknown_times_last(make_app: MakeApp) -> 
         ]
 
 
+async def test_wednesday_shows_parts_of_day_and_a_report(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1")
+        times = [row[1] for row in table_rows(app)]
+        # The 22:38 news timestamp is never shown as the dinner's start.
+        assert times == ["evening", "evening", "under way at ≈22:38", "time not announced"]
+        await pilot.press("z", "z")  # UTC
+        times = [row[1] for row in table_rows(app)]
+        assert times[0] == "evening (Asia/Dushanbe)"
+        assert times[2] == "under way at ≈17:38"
+
+
 async def test_moving_in_the_day_view_updates_details(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

@@ -14,7 +14,6 @@ from tui.core.text import one_line
 from tui.core.timefmt import day_heading, time_range, zone_name
 
 ICC_MARK = "⚖ ICC"
-NOT_ANNOUNCED = "time not announced"
 
 
 def agenda_text(index: CalendarIndex, chosen: Sequence[Event], mode: ZoneMode, zone: tzinfo) -> str:
@@ -40,8 +39,10 @@ def agenda_text(index: CalendarIndex, chosen: Sequence[Event], mode: ZoneMode, z
     for day, events in days.items():
         lines += ["", day_heading(day)]
         for place, group in sections(events):
-            if SECTION_HEADINGS[place] and place is Section.NOT_ANNOUNCED:
-                lines.append(f"  {NOT_ANNOUNCED}:")
+            # All-day events lead the day and say so in their time column; unknown
+            # times get a heading, since they have no time to show.
+            if place is Section.NOT_ANNOUNCED:
+                lines.append(f"  {SECTION_HEADINGS[place]}:")
             for event in group:
                 when = times[(day, event.id)]
                 mark = _mark(event.id in marked, bool(marked))
@@ -52,7 +53,9 @@ def agenda_text(index: CalendarIndex, chosen: Sequence[Event], mode: ZoneMode, z
 def _when(event: Event, mode: ZoneMode, zone: tzinfo, day: date) -> str:
     text = time_range(event, display_zone(event, mode, zone), day)
     # Under the "time not announced" heading the column says only what else is known.
-    return text.removeprefix(NOT_ANNOUNCED).strip() if event.time_not_announced else text
+    if event.time_not_announced:
+        return text.removeprefix(SECTION_HEADINGS[Section.NOT_ANNOUNCED]).strip()
+    return text
 
 
 def zone_line(mode: ZoneMode, zone: tzinfo, events: Sequence[Event]) -> str:
