@@ -151,7 +151,7 @@ def test_an_offset_for_the_same_instant_is_no_move(load: Load) -> None:
         ),
         ("start = 2025-10-10\nend = 2025-10-11", {"end": ("2025-10-10", "2025-10-11")}),
         (
-            "start = 2025-10-10T10:00:00",
+            "start = 2025-10-10T10:00:00\nend = 2025-10-10T11:00:00",
             {
                 "start": ("2025-10-10", "2025-10-10 10:00 Asia/Dushanbe"),
                 "end": ("2025-10-10", "2025-10-10 11:00 Asia/Dushanbe"),
@@ -217,7 +217,7 @@ def test_time_order_uses_instants_across_zones(load: Load) -> None:
     extra = events(
         ("a-berlin", '2025-10-09T08:30:00\ntimezone = "Europe/Berlin"'),  # 06:30 UTC
         ("b-dushanbe", "2025-10-09T11:00:00"),  # 06:00 UTC
-        ("c-allday", "2025-10-09"),  # midnight in Dushanbe: first
+        ("c-allday", "2025-10-09\nall_day = true"),  # a true all-day event: first
     )
     changes = diff_calendars(load(BASE), load(BASE + extra))
     assert [c.id for c in changes] == ["c-allday", "b-dushanbe", "a-berlin"]

@@ -113,11 +113,15 @@ def test_failed_export_keeps_the_old_file(tmp_path: Path, monkeypatch: pytest.Mo
 def test_agenda_in_utc() -> None:
     code, out, _ = run("agenda", str(SAMPLE), "--tz", "utc", "--country", "RU")
     assert code == 0
-    assert out.splitlines()[:2] == [
+    assert out.splitlines()[:4] == [
+        "Times in UTC",
+        "",
         "Wednesday 8 October 2025",
-        "  all day                  Arrival · travel @ Dushanbe airport (RU, TJ)",
+        # The time column is as wide as its widest entry, 'all day to Sat 11 Oct'.
+        f"  {'all day':<21}  ⚖ ICC  Arrival · travel @ Dushanbe airport · Putin, Rahmon (RU, TJ)",
     ]
-    assert "≈06:00\u201308:30" in out
+    talks = "≈06:00\u2013≈08:30"
+    assert f"  {talks:<21}  ⚖ ICC  Talks in Dushanbe" in out
 
 
 def test_agenda_shows_hostile_text_literally() -> None:

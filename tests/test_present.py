@@ -79,9 +79,9 @@ def test_opening_state(index: CalendarIndex) -> None:
     [
         (
             ZoneMode.EVENT,
-            ["09:00\u201309:30", "≈11:00\u201313:30", "20:00\u201301:00 (Fri 10 Oct)"],
+            ["09:00\u201309:30", "≈11:00\u2013≈13:30", "20:00\u201301:00 (Fri 10 Oct)"],
         ),
-        (ZoneMode.UTC, ["03:00\u201303:30", "≈06:00\u201308:30", "18:00\u201323:00"]),
+        (ZoneMode.UTC, ["03:00\u201303:30", "≈06:00\u2013≈08:30", "18:00\u201323:00"]),
     ],
 )
 def test_day_rows_in_each_zone(index: CalendarIndex, mode: ZoneMode, times: list[str]) -> None:
@@ -162,9 +162,12 @@ def test_selection_follows_the_day_unless_reading_about_someone(index: CalendarI
 def test_event_details(index: CalendarIndex) -> None:
     text = details(show(index, day=THU, selection=Selection(SelectionKind.EVENT, "talks")))
     assert text[0] == "Talks in Dushanbe"
-    assert "When: Thursday 9 October 2025, ≈11:00\u201313:30 (3 hours ago)" in text
+    assert "When: Thursday 9 October 2025, ≈11:00\u2013≈13:30 (3 hours ago)" in text
     assert "Zone: Asia/Dushanbe (UTC+05:00)" in text
-    assert "Times are approximate: estimates, not announced times." in text
+    assert (
+        "Times: The start at ≈11:00 and the end at ≈13:30 are estimates, not announced times."
+        in text
+    )
     assert any("Vladimir Putin is subject of an ICC arrest warrant" in line for line in text)
     assert "Vladimir Putin, President of Russia (Russia)" in text
     assert text[-2:] == ["https://example.org/talks", "https://example.org/talks-2"]
@@ -174,7 +177,7 @@ def test_participant_and_country_details(index: CalendarIndex) -> None:
     person = details(show(index, selection=Selection(SelectionKind.PARTICIPANT, "rahmon")))
     assert person[0] == "Emomali Rahmon, President of Tajikistan (Tajikistan)"
     assert "Also written: Rakhmon" in person
-    assert "Thu 9 Oct  ≈11:00\u201313:30: Talks in Dushanbe" in person
+    assert "Thu 9 Oct  ≈11:00\u2013≈13:30: Talks in Dushanbe" in person
     country = details(show(index, selection=Selection(SelectionKind.COUNTRY, "KZ")))
     assert country[0] == "Kazakhstan (KZ)"
     assert "Zone: Asia/Almaty (UTC+05:00 on the calendar's dates)" in country

@@ -25,7 +25,7 @@ def test_small_terminal(snap_compare: Any, make_app: MakeApp) -> None:
 def test_wide_with_hostile_day(snap_compare: Any, make_app: MakeApp) -> None:
     """200x60: panes side by side; Fri 10 Oct shows the summit, the Berlin night (tentative,
     italic) and the hostile title '[bold]x[/] [@click=app.quit]q[/] [red' literally, struck
-    through as cancelled."""
+    through as cancelled, at 'from 09:00' (it gives no end, and none is invented)."""
     assert snap_compare(make_app(SAMPLE), press=["3"], terminal_size=(200, 60))
 
 

@@ -18,8 +18,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from tui.core.model import Calendar, Event, Status
+from tui.core.order import calendar_key
 from tui.core.text import one_line
-from tui.core.validate import sort_key
 from tui.core.zones import zone_name
 
 NONE_TEXT = "(none)"
@@ -100,13 +100,12 @@ def diff_calendars(old: Calendar, new: Calendar) -> list[Change]:
         elif (change := event_change(before, event)) is not None:
             changes.append(change)
     order = list(ChangeKind)
-    old_key, new_key = sort_key(old.timezone), sort_key(new.timezone)
+    old_key, new_key = calendar_key(old.timezone), calendar_key(new.timezone)
 
-    def key(change: Change) -> tuple[int, datetime, int, str]:
+    def key(change: Change) -> tuple[int, tuple[date, int, float], str]:
         removed = change.kind is ChangeKind.REMOVED
         event = old_events[change.id] if removed else new_events[change.id]
-        instant, timed = (old_key if removed else new_key)(event)
-        return order.index(change.kind), instant, timed, change.id
+        return order.index(change.kind), (old_key if removed else new_key)(event), change.id
 
     return sorted(changes, key=key)
 

@@ -15,19 +15,18 @@ from tui.core.index import CalendarIndex
 from tui.core.iso3166 import ISO_COUNTRIES
 from tui.core.model import Calendar, Country, Event, Participant, Status, date_of
 from tui.core.names import person_line
-from tui.core.order import start_instant
+from tui.core.order import moment, start_instant
 from tui.core.query import ZoneMode, display_zone, event_days, utc_offset_label
 from tui.core.text import one_line, printable
 from tui.core.timefmt import (
-    APPROXIMATE_NOTE,
     day_heading,
     duration_words,
+    known_times,
     relative,
     short_day,
     time_range,
     zone_label,
 )
-from tui.core.zones import get_zone
 
 ICC_MARK = "⚖ ICC"
 
@@ -79,18 +78,17 @@ def event_details(
     """Everything about one event; ``now`` says how far off it is ('in 3 days')."""
     calendar = index.calendar
     zone = display_zone(event, mode, local)
-    # In venue time an all-day event starts at midnight in the calendar's own zone.
-    midnight_zone = get_zone(calendar.timezone) if mode is ZoneMode.EVENT else zone
     when = f"{day_heading(event_days(event, zone)[0])}, {time_range(event, zone)}"
-    away = relative(start_instant(event.start, midnight_zone), now)
+    # How far off: from the moment the day's order uses (a part of day's middle), else
+    # from midnight in the shown zone.
+    away = relative(moment(event) or start_instant(event.start, zone), now)
     lines = [DetailLine(LineKind.TITLE, one_line(event.title), status=event.status)]
     lines += _field("When", f"{when} ({away})")
     if isinstance(event.start, datetime):
         lines += _field("Zone", zone_label(zone, event.start))
         if event.explicit_end:
             lines += _field("Duration", duration_words(event.duration))
-    if event.approximate:
-        lines.append(DetailLine.note(APPROXIMATE_NOTE))
+    lines += _field("Times", known_times(event, zone))
     lines += _field("Kind", event.kind.value)
     lines.append(DetailLine(LineKind.FIELD, event.status.value, "Status", event.status))
     lines += _field("Location", event.location)

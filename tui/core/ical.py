@@ -23,7 +23,7 @@ import icalendar
 from tui.core.model import Calendar, Event, Status
 from tui.core.names import person_line
 from tui.core.text import printable
-from tui.core.timefmt import APPROXIMATE_NOTE
+from tui.core.timefmt import timing_caveat
 from tui.core.zones import get_zone
 
 PRODID = "-//diplocal//diplocal calendar export//EN"
@@ -61,8 +61,9 @@ def describe(calendar: Calendar, event: Event) -> str:
     parts: list[str] = []
     if event.description:
         parts.append(event.description)
-    if event.approximate:
-        parts.append(APPROXIMATE_NOTE)
+    caveat = timing_caveat(event)
+    if caveat:
+        parts.append(caveat)
     people = [calendar.participants[p] for p in event.participants]
     if people:
         lines = ["Participants:"]
@@ -89,7 +90,7 @@ class Properties:
     uid: str
     summary: str
     start: datetime | date
-    end: datetime | date
+    end: datetime | date | None  # None: the end was not given; DURATION:P0D instead
     status: str
     category: str
     location: str
@@ -97,8 +98,18 @@ class Properties:
 
 
 def event_properties(calendar: Calendar, event: Event) -> Properties:
-    """The VEVENT's values: all-day DTEND is the day after the last day (exclusive)."""
-    end = event.end + timedelta(days=1) if event.all_day else _when(event.end)
+    """The VEVENT's values.
+
+    A dated DTEND is the day after the last day (exclusive). A timed event without an end
+    gets no DTEND but an explicit zero DURATION: RFC 5545 reads both as "ends when it
+    starts", but khal (0.14) stores an invented one-hour DTEND for the first and honours
+    the second. The DESCRIPTION says the end was not announced.
+    """
+    end: datetime | date | None = _when(event.end)
+    if event.dated:
+        end = event.end + timedelta(days=1)
+    elif event.open_end:
+        end = None
     return Properties(
         uid=uid(calendar, event),
         summary=printable(event.title),
@@ -186,7 +197,10 @@ def to_vevent(properties: Properties, stamp: datetime) -> icalendar.Event:
     vevent.add("dtstamp", stamp)
     vevent.add("summary", properties.summary)
     vevent.add("dtstart", properties.start)
-    vevent.add("dtend", properties.end)
+    if properties.end is not None:
+        vevent.add("dtend", properties.end)
+    else:
+        vevent.add("duration", timedelta(0))
     vevent.add("status", properties.status)
     vevent.add("categories", [properties.category])
     if properties.location:
@@ -262,10 +276,12 @@ def vevent_lines(properties: Properties, stamp: str) -> list[str]:
         f"DTSTAMP:{stamp}",
         f"SUMMARY:{escape_text(properties.summary)}",
         _time_line("DTSTART", properties.start),
-        _time_line("DTEND", properties.end),
-        f"STATUS:{properties.status}",
-        f"CATEGORIES:{escape_text(properties.category)}",
     ]
+    # The zero DURATION as the icalendar library writes it.
+    lines.append(
+        _time_line("DTEND", properties.end) if properties.end is not None else "DURATION:P0D"
+    )
+    lines += [f"STATUS:{properties.status}", f"CATEGORIES:{escape_text(properties.category)}"]
     if properties.location:
         lines.append(f"LOCATION:{escape_text(properties.location)}")
     if properties.description:

@@ -15,6 +15,7 @@ from datetime import date, datetime, tzinfo
 from functools import cached_property
 
 from tui.core.model import Calendar, Event
+from tui.core.order import DayKey, day_key
 from tui.core.query import Filter, ZoneMode, display_zone, event_days
 
 
@@ -33,7 +34,7 @@ class Matches:
 class Days:
     """Events by day in one display zone."""
 
-    events: dict[date, list[Event]]  # days in order; all-day events first, then by start
+    events: dict[date, list[Event]]  # days in order; each day in ``order.day_key`` order
     of_event: list[tuple[date, ...]]  # position -> the days the event touches
 
 
@@ -49,6 +50,11 @@ class CalendarIndex:
         self._matches: tuple[tuple[Filter, ZoneMode, str, bool], Matches] | None = None
 
     # --- per-event facts ----------------------------------------------------------------
+    @cached_property
+    def _day_keys(self) -> dict[str, DayKey]:
+        """Event id -> its place within a day; the same in every display zone."""
+        return {event.id: day_key(event) for event in self.calendar.events}
+
     @cached_property
     def _country_of_person(self) -> dict[str, str]:
         return {pid: person.country for pid, person in self.calendar.participants.items()}
@@ -203,8 +209,10 @@ class CalendarIndex:
                 for day in touched:
                     by_day.setdefault(day, []).append(event)
             for events in by_day.values():
-                # Events are in start order already; a stable sort puts all-day ones first.
-                events.sort(key=_timed)
+                # One order everywhere: all-day, then the day's moments, then unknown times.
+                # The sort is stable, so ties keep the file's order.
+                keys = self._day_keys
+                events.sort(key=lambda event: keys[event.id])
             self._days[key] = Days(dict(sorted(by_day.items())), of_event)
         return self._days[key]
 
@@ -221,10 +229,6 @@ class CalendarIndex:
         """The events that involve a country."""
         events = self.calendar.events
         return [events[n] for n in self._by_country.get(code, ())]
-
-
-def _timed(event: Event) -> bool:
-    return isinstance(event.start, datetime)
 
 
 def _days_touched(event: Event, mode: ZoneMode, local: tzinfo) -> tuple[date, ...]:

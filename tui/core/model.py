@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
 
@@ -24,6 +24,30 @@ class Status(StrEnum):
     CONFIRMED = "confirmed"
     TENTATIVE = "tentative"
     CANCELLED = "cancelled"
+
+
+class PartOfDay(StrEnum):
+    """A part of the venue's day, for an event whose date is known but whose time is not."""
+
+    EARLY_MORNING = "early morning"
+    MORNING = "morning"
+    MIDDAY = "midday"
+    AFTERNOON = "afternoon"
+    EVENING = "evening"
+    NIGHT = "night"
+
+
+# Each part's span in venue wall-clock time, (from, length). Only ordering uses it: a part
+# sorts at its middle, so "morning" comes before an 11:00 event and "afternoon or evening"
+# after a 16:30 one. Night runs past midnight.
+PART_SPANS: dict[PartOfDay, tuple[time, timedelta]] = {
+    PartOfDay.EARLY_MORNING: (time(5), timedelta(hours=3)),
+    PartOfDay.MORNING: (time(8), timedelta(hours=4)),
+    PartOfDay.MIDDAY: (time(12), timedelta(hours=2)),
+    PartOfDay.AFTERNOON: (time(14), timedelta(hours=4)),
+    PartOfDay.EVENING: (time(18), timedelta(hours=4)),
+    PartOfDay.NIGHT: (time(22), timedelta(hours=7)),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,8 +83,15 @@ class Event:
     """One meeting, ceremony or journey.
 
     Timed events carry aware datetimes: either in their IANA ``timezone`` or, when the file
-    gave an offset datetime, in a fixed offset (``timezone`` is then None). All-day events
-    carry dates, and ``end`` is the last day, inclusive, as in the file.
+    gave an offset datetime, in a fixed offset (``timezone`` is then None). Dated events
+    (``dated``) carry dates, and ``end`` is the last day, inclusive, as in the file; their
+    ``timezone`` is the venue's zone (the event's own, else the calendar's), in which a part
+    of day is meant. A dated event is one of: a true ``all_day`` event, one with a
+    ``part_of_day`` (one part, or two for a range), or one whose time was not announced;
+    ``under_way_at`` may add a reported moment at which it was already going on.
+
+    A timed event without an end in the file has ``end == start`` and ``explicit_end``
+    False: no end is invented.
     """
 
     id: str
@@ -73,11 +104,17 @@ class Event:
     host: str | None = None
     participants: tuple[str, ...] = ()
     status: Status = Status.CONFIRMED
-    approximate: bool = False
     description: str = ""
     sources: tuple[str, ...] = ()
     # Whether the file gave an explicit `end`; the TOML export keeps the file's shape.
     explicit_end: bool = True
+    # Which of the clock times are estimates rather than announced times.
+    start_estimated: bool = False
+    end_estimated: bool = False
+    all_day: bool = False
+    part_of_day: tuple[PartOfDay, ...] = ()
+    # A news report's timestamp at which the event was already going on; never a start.
+    under_way_at: datetime | None = None
 
     def __reduce__(self) -> tuple[type[Event], tuple[object, ...]]:
         # Unpickle through __init__: a third faster than dataclasses' __setstate__, and the
@@ -85,13 +122,28 @@ class Event:
         return (Event, tuple(getattr(self, name) for name in EVENT_FIELDS))
 
     @property
-    def all_day(self) -> bool:
-        """True when the event is given by dates rather than times."""
+    def dated(self) -> bool:
+        """True when the event is given by dates rather than clock times."""
         return not isinstance(self.start, datetime)
 
     @property
+    def approximate(self) -> bool:
+        """True when any of the event's clock times is an estimate."""
+        return self.start_estimated or self.end_estimated
+
+    @property
+    def open_end(self) -> bool:
+        """A timed event whose end was not given."""
+        return not self.explicit_end and not self.dated
+
+    @property
+    def time_not_announced(self) -> bool:
+        """A dated event that is not all-day and has neither a part of day nor a report."""
+        return self.dated and not (self.all_day or self.part_of_day or self.under_way_at)
+
+    @property
     def duration(self) -> timedelta:
-        """How long the event lasts; all-day events count whole days."""
+        """How long the event lasts; dated events count whole days."""
         start, end = self.start, self.end
         if isinstance(start, datetime) and isinstance(end, datetime):
             return end - start
@@ -118,5 +170,5 @@ class Calendar:
     updated: datetime | None = None
     countries: dict[str, Country] = field(default_factory=dict)
     participants: dict[str, Participant] = field(default_factory=dict)
-    # Events in time order (start as an instant, all-day events first on their day).
+    # Events in day order (tui.core.order.calendar_key).
     events: tuple[Event, ...] = ()

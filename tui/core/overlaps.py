@@ -14,11 +14,13 @@ from tui.core.positions import Path
 def overlap_problems(located: list[tuple[Path, Event]]) -> list[Problem]:
     """One warning per event that starts before an earlier event of the same participant ends.
 
-    All-day events are left out (a visit spans the meetings within it), as are cancelled ones.
+    Dated events are left out (a visit spans the meetings within it; a part of day is too
+    vague to clash), as are cancelled ones. An event without an end is taken as a moment:
+    it clashes only with an event under way at its start, since no end is invented.
     """
     by_person: dict[str, list[tuple[datetime, datetime, Path, Event]]] = defaultdict(list)
     for path, event in located:
-        if event.all_day or event.status is Status.CANCELLED:
+        if event.dated or event.status is Status.CANCELLED:
             continue
         assert isinstance(event.start, datetime) and isinstance(event.end, datetime)
         start, end = event.start.astimezone(UTC), event.end.astimezone(UTC)
@@ -28,10 +30,13 @@ def overlap_problems(located: list[tuple[Path, Event]]) -> list[Problem]:
     for person, booked in sorted(by_person.items()):
         booked.sort(key=lambda item: item[0])
         latest_end, latest = booked[0][1], booked[0][3]
+        previous_start = booked[0][0]
         for start, end, path, event in booked[1:]:
-            if start < latest_end:
+            # Two events starting together clash even when neither gives an end.
+            if start < latest_end or start == previous_start:
                 message = f'"{person}" is in "{event.id}" and "{latest.id}" at the same time'
                 problems.append(Problem((*path, "start"), message, Severity.WARNING))
-            if end > latest_end:
-                latest_end, latest = end, event
+            if end > latest_end or start == previous_start:
+                latest_end, latest = max(end, latest_end), event
+            previous_start = start
     return problems

@@ -103,7 +103,8 @@ def display_zone(event: Event, mode: ZoneMode, local: tzinfo) -> tzinfo:
         return local
     if isinstance(event.start, datetime) and event.start.tzinfo is not None:
         return event.start.tzinfo
-    return UTC
+    # A dated event's part of day and report are meant in its venue's zone.
+    return get_zone(event.timezone) if event.timezone else UTC
 
 
 def event_days(event: Event, zone: tzinfo) -> list[date]:

@@ -52,23 +52,56 @@ def _time(value: datetime | date, zoned: bool) -> datetime | date:
 
 
 def _event(event: Event, calendar_zone: str) -> dict[str, Any]:
-    zoned = event.timezone is not None and not event.all_day
+    zoned = event.timezone is not None and not event.dated
+    own_zone = event.timezone if event.timezone != calendar_zone else None
     table: dict[str, Any] = {
         "id": event.id,
         "title": event.title,
         "kind": event.kind.value if event.kind is not Kind.OTHER else None,
         "start": _time(event.start, zoned),
         "end": _time(event.end, zoned) if event.explicit_end else None,
-        "timezone": event.timezone if zoned and event.timezone != calendar_zone else None,
+        "timezone": own_zone if zoned or event.dated else None,
+        "all_day": event.all_day or None,
+        "part_of_day": _parts(event),
+        "under_way_at": _under_way(event),
         "location": event.location,
         "host": event.host,
         "participants": list(event.participants),
         "status": event.status.value if event.status is not Status.CONFIRMED else None,
-        "approximate": event.approximate or None,
+        "approximate": _approximate(event),
         "description": event.description,
         "sources": list(event.sources),
     }
     return _drop_empty(table)
+
+
+def _approximate(event: Event) -> bool | list[str] | None:
+    """`true` when every time the file gives is an estimate, else the ones that are."""
+    every_time = event.start_estimated and (event.end_estimated or not event.explicit_end)
+    if every_time:
+        return True
+    named = [
+        name
+        for name, flag in (("start", event.start_estimated), ("end", event.end_estimated))
+        if flag
+    ]
+    return named or None
+
+
+def _parts(event: Event) -> str | list[str] | None:
+    names = [part.value for part in event.part_of_day]
+    if len(names) == 1:
+        return names[0]
+    return names or None
+
+
+def _under_way(event: Event) -> datetime | None:
+    moment = event.under_way_at
+    if moment is None:
+        return None
+    # In the venue's zone, written as wall time like the event's other times.
+    in_venue = getattr(moment.tzinfo, "key", None) == event.timezone
+    return moment.replace(tzinfo=None) if in_venue else moment
 
 
 def to_toml(calendar: Calendar, events: Iterable[Event] | None = None) -> str:

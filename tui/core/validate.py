@@ -5,15 +5,25 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from tui.core.fields import COUNTRY_PATTERN, ID_PATTERN, Fields, did_you_mean, type_name
 from tui.core.iso3166 import ISO_COUNTRIES
-from tui.core.model import Calendar, Country, Event, Kind, Participant, Status, date_of
+from tui.core.model import (
+    Calendar,
+    Country,
+    Event,
+    Kind,
+    Participant,
+    Status,
+    date_of,
+)
+from tui.core.order import calendar_key
 from tui.core.overlaps import overlap_problems
 from tui.core.positions import Path
+from tui.core.timing import TIMING_KEYS, Times, TimingReader
 from tui.core.zones import available_zones, get_zone, is_zone
 
 TOP_KEYS = ("calendar", "countries", "participants", "events")
@@ -41,10 +51,12 @@ EVENT_KEYS = (
     "participants",
     "status",
     "approximate",
+    "all_day",
+    "part_of_day",
+    "under_way_at",
     "description",
     "sources",
 )
-DEFAULT_DURATION = timedelta(hours=1)
 KINDS = tuple(kind.value for kind in Kind)
 STATUSES = tuple(status.value for status in Status)
 
@@ -205,28 +217,48 @@ class _Builder:
                 self.fields.error((*path, "participants", position), msg)
         kind = self.fields.choice(raw, path, "kind", KINDS, Kind.OTHER.value)
         status = self.fields.choice(raw, path, "status", STATUSES, Status.CONFIRMED.value)
-        if event_id is None or title is None or times is None:
+        if times is None:
             return None
         start, end, explicit_end = times
+        known = self.known(raw, path, times, zone)
+        if event_id is None or title is None or known is None:
+            return None
         return Event(
             id=event_id,
             title=title,
             start=start,
             end=end,
-            # The IANA zone the times are in; None for dates and for bare offsets.
-            timezone=getattr(start.tzinfo, "key", None) if isinstance(start, datetime) else None,
+            # The IANA zone the times are in (None for bare offsets); for dates, the venue's.
+            timezone=(
+                getattr(start.tzinfo, "key", None)
+                if isinstance(start, datetime)
+                else zone or self.calendar_zone
+            ),
             kind=Kind(kind),
             location=self.fields.text(raw, path, "location") or "",
             host=host,
             participants=people,
             status=Status(status),
-            approximate=bool(self.fields.flag(raw, path, "approximate")),
             description=self.fields.text(raw, path, "description") or "",
             sources=self.fields.texts(raw, path, "sources"),
             explicit_end=explicit_end,
+            **known,
         )
 
     # --- times ----------------------------------------------------------------------
+    def known(
+        self, raw: Mapping[str, Any], path: Path, times: Times, own_zone: str | None
+    ) -> dict[str, Any] | None:
+        """What is known of the times (estimates, part of day, ...): see tui.core.timing."""
+        if TIMING_KEYS.isdisjoint(raw):
+            return {}  # the usual event: announced times, the model's defaults
+        zone = get_zone(own_zone or self.calendar_zone)
+
+        def read_instant(value: object, where: Path) -> datetime | date | None:
+            return self.instant(value, where, zone, own_zone is not None)
+
+        return TimingReader(self.fields, raw, path).read(times, read_instant)
+
     def times(
         self, raw: Mapping[str, Any], path: Path, own_zone: str | None
     ) -> tuple[datetime | date, datetime | date, bool] | None:
@@ -238,8 +270,8 @@ class _Builder:
         if start is None:
             return None
         if "end" not in raw:
-            default_end = start + DEFAULT_DURATION if isinstance(start, datetime) else start
-            return start, default_end, False
+            # No end is invented: the event is as long as the file says, no more.
+            return start, start, False
         end = self.instant(raw["end"], (*path, "end"), zone, own_zone is not None)
         if end is None:
             return None
@@ -292,20 +324,6 @@ def build_calendar(document: Mapping[str, Any]) -> tuple[Calendar | None, Fields
     builder.fields.problems.extend(overlap_problems(located))
     if any(p.severity == "error" for p in builder.fields.problems):
         return None, builder.fields
-    ordered = tuple(sorted((e for _, e in located), key=sort_key(header["timezone"])))
+    ordered = tuple(sorted((e for _, e in located), key=calendar_key(header["timezone"])))
     calendar = Calendar(**header, countries=countries, participants=participants, events=ordered)
     return calendar, builder.fields
-
-
-def sort_key(calendar_zone: str) -> Any:
-    """Order events by start instant; an all-day event starts at midnight in the calendar zone."""
-    zone = get_zone(calendar_zone)
-
-    def key(event: Event) -> tuple[datetime, int]:
-        start = event.start
-        if isinstance(start, datetime):
-            return start.astimezone(UTC), 1
-        midnight = datetime(start.year, start.month, start.day, tzinfo=zone)
-        return midnight.astimezone(UTC), 0
-
-    return key
