@@ -6,8 +6,9 @@ reads TOML 1.1, a superset of the TOML 1.0 that ``tomllib`` (and so diplocal) ac
 returns offset date-times with a ``tzinfo`` class of its own that cannot be pickled. So:
 
 - text that could use a TOML 1.1 extension (an inline table, the ``\\e``/``\\x`` escapes, a
-  time without seconds) or holds a byte-order mark (rtoml skips it) goes to ``tomllib``. The checks are blunt on purpose: a false alarm
-  only costs speed, a missed one would accept a file ``tomllib`` rejects;
+  time without seconds) or holds a byte-order mark (rtoml skips it) goes to ``tomllib``.
+  The checks are blunt on purpose: a false alarm only costs speed, a missed one would
+  accept a file ``tomllib`` rejects;
 - ``rtoml``'s offsets become ``datetime.timezone``, as ``tomllib`` gives them;
 - whatever ``rtoml`` rejects is parsed again by ``tomllib``, which decides (it accepts integers
   past 64 bits and deeper nesting than ``rtoml``) and gives the line and column of an error.
