@@ -145,8 +145,8 @@ def document(draw: st.DrawFn) -> str:
     """Top-level pairs, dotted keys, tables, sub-tables and arrays of tables."""
     lines: list[str] = ["# generated"]
     keys = draw(st.lists(BARE_KEY, min_size=1, max_size=6, unique=True))
-    for key in keys[:2]:
-        lines.append(f"{draw(quoted_key(key))} = {draw(VALUE)}")
+    for key in keys[:2]:  # "k" keeps them apart from the tables below
+        lines.append(f"{draw(quoted_key('k' + key))} = {draw(VALUE)}")
     for number, key in enumerate(keys[2:]):
         header = draw(st.sampled_from([f"[t{number}.{key}]", f"[[a{number}]]", f"[t{number}]"]))
         for repeat in range(2 if header.startswith("[[") else 1):
