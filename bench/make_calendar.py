@@ -1,15 +1,22 @@
 """Write a valid, realistic calendar of N events, for benchmarks.
 
     python bench/make_calendar.py 10000 > /tmp/cal-10k.toml
+    python bench/make_calendar.py 10000 --overlaps 0.05 --dst-gaps 5 > /tmp/cal-10k-warn.toml
 
 About 50 countries and 200 participants; events over about N/20 days, timed and all-day,
 in many zones (several with daylight saving), Cyrillic and Latin titles and ~200-character
 descriptions. The same N always gives the same file. Participants are scheduled so that
 nobody is in two timed events at once, so `diplocal check` passes without warnings.
+
+Real calendars have warnings, and locating them costs time: ``--overlaps SHARE`` makes that
+share of the timed events last 90 minutes, into the next slot, with participants drawn at
+random from everyone (so some are booked twice), and ``--dst-gaps N`` moves N events to a
+local time that a spring clock change skips in Europe/Berlin.
 """
 
 from __future__ import annotations
 
+import argparse
 import random
 import sys
 from datetime import UTC, date, datetime, timedelta
@@ -153,8 +160,32 @@ def _event(
     return event
 
 
-def make_calendar(count: int, seed: int = 2025) -> dict[str, object]:
-    """The calendar of ``count`` events as a TOML-ready document."""
+def _overlap(rng: random.Random, event: dict[str, object], everyone: list[str]) -> None:
+    """Stretch a timed event into the next slot and draw its people from everyone."""
+    if "end" not in event:
+        return
+    start = event["start"]
+    assert isinstance(start, datetime)
+    event["end"] = start + timedelta(minutes=90)
+    event["participants"] = rng.sample(everyone, 3)
+
+
+def _spring_gap(year: int) -> datetime:
+    """02:30 on the last Sunday of March: a local time Europe/Berlin skips."""
+    day = date(year, 3, 31)
+    day -= timedelta(days=(day.weekday() + 1) % 7)
+    return datetime(day.year, day.month, day.day, 2, 30)
+
+
+def _dst_gap(event: dict[str, object], year: int) -> None:
+    start = _spring_gap(year)
+    event.update(start=start, end=start + timedelta(hours=1), timezone="Europe/Berlin")
+
+
+def make_calendar(
+    count: int, seed: int = 2025, overlaps: float = 0.0, dst_gaps: int = 0
+) -> dict[str, object]:
+    """The calendar of ``count`` events as a TOML-ready document (see the module docstring)."""
     rng = random.Random(seed)
     participants = _participants(rng)
     ids = list(participants)
@@ -164,6 +195,13 @@ def make_calendar(count: int, seed: int = 2025) -> dict[str, object]:
         _event(rng, n, START + timedelta(days=n // per_day), n % per_day, groups)
         for n in range(count)
     ]
+    # A separate generator, so the clean calendar of a given size stays the same file.
+    warn_rng = random.Random(seed + 1)
+    for event in events:
+        if warn_rng.random() < overlaps:
+            _overlap(warn_rng, event, ids)
+    for n, event in enumerate(warn_rng.sample(events, min(dst_gaps, count))):
+        _dst_gap(event, START.year + n % 5)
     return {
         "calendar": {
             "title": f"Benchmark calendar, {count} events",
@@ -177,9 +215,18 @@ def make_calendar(count: int, seed: int = 2025) -> dict[str, object]:
     }
 
 
+def calendar_text(count: int, overlaps: float = 0.0, dst_gaps: int = 0) -> str:
+    """The calendar as TOML text."""
+    return tomli_w.dumps(make_calendar(count, overlaps=overlaps, dst_gaps=dst_gaps))
+
+
 def main() -> None:
-    count = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
-    sys.stdout.write(tomli_w.dumps(make_calendar(count)))
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("count", type=int, nargs="?", default=1000)
+    parser.add_argument("--overlaps", type=float, default=0.0, help="share of timed events")
+    parser.add_argument("--dst-gaps", type=int, default=0, help="events in a skipped hour")
+    args = parser.parse_args()
+    sys.stdout.write(calendar_text(args.count, args.overlaps, args.dst_gaps))
 
 
 if __name__ == "__main__":

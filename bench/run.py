@@ -43,6 +43,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from make_calendar import make_calendar  # noqa: E402
 
 PYTHON = sys.executable
+WARNING_SHARE = 0.3  # of timed events: about 2,600 overlap warnings per 10,000 events
 SIZE = (120, 36)
 
 
@@ -251,11 +252,23 @@ def bench_calendar(name: str, path: Path, repeat: int, bare: Figure, bare_rss: i
         repeat,
     )
     row.figures["diplocal check (warm)"] = str(check)
+    row.figures["diplocal check (cold)"] = str(cold_check(path, repeat))
     row.figures["peak RSS of the app"] = (
         f"{rss / 1024:.0f} MB ({(rss - bare_rss) / max(row.events, 1):.2f} kB/event over bare)"
     )
     row.ratios["kB per event over bare"] = (rss - bare_rss) / max(row.events, 1)
     return row
+
+
+def cold_check(path: Path, repeat: int) -> Figure:
+    """`diplocal check` with the cache bypassed: what every edit of a large file costs."""
+    env = {**os.environ, "DIPLOCAL_NO_CACHE": "1"}
+    return measure(
+        lambda: subprocess.run(
+            [PYTHON, "-m", "tui", "check", str(path)], capture_output=True, check=True, env=env
+        ),
+        repeat,
+    )
 
 
 GOALS = [
@@ -314,6 +327,7 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--warning-sizes", default="10000,100000")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks.md")
     args = parser.parse_args()
@@ -339,6 +353,12 @@ def main() -> None:
         path = work / f"calendar-{size}.toml"
         path.write_text(tomli_w.dumps(make_calendar(size)), encoding="utf-8")
         calendars.append((str(size), path))
+    for size in (int(s) for s in args.warning_sizes.split(",") if s):
+        # Overlaps (participants drawn at random) and DST-gap times: hundreds of warnings.
+        path = work / f"calendar-{size}-warnings.toml"
+        document = make_calendar(size, overlaps=WARNING_SHARE, dst_gaps=5)
+        path.write_text(tomli_w.dumps(document), encoding="utf-8")
+        calendars.append((f"{size} with warnings", path))
     rows = []
     for name, path in calendars:
         row = bench_calendar(name, path, args.repeat, bare, bare_rss)

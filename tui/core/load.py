@@ -10,7 +10,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from tui.core import cache
+from tui.core import cache, toml_parse
 from tui.core.errors import CalendarError, Diagnostic, Severity
 from tui.core.fields import Problem
 from tui.core.model import Calendar
@@ -76,7 +76,7 @@ def decode(data: bytes, name: str) -> str:
 def parse_toml(text: str, name: str) -> dict[str, Any]:
     """Parse TOML text, turning syntax errors into a located error."""
     try:
-        return tomllib.loads(text)
+        return toml_parse.parse(text)
     except tomllib.TOMLDecodeError as error:
         message = str(error)
         match = _TOML_LOCATION.search(message)
