@@ -7,7 +7,7 @@ from textual.widgets import OptionList, Static
 
 from tui.ui.screens.main import MainScreen
 from tui.ui.widgets.day_list import DayList
-from tui.ui.widgets.day_view import EventTable
+from tui.ui.widgets.day_view import EventList
 from tui.ui.widgets.header import CalendarHeader
 
 
@@ -16,9 +16,15 @@ def main_screen(app: App[None]) -> MainScreen:
 
 
 def table_rows(app: App[None]) -> list[list[str]]:
-    """The day view's rows: ICC mark, time, title and kind line."""
-    table = main_screen(app).query_one(EventTable)
-    return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+    """The day view's rows as drawn: ICC mark, time, title (one list per event)."""
+    rows = main_screen(app).query_one(EventList).rows
+    return [["⚖ ICC" if row.icc else "", row.time, row.title] for row in rows]
+
+
+def drawn_lines(app: App[None], selector: str) -> list[str]:
+    """The text of every line a line-API widget paints now."""
+    widget = main_screen(app).query_one(selector)
+    return [widget.render_line(y).text for y in range(widget.scrollable_content_region.height)]
 
 
 def titles(app: App[None]) -> list[str]:

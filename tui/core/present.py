@@ -17,7 +17,7 @@ from tui.core.details import DetailLine, country_details, event_details, partici
 from tui.core.icc import icc_reasons
 from tui.core.index import CalendarIndex, Matches
 from tui.core.model import Calendar, Country, Event, Participant, Status
-from tui.core.order import clamp, countries_in_order
+from tui.core.order import SECTION_HEADINGS, clamp, countries_in_order, sections
 from tui.core.query import Filter, ZoneMode, display_zone
 from tui.core.text import one_line
 from tui.core.timefmt import short_day, time_range
@@ -89,6 +89,7 @@ class EventRow:
     kind: str
     status: Status
     countries: str
+    heading: str = ""  # a section heading shown above this row ('time not announced')
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,18 +246,26 @@ def _day_rows(
     day_events = index.by_day(mode, local).get(day, [])
     wanted = matches.ids
     shown = day_events if wanted is None else [e for e in day_events if e.id in wanted]
-    return [
-        EventRow(
-            id=event.id,
-            time=time_range(event, display_zone(event, mode, local), day),
-            icc=bool(icc_reasons(calendar, event)),
-            title=one_line(event.title),
-            kind=event.kind.value,
-            status=event.status,
-            countries=", ".join(sorted(index.countries_for(event))),
-        )
-        for event in shown
-    ]
+    rows = []
+    for place, events in sections(shown):
+        heading = SECTION_HEADINGS[place]
+        for n, event in enumerate(events):
+            time = time_range(event, display_zone(event, mode, local), day)
+            if heading:  # the heading says it once; 'to Fri 10 Oct' stays
+                time = time.removeprefix(heading).strip()
+            rows.append(
+                EventRow(
+                    id=event.id,
+                    time=time,
+                    icc=bool(icc_reasons(calendar, event)),
+                    title=one_line(event.title),
+                    kind=event.kind.value,
+                    status=event.status,
+                    countries=", ".join(sorted(index.countries_for(event))),
+                    heading=heading if n == 0 else "",
+                )
+            )
+    return rows
 
 
 def _follow(selection: Selection | None, rows: list[EventRow]) -> Selection | None:

@@ -37,7 +37,7 @@ from tui.core.zones import get_zone, local_zone_name
 from tui.ui.keys import MAIN_KEYS
 from tui.ui.widgets.country_list import CountryList
 from tui.ui.widgets.day_list import DayList
-from tui.ui.widgets.day_view import DayView
+from tui.ui.widgets.day_view import DayView, EventList
 from tui.ui.widgets.details import DetailsPane
 from tui.ui.widgets.header import CalendarHeader
 from tui.ui.widgets.people_list import ParticipantList
@@ -150,9 +150,11 @@ class MainScreen(Screen[None]):
     def choose_day(self, message: DayList.Chosen) -> None:
         self.change(day=message.day)
 
-    @on(DayView.EventHighlighted)
-    def choose_event(self, message: DayView.EventHighlighted) -> None:
+    @on(EventList.Moved)
+    def choose_event(self, message: EventList.Moved) -> None:
         self.change(selection=Selection(SelectionKind.EVENT, message.event_id))
+        if isinstance(message, EventList.Chosen):
+            self.query_one(DetailsPane).focus()
 
     @on(ParticipantList.Chosen)
     def choose_participant(self, message: ParticipantList.Chosen) -> None:
