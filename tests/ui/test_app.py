@@ -13,9 +13,9 @@ from textual.widgets import Input
 from bench.make_calendar import make_calendar
 from tests.ui.conftest import SAMPLE, MakeApp
 from tests.ui.helpers import (
-    drawn_lines,
     day_counts,
     details,
+    drawn_lines,
     header,
     main_screen,
     option_texts,
