@@ -26,6 +26,20 @@ _ML_LITERAL = re.compile(r"'''.*?'''(?!')'?'?", re.DOTALL)
 _SCALAR = re.compile(r"[^,\]}#\r\n]*[^,\]}#\r\n \t]|")
 
 
+@dataclass(slots=True)
+class Section:
+    """A ``[table]`` or ``[[array]]`` header and how far its keys reach, as character offsets.
+
+    ``start`` is where the header's ``[`` stands; ``end`` is just past the last value of the
+    table (past the header itself for an empty table), so comments and blank lines after it
+    are not part of it.
+    """
+
+    path: Path
+    start: int
+    end: int
+
+
 @dataclass(frozen=True, slots=True)
 class Position:
     """1-based line and column of a key and of its value (the same for array elements)."""
@@ -43,6 +57,8 @@ class _Scanner:
         # path -> (key offset, value offset)
         self.found: dict[Path, tuple[int, int]] = {}
         self.array_tables: dict[Path, int] = {}
+        # The root table first: its keys come before any header.
+        self.sections: list[Section] = [Section((), 0, 0)]
 
     def skip(self, pattern: re.Pattern[str]) -> None:
         match = pattern.match(self.text, self.i)
@@ -164,9 +180,12 @@ class _Scanner:
             if self.i >= len(self.text):
                 return self.found
             if self.peek() == "[":
+                at = self.i
                 table = self.read_header()
+                self.sections.append(Section(table, at, self.i))
             else:
                 self.read_pair(table)
+                self.sections[-1].end = self.i
 
 
 class Positions:
@@ -194,6 +213,13 @@ class Positions:
 def scan_positions(text: str) -> Positions:
     """Every key path (array indices included) of valid TOML ``text``, with its position."""
     return Positions(text)
+
+
+def table_sections(text: str) -> list[Section]:
+    """The tables of valid TOML ``text`` in file order, the root table first (path ``()``)."""
+    scanner = _Scanner(text)
+    scanner.scan()
+    return scanner.sections
 
 
 def locate(positions: Positions, path: Path, *, at_key: bool = False) -> tuple[int, int]:

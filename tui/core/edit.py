@@ -1,0 +1,393 @@
+"""Editing one event of a calendar's TOML text in place, keeping the rest as its author wrote it.
+
+An edit is generic over an event's keys: ``changes`` maps a key to its new TOML value (str,
+bool, int, float, date, time, datetime, list, dict), or to None to remove the key. So keys
+the format gains later need nothing here.
+
+Every function takes the text and returns new text; none touches a file (``save.py`` does).
+A ``[[events]]`` table is cut out of the text, edited with tomlkit on its own and put back,
+so everything outside it stays byte-for-byte the same by construction, not by trust in a
+round trip. An event written as an inline table (``events = [{...}]``) is edited through a
+tomlkit round trip of the whole document instead.
+
+What belongs to an event's table ("its block"): its header, its keys and sub-tables up to
+the line of its last value, and the comment lines directly above the header (no blank line
+between). Comments and blank lines after its last value belong to whatever follows: in the
+bundled calendar they are the section comments of the next day.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import tomlkit
+from tomlkit.items import Array, Item, String, StringType
+
+from tui.core.load import parse_toml
+from tui.core.model import Calendar, Status
+from tui.core.positions import Section, table_sections
+from tui.core.validate import slugify
+
+Changes = Mapping[str, Any]  # key -> new TOML value, or None to remove the key
+LINE_WIDTH = 100  # an array longer than this on one line is written one element a line
+ID_LENGTH = 48
+_COMMENT = re.compile(r"[ \t]*#")
+_BARE_NEWLINE = re.compile(r"(?<!\r)\n")
+_EDIT_NAME = "<calendar being edited>"
+
+
+class EditError(Exception):
+    """An edit that cannot be made: no such event, a duplicate id, a value TOML cannot hold."""
+
+
+@dataclass(frozen=True, slots=True)
+class EventBlock:
+    """Where one ``[[events]]`` table stands in the text, as character offsets.
+
+    ``cut`` <= ``lead`` <= ``start`` < ``end``: the blank lines above its own comments, its
+    own comments, its header, and the end of the line of its last value.
+    """
+
+    index: int
+    cut: int
+    lead: int
+    start: int
+    end: int
+
+
+# --- finding an event --------------------------------------------------------------------
+
+
+def parse(text: str) -> dict[str, Any]:
+    """The document, or a located CalendarError for TOML that does not parse."""
+    return parse_toml(text, _EDIT_NAME)
+
+
+def event_index(document: Mapping[str, Any], event_id: str) -> int:
+    """The position of the event with ``event_id`` in the document's ``events`` array."""
+    found = [i for i, event in enumerate(_events(document)) if event.get("id") == event_id]
+    if not found:
+        raise EditError(f'no event with id "{event_id}"')
+    if len(found) > 1:
+        raise EditError(f'{len(found)} events have the id "{event_id}"; give each its own first')
+    return found[0]
+
+
+def _events(document: Mapping[str, Any]) -> list[dict[str, Any]]:
+    events = document.get("events", [])
+    if not isinstance(events, list):
+        raise EditError("events must be an array of tables: use [[events]]")
+    return [e if isinstance(e, dict) else {} for e in events]
+
+
+def event_blocks(text: str) -> list[EventBlock]:
+    """Every ``[[events]]`` table of valid TOML ``text``, in file order."""
+    sections = table_sections(text)
+    blocks = []
+    for number, section in enumerate(sections):
+        path = section.path
+        if len(path) != 2 or path[0] != "events" or not isinstance(path[1], int):
+            continue
+        last = section
+        for later in sections[number + 1 :]:
+            if later.path[:2] != path:  # its sub-tables ([events.meta]) are part of it
+                break
+            last = later
+        blocks.append(_block(text, path[1], sections[number - 1], section, last))
+    return blocks
+
+
+def _block(text: str, index: int, before: Section, header: Section, last: Section) -> EventBlock:
+    floor = _line_end(text, before.end) if before.end else 0
+    start = text.rfind("\n", 0, header.start) + 1
+    lead = start
+    while lead > floor:  # own comments: comment lines right above the header
+        above = text.rfind("\n", 0, lead - 1) + 1
+        if not _COMMENT.match(text, above):
+            break
+        lead = above
+    cut = lead
+    while cut > floor:  # then the blank lines that set it apart
+        above = text.rfind("\n", 0, cut - 1) + 1
+        if text[above:cut].strip():
+            break
+        cut = above
+    return EventBlock(index, max(cut, floor), max(lead, floor), start, _line_end(text, last.end))
+
+
+def _line_end(text: str, offset: int) -> int:
+    """Just past the newline of the line holding ``offset - 1`` (the end of the text if none)."""
+    newline = text.find("\n", max(offset - 1, 0))
+    return len(text) if newline < 0 else newline + 1
+
+
+def block_of(text: str, event_id: str) -> EventBlock | None:
+    """The block of the event ``event_id``; None when it is an inline table.
+
+    Raises:
+        CalendarError: the text is not valid TOML.
+        EditError: no such event, or more than one.
+    """
+    index = event_index(parse(text), event_id)
+    return next((b for b in event_blocks(text) if b.index == index), None)
+
+
+def event_text(text: str, event_id: str) -> str | None:
+    """The event's own comments and table as written; None when there is no such event."""
+    try:
+        block = block_of(text, event_id)
+    except EditError:
+        return None
+    if block is None:
+        document = tomlkit.parse(text)
+        events = document["events"]
+        assert isinstance(events, Array)
+        return str(events[event_index(parse(text), event_id)].as_string())
+    return text[block.lead : block.end]
+
+
+def newline_of(text: str) -> str:
+    """The file's line ending, from its first line: CRLF or LF."""
+    first = text.find("\n")
+    return "\r\n" if first > 0 and text[first - 1] == "\r" else "\n"
+
+
+# --- changing an event -------------------------------------------------------------------
+
+
+def update_event(text: str, event_id: str, changes: Changes) -> str:
+    """The text with the event's keys changed: only that event's table differs.
+
+    A changed key keeps its place, its trailing comment and its string or array style; a
+    new key goes at the end of the table; a key set to None disappears with its line.
+
+    Raises:
+        CalendarError: the text is not valid TOML.
+        EditError: no such event, or a value TOML cannot hold.
+    """
+    document = parse(text)
+    index = event_index(document, event_id)
+    expected = _applied(_events(document)[index], changes)
+    block = next((b for b in event_blocks(text) if b.index == index), None)
+    if block is None:
+        return _edit_inline(text, index, changes, expected)
+    piece = tomlkit.parse(text[block.start : block.end])
+    table = piece["events"][0]
+    for key, value in changes.items():
+        _set(table, key, value)
+    edited = _with_newlines(piece.as_string(), newline_of(text))
+    _verify(edited, 0, expected)
+    return text[: block.start] + edited + text[block.end :]
+
+
+def cancel_event(text: str, event_id: str) -> str:
+    """The event kept in the file with ``status = "cancelled"``: what a schedule keeper wants."""
+    return update_event(text, event_id, {"status": Status.CANCELLED.value})
+
+
+def delete_event(text: str, event_id: str) -> str:
+    """The text without the event: its table, its own comments and the blank lines above.
+
+    Comments separated from the header by a blank line (a day's heading) stay.
+    """
+    document = parse(text)
+    index = event_index(document, event_id)
+    block = next((b for b in event_blocks(text) if b.index == index), None)
+    if block is not None:
+        return text[: block.cut] + text[block.end :]
+    inline = tomlkit.parse(text)
+    del inline["events"][index]
+    return _with_newlines(inline.as_string(), newline_of(text), whole=text)
+
+
+def add_event(text: str, values: Changes) -> str:
+    """The text with a new event appended after the last one, in the file's own style.
+
+    The blank lines before it are those most events of the file have; its keys come in the
+    order the file's events use (keys they do not have follow in the order given), and
+    arrays too long for one line are written one element a line, as in the bundled file.
+
+    Raises:
+        CalendarError: the text is not valid TOML.
+        EditError: no id, an id already used, or a value TOML cannot hold.
+    """
+    document = parse(text)
+    events = _events(document)
+    wanted = {k: _plain(v) for k, v in values.items() if v is not None}
+    if not isinstance(wanted.get("id"), str):
+        raise EditError("a new event needs an id")
+    if any(e.get("id") == wanted["id"] for e in events):
+        raise EditError(f'an event with id "{wanted["id"]}" already exists')
+    ordered = dict(sorted(wanted.items(), key=_key_rank(events, list(wanted))))
+    blocks = event_blocks(text)
+    newline = newline_of(text)
+    if events and not blocks:
+        inline = tomlkit.parse(text)
+        inline["events"].append(ordered)
+        return _with_newlines(inline.as_string(), newline, whole=text)
+    piece = tomlkit.document()
+    table = tomlkit.table()
+    for key, value in ordered.items():
+        table.append(key, _styled(key, value, None))
+    piece.append("events", tomlkit.aot())
+    piece["events"].append(table)
+    table_text = _with_newlines(piece.as_string(), newline)
+    _verify(table_text, 0, wanted)
+    at = blocks[-1].end if blocks else len(text)
+    before = text[:at]
+    if before and not before.endswith("\n"):
+        before += newline
+    gap = newline * _usual_gap(text, blocks) if before.strip() else ""
+    return before + gap + table_text + text[at:]
+
+
+def _usual_gap(text: str, blocks: list[EventBlock]) -> int:
+    """How many blank lines most event tables of the file have above them; 1 by default."""
+    gaps = [text.count("\n", b.cut, b.lead) for b in blocks if b.cut > 0]
+    return max(set(gaps), key=gaps.count) if gaps else 1
+
+
+def _key_rank(events: list[dict[str, Any]], given: list[str]) -> Any:
+    order: dict[str, int] = {}
+    for event in events:
+        for key in event:
+            order.setdefault(key, len(order))
+
+    def rank(item: tuple[str, Any]) -> tuple[int, int]:
+        key = item[0]
+        return (order[key], 0) if key in order else (len(order), given.index(key))
+
+    return rank
+
+
+def _edit_inline(text: str, index: int, changes: Changes, expected: dict[str, Any]) -> str:
+    document = tomlkit.parse(text)
+    table = document["events"][index]
+    for key, value in changes.items():
+        _set(table, key, value)
+    edited = _with_newlines(document.as_string(), newline_of(text), whole=text)
+    _verify(edited, index, expected)
+    return edited
+
+
+# --- values in the file's style ----------------------------------------------------------
+
+
+def _set(table: Any, key: str, value: Any) -> None:
+    if value is None:
+        if key in table:
+            del table[key]
+        return
+    old = table.get(key)
+    table[key] = _styled(key, _plain(value), old if isinstance(old, Item) else None)
+
+
+def _styled(key: str, value: Any, old: Item | None) -> Item:
+    """``value`` as a TOML item written the way ``old`` was (or the file's usual way)."""
+    if isinstance(value, str):
+        return _styled_string(value, old)
+    item: Item = tomlkit.item(value)
+    if isinstance(item, Array) and value:
+        was_multiline = isinstance(old, Array) and "\n" in old.as_string()
+        if was_multiline or len(f"{key} = {item.as_string()}") > LINE_WIDTH:
+            item.multiline(True)
+    return item
+
+
+def _styled_string(value: str, old: Item | None) -> Item:
+    kind = old.type if isinstance(old, String) else None
+    if "\n" in value or kind in (StringType.MLB, StringType.MLL):
+        # As the bundled file writes long text: the opening quotes alone on their line.
+        multiline: Item = tomlkit.value('"""\n' + _escape_multiline(value) + '"""')
+        return multiline
+    if kind is StringType.SLL and not re.search(r"['\x00-\x08\x0a-\x1f\x7f]", value):
+        return tomlkit.string(value, literal=True)
+    return tomlkit.string(value)
+
+
+def _escape_multiline(value: str) -> str:
+    """Text for a multi-line basic string: newlines and tabs as they are, the rest escaped.
+
+    A quote is escaped when another quote or the closing quotes follow it, so no run of
+    three ever closes the string early.
+    """
+    out = []
+    for position, char in enumerate(value):
+        if char == "\\":
+            out.append("\\\\")
+        elif char == '"' and value[position + 1 : position + 2] in ('"', ""):
+            out.append('\\"')
+        elif char in "\n\t" or not (ord(char) < 0x20 or char == "\x7f"):
+            out.append(char)
+        else:
+            out.append(f"\\u{ord(char):04x}")
+    return "".join(out)
+
+
+def _plain(value: Any) -> Any:
+    """Tuples as lists, so a value compares equal to what tomllib reads back."""
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    if isinstance(value, Mapping):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+def _applied(table: Mapping[str, Any], changes: Changes) -> dict[str, Any]:
+    result = dict(table)
+    for key, value in changes.items():
+        if value is None:
+            result.pop(key, None)
+        else:
+            result[key] = _plain(value)
+    return result
+
+
+def _with_newlines(edited: str, newline: str, whole: str | None = None) -> str:
+    """tomlkit writes new lines with LF; a CRLF file gets CRLF.
+
+    With ``whole`` (the text before a whole-document edit), only a file with no bare LF
+    is converted, so a file of mixed endings keeps its bytes.
+    """
+    if newline == "\n" or (whole is not None and _BARE_NEWLINE.search(whole)):
+        return edited
+    return _BARE_NEWLINE.sub("\r\n", edited)
+
+
+def _verify(edited: str, index: int, expected: Mapping[str, Any]) -> None:
+    """Read the edit back: it must hold exactly the values asked for."""
+    try:
+        got = _events(tomllib.loads(edited))[index]
+    except (tomllib.TOMLDecodeError, IndexError) as error:
+        raise EditError(f"the edit would not be valid TOML: {error}") from None
+    if got != expected:
+        changed = sorted(k for k in {*got, *expected} if got.get(k) != expected.get(k))
+        raise EditError(f"cannot write {', '.join(changed)} as TOML")
+
+
+# --- new ids -----------------------------------------------------------------------------
+
+
+def new_event_id(taken: Calendar | Iterable[str], title: str) -> str:
+    """An id from the title ('Putin & Mirziyoyev meet' -> 'putin-mirziyoyev-meet'), unique.
+
+    A second event of the same title gets '-2', then '-3'; a title with no Latin letters
+    or digits gives 'event'.
+    """
+    ids = {e.id for e in taken.events} if isinstance(taken, Calendar) else set(taken)
+    ascii_title = slugify(title) if re.search(r"[A-Za-z0-9]", _ascii(title)) else "event"
+    base = ascii_title[:ID_LENGTH].rstrip("-") or "event"
+    candidate, number = base, 1
+    while candidate in ids:
+        number += 1
+        candidate = f"{base}-{number}"
+    return candidate
+
+
+def _ascii(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
