@@ -28,10 +28,13 @@ from typing import Any
 import tomlkit
 from tomlkit.items import Array, Item, String, StringType
 
+from tui.core.errors import UsageError
+from tui.core.fields import ID_PATTERN, did_you_mean
 from tui.core.load import parse_toml
 from tui.core.model import Calendar, Status
 from tui.core.positions import Section, table_sections
 from tui.core.validate import slugify
+from tui.core.zones import available_zones, is_zone
 
 Changes = Mapping[str, Any]  # key -> new TOML value, or None to remove the key
 LINE_WIDTH = 100  # an array longer than this on one line is written one element a line
@@ -391,3 +394,36 @@ def new_event_id(taken: Calendar | Iterable[str], title: str) -> str:
 
 def _ascii(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+
+
+# --- a new calendar ----------------------------------------------------------------------
+
+NEW_CALENDAR_COMMENT = (
+    "A diplocal calendar. Add [countries.XX], [participants.id] and [[events]] tables",
+    "below; README.md describes every key, and `diplocal check FILE` validates the file.",
+)
+
+
+def new_calendar_text(title: str, timezone: str, calendar_id: str | None = None) -> str:
+    """The text of a calendar with no events yet, which `diplocal check` accepts.
+
+    Raises:
+        UsageError: a blank title, an unknown zone or an id of the wrong shape.
+    """
+    if not title.strip():
+        raise UsageError("the title must not be empty")
+    if not is_zone(timezone):
+        hint = did_you_mean(timezone, available_zones())
+        raise UsageError(f'unknown time zone "{timezone}"{hint}; use an IANA name')
+    if calendar_id is not None and not ID_PATTERN.fullmatch(calendar_id):
+        raise UsageError(f'calendar id "{calendar_id}" must match {ID_PATTERN.pattern}')
+    document = tomlkit.document()
+    for line in NEW_CALENDAR_COMMENT:  # the title stays out of comments: it may hold a newline
+        document.add(tomlkit.comment(line))
+    document.add(tomlkit.nl())
+    header = tomlkit.table()
+    header.add("title", _styled_string(title, None))
+    header.add("id", calendar_id or slugify(title))
+    header.add("timezone", timezone)
+    document.add("calendar", header)
+    return document.as_string()

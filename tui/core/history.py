@@ -1,0 +1,121 @@
+"""Undo for saved edits: each undo is a new save that puts one event back as it was.
+
+An entry keeps the event's text (its own comments and table, as written) before and after
+the save, so undoing restores the very bytes, not just the values. Undo touches only that
+event: edits made since to other events, by the user or on disk, stay.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass
+
+from tui.core.edit import EditError, block_of, delete_event, event_blocks, event_text, parse
+
+
+class UndoError(Exception):
+    """The event changed since the edit (on disk, or by a later edit): undo would lose that."""
+
+
+@dataclass(frozen=True, slots=True)
+class SavedEdit:
+    """One saved edit of one event.
+
+    ``before_id``/``before`` are None for an added event, ``after_id``/``after`` None for
+    a deleted one. For a deletion, ``removed`` is the text taken out (blank lines, own
+    comments, table) and ``previous_id``/``next_id`` the events around it, to put it back.
+    """
+
+    before_id: str | None
+    after_id: str | None
+    before: str | None
+    after: str | None
+    removed: str = ""
+    previous_id: str | None = None
+    next_id: str | None = None
+
+
+class EditHistory:
+    """The last few saved edits, newest last."""
+
+    def __init__(self, depth: int = 10) -> None:
+        self._edits: deque[SavedEdit] = deque(maxlen=depth)
+
+    def __len__(self) -> int:
+        return len(self._edits)
+
+    def record(
+        self, before_text: str, after_text: str, before_id: str | None, after_id: str | None
+    ) -> SavedEdit:
+        """Remember a save that turned ``before_text`` into ``after_text``.
+
+        ``before_id`` is None for an added event, ``after_id`` None for a deleted one; they
+        differ when the edit changed the id.
+        """
+        before = event_text(before_text, before_id) if before_id else None
+        after = event_text(after_text, after_id) if after_id else None
+        edit = SavedEdit(before_id, after_id, before, after)
+        if before_id and after_id is None:
+            edit = _deletion(before_text, before_id, edit)
+        self._edits.append(edit)
+        return edit
+
+    def last(self) -> SavedEdit | None:
+        """The edit the next undo would undo."""
+        return self._edits[-1] if self._edits else None
+
+    def undo(self, current_text: str) -> str:
+        """The text with the last edit's event put back as it was; that edit is dropped.
+
+        Raises:
+            UndoError: the event is no longer as the edit left it (the edit is dropped,
+                since it can never be undone now); IndexError: nothing to undo.
+        """
+        edit = self._edits.pop()
+        now = event_text(current_text, edit.after_id) if edit.after_id else None
+        if now != edit.after:
+            what = edit.after_id or edit.before_id
+            raise UndoError(f'"{what}" changed since that edit; undo would lose the change')
+        if edit.after_id is None:
+            if not edit.removed:
+                raise UndoError("undo of deleting an event written inline is not supported")
+            return _put_back(current_text, edit)
+        if edit.before is None:
+            return delete_event(current_text, edit.after_id)
+        block = block_of(current_text, edit.after_id)
+        if block is None:
+            raise UndoError("undo of an event written as an inline table is not supported")
+        return current_text[: block.lead] + edit.before + current_text[block.end :]
+
+
+def _deletion(text: str, event_id: str, edit: SavedEdit) -> SavedEdit:
+    events = parse(text).get("events", [])
+    ids = [e.get("id") if isinstance(e, dict) else None for e in events]
+    blocks = event_blocks(text)
+    number = next((n for n, b in enumerate(blocks) if ids[b.index] == event_id), None)
+    if number is None:  # an inline table: it cannot be put back in place
+        return edit
+    block = blocks[number]
+    return SavedEdit(
+        edit.before_id,
+        None,
+        edit.before,
+        None,
+        removed=text[block.cut : block.end],
+        previous_id=ids[blocks[number - 1].index] if number > 0 else None,
+        next_id=ids[blocks[number + 1].index] if number + 1 < len(blocks) else None,
+    )
+
+
+def _put_back(text: str, edit: SavedEdit) -> str:
+    """Insert the removed text after the event that preceded it, else before the next one."""
+    for neighbour, after in ((edit.previous_id, True), (edit.next_id, False)):
+        try:
+            block = block_of(text, neighbour) if neighbour else None
+        except EditError:
+            continue
+        if block is not None:
+            at = block.end if after else block.cut
+            return text[:at] + edit.removed + text[at:]
+    ending = "" if not text or text.endswith("\n") else "\n"
+    return text + ending + edit.removed
