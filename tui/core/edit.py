@@ -7,8 +7,8 @@ the format gains later need nothing here.
 Every function takes the text and returns new text; none touches a file (``save.py`` does).
 A ``[[events]]`` table is cut out of the text, edited with tomlkit on its own and put back,
 so everything outside it stays byte-for-byte the same by construction, not by trust in a
-round trip. An event written as an inline table (``events = [{...}]``) is edited through a
-tomlkit round trip of the whole document instead.
+round trip. An event written as an inline table (``events = [{...}]``) is cut out and
+edited the same way (``inline_events.py``).
 
 What belongs to an event's table ("its block"): its header, its keys and sub-tables up to
 the line of its last value, and the comment lines directly above the header (no blank line
@@ -26,21 +26,19 @@ from dataclasses import dataclass
 from typing import Any
 
 import tomlkit
-from tomlkit.items import Array, Item, String, StringType
 
 from tui.core.errors import UsageError
 from tui.core.fields import ID_PATTERN, did_you_mean
+from tui.core.inline_events import add_inline, delete_inline, inline_span, update_inline
 from tui.core.load import parse_toml
 from tui.core.model import Calendar, Status
 from tui.core.positions import Section, table_sections
+from tui.core.toml_style import Changes, applied, newline_of, plain, set_key, styled, with_newlines
 from tui.core.validate import slugify
 from tui.core.zones import available_zones, is_zone
 
-Changes = Mapping[str, Any]  # key -> new TOML value, or None to remove the key
-LINE_WIDTH = 100  # an array longer than this on one line is written one element a line
 ID_LENGTH = 48
 _COMMENT = re.compile(r"[ \t]*#")
-_BARE_NEWLINE = re.compile(r"(?<!\r)\n")
 _EDIT_NAME = "<calendar being edited>"
 
 
@@ -147,17 +145,8 @@ def event_text(text: str, event_id: str) -> str | None:
     except EditError:
         return None
     if block is None:
-        document = tomlkit.parse(text)
-        events = document["events"]
-        assert isinstance(events, Array)
-        return str(events[event_index(parse(text), event_id)].as_string())
+        return text[slice(*inline_span(text, event_index(parse(text), event_id)))]
     return text[block.lead : block.end]
-
-
-def newline_of(text: str) -> str:
-    """The file's line ending, from its first line: CRLF or LF."""
-    first = text.find("\n")
-    return "\r\n" if first > 0 and text[first - 1] == "\r" else "\n"
 
 
 # --- changing an event -------------------------------------------------------------------
@@ -175,15 +164,17 @@ def update_event(text: str, event_id: str, changes: Changes) -> str:
     """
     document = parse(text)
     index = event_index(document, event_id)
-    expected = _applied(_events(document)[index], changes)
+    expected = applied(_events(document)[index], changes)
     block = next((b for b in event_blocks(text) if b.index == index), None)
     if block is None:
-        return _edit_inline(text, index, changes, expected)
+        edited = update_inline(text, index, changes)
+        _verify(edited, index, expected)
+        return edited
     piece = tomlkit.parse(text[block.start : block.end])
     table = piece["events"][0]
     for key, value in changes.items():
-        _set(table, key, value)
-    edited = _with_newlines(piece.as_string(), newline_of(text))
+        set_key(table, key, value)
+    edited = with_newlines(piece.as_string(), newline_of(text))
     _verify(edited, 0, expected)
     return text[: block.start] + edited + text[block.end :]
 
@@ -203,9 +194,7 @@ def delete_event(text: str, event_id: str) -> str:
     block = next((b for b in event_blocks(text) if b.index == index), None)
     if block is not None:
         return text[: block.cut] + text[block.end :]
-    inline = tomlkit.parse(text)
-    del inline["events"][index]
-    return _with_newlines(inline.as_string(), newline_of(text), whole=text)
+    return delete_inline(text, index)
 
 
 def add_event(text: str, values: Changes) -> str:
@@ -221,7 +210,7 @@ def add_event(text: str, values: Changes) -> str:
     """
     document = parse(text)
     events = _events(document)
-    wanted = {k: _plain(v) for k, v in values.items() if v is not None}
+    wanted = {k: plain(v) for k, v in values.items() if v is not None}
     if not isinstance(wanted.get("id"), str):
         raise EditError("a new event needs an id")
     if any(e.get("id") == wanted["id"] for e in events):
@@ -229,17 +218,17 @@ def add_event(text: str, values: Changes) -> str:
     ordered = dict(sorted(wanted.items(), key=_key_rank(events, list(wanted))))
     blocks = event_blocks(text)
     newline = newline_of(text)
-    if events and not blocks:
-        inline = tomlkit.parse(text)
-        inline["events"].append(ordered)
-        return _with_newlines(inline.as_string(), newline, whole=text)
+    if "events" in document and not blocks:  # events = [...]
+        edited = add_inline(text, ordered, len(events))
+        _verify(edited, len(events), wanted)
+        return edited
     piece = tomlkit.document()
     table = tomlkit.table()
     for key, value in ordered.items():
-        table.append(key, _styled(key, value, None))
+        table.append(key, styled(key, value, None))
     piece.append("events", tomlkit.aot())
     piece["events"].append(table)
-    table_text = _with_newlines(piece.as_string(), newline)
+    table_text = with_newlines(piece.as_string(), newline)
     _verify(table_text, 0, wanted)
     at = blocks[-1].end if blocks else len(text)
     before = text[:at]
@@ -256,110 +245,18 @@ def _usual_gap(text: str, blocks: list[EventBlock]) -> int:
 
 
 def _key_rank(events: list[dict[str, Any]], given: list[str]) -> Any:
-    order: dict[str, int] = {}
+    """Keys in the place the file's events usually give them: by their mean position."""
+    places: dict[str, list[int]] = {}
     for event in events:
-        for key in event:
-            order.setdefault(key, len(order))
+        for place, key in enumerate(event):
+            places.setdefault(key, []).append(place)
+    usual = {key: sum(found) / len(found) for key, found in places.items()}
 
-    def rank(item: tuple[str, Any]) -> tuple[int, int]:
+    def rank(item: tuple[str, Any]) -> tuple[float, int]:
         key = item[0]
-        return (order[key], 0) if key in order else (len(order), given.index(key))
+        return (usual[key], 0) if key in usual else (float("inf"), given.index(key))
 
     return rank
-
-
-def _edit_inline(text: str, index: int, changes: Changes, expected: dict[str, Any]) -> str:
-    document = tomlkit.parse(text)
-    table = document["events"][index]
-    for key, value in changes.items():
-        _set(table, key, value)
-    edited = _with_newlines(document.as_string(), newline_of(text), whole=text)
-    _verify(edited, index, expected)
-    return edited
-
-
-# --- values in the file's style ----------------------------------------------------------
-
-
-def _set(table: Any, key: str, value: Any) -> None:
-    if value is None:
-        if key in table:
-            del table[key]
-        return
-    old = table.get(key)
-    table[key] = _styled(key, _plain(value), old if isinstance(old, Item) else None)
-
-
-def _styled(key: str, value: Any, old: Item | None) -> Item:
-    """``value`` as a TOML item written the way ``old`` was (or the file's usual way)."""
-    if isinstance(value, str):
-        return _styled_string(value, old)
-    item: Item = tomlkit.item(value)
-    if isinstance(item, Array) and value:
-        was_multiline = isinstance(old, Array) and "\n" in old.as_string()
-        if was_multiline or len(f"{key} = {item.as_string()}") > LINE_WIDTH:
-            item.multiline(True)
-    return item
-
-
-def _styled_string(value: str, old: Item | None) -> Item:
-    kind = old.type if isinstance(old, String) else None
-    if "\n" in value or kind in (StringType.MLB, StringType.MLL):
-        # As the bundled file writes long text: the opening quotes alone on their line.
-        multiline: Item = tomlkit.value('"""\n' + _escape_multiline(value) + '"""')
-        return multiline
-    if kind is StringType.SLL and not re.search(r"['\x00-\x08\x0a-\x1f\x7f]", value):
-        return tomlkit.string(value, literal=True)
-    return tomlkit.string(value)
-
-
-def _escape_multiline(value: str) -> str:
-    """Text for a multi-line basic string: newlines and tabs as they are, the rest escaped.
-
-    A quote is escaped when another quote or the closing quotes follow it, so no run of
-    three ever closes the string early.
-    """
-    out = []
-    for position, char in enumerate(value):
-        if char == "\\":
-            out.append("\\\\")
-        elif char == '"' and value[position + 1 : position + 2] in ('"', ""):
-            out.append('\\"')
-        elif char in "\n\t" or not (ord(char) < 0x20 or char == "\x7f"):
-            out.append(char)
-        else:
-            out.append(f"\\u{ord(char):04x}")
-    return "".join(out)
-
-
-def _plain(value: Any) -> Any:
-    """Tuples as lists, so a value compares equal to what tomllib reads back."""
-    if isinstance(value, tuple | list):
-        return [_plain(v) for v in value]
-    if isinstance(value, Mapping):
-        return {k: _plain(v) for k, v in value.items()}
-    return value
-
-
-def _applied(table: Mapping[str, Any], changes: Changes) -> dict[str, Any]:
-    result = dict(table)
-    for key, value in changes.items():
-        if value is None:
-            result.pop(key, None)
-        else:
-            result[key] = _plain(value)
-    return result
-
-
-def _with_newlines(edited: str, newline: str, whole: str | None = None) -> str:
-    """tomlkit writes new lines with LF; a CRLF file gets CRLF.
-
-    With ``whole`` (the text before a whole-document edit), only a file with no bare LF
-    is converted, so a file of mixed endings keeps its bytes.
-    """
-    if newline == "\n" or (whole is not None and _BARE_NEWLINE.search(whole)):
-        return edited
-    return _BARE_NEWLINE.sub("\r\n", edited)
 
 
 def _verify(edited: str, index: int, expected: Mapping[str, Any]) -> None:
@@ -422,7 +319,7 @@ def new_calendar_text(title: str, timezone: str, calendar_id: str | None = None)
         document.add(tomlkit.comment(line))
     document.add(tomlkit.nl())
     header = tomlkit.table()
-    header.add("title", _styled_string(title, None))
+    header.add("title", styled("title", title, None))
     header.add("id", calendar_id or slugify(title))
     header.add("timezone", timezone)
     document.add("calendar", header)

@@ -57,6 +57,7 @@ class _Scanner:
         # path -> (key offset, value offset)
         self.found: dict[Path, tuple[int, int]] = {}
         self.array_tables: dict[Path, int] = {}
+        self.ends: dict[Path, int] = {}  # path -> offset just past its value
         # The root table first: its keys come before any header.
         self.sections: list[Section] = [Section((), 0, 0)]
 
@@ -131,6 +132,7 @@ class _Scanner:
                 return
             self.found[(*path, index)] = (self.i, self.i)
             self.read_value((*path, index))
+            self.ends[(*path, index)] = self.i
             index += 1
             self.skip(_BLANK_LINES)
             if self.peek() == ",":
@@ -156,6 +158,7 @@ class _Scanner:
         self.skip(_BLANK)
         self.found[path] = (key_at, self.i)
         self.read_value(path)
+        self.ends[path] = self.i
 
     # --- document -------------------------------------------------------------------
     def read_header(self) -> Path:
@@ -220,6 +223,13 @@ def table_sections(text: str) -> list[Section]:
     scanner = _Scanner(text)
     scanner.scan()
     return scanner.sections
+
+
+def value_spans(text: str) -> dict[Path, tuple[int, int]]:
+    """Where each value of valid TOML ``text`` starts and ends, array elements included."""
+    scanner = _Scanner(text)
+    scanner.scan()
+    return {path: (scanner.found[path][1], end) for path, end in scanner.ends.items()}
 
 
 def locate(positions: Positions, path: Path, *, at_key: bool = False) -> tuple[int, int]:

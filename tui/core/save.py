@@ -17,10 +17,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tui.core.edit import Changes, add_event, event_index, event_text, parse, update_event
+from tui.core.edit import add_event, event_index, event_text, parse, update_event
 from tui.core.errors import CalendarError
 from tui.core.files import write_atomic
 from tui.core.load import decode, read_bytes
+from tui.core.toml_style import Changes
 
 
 class ConflictError(Exception):
