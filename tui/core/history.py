@@ -10,7 +10,15 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass
 
-from tui.core.edit import EditError, block_of, delete_event, event_blocks, event_text, parse
+from tui.core.edit import (
+    EditError,
+    EventBlock,
+    block_of,
+    delete_event,
+    event_blocks,
+    event_text,
+    parse,
+)
 
 
 class UndoError(Exception):
@@ -23,7 +31,9 @@ class SavedEdit:
 
     ``before_id``/``before`` are None for an added event, ``after_id``/``after`` None for
     a deleted one. For a deletion, ``removed`` is the text taken out (blank lines, own
-    comments, table) and ``previous_id``/``next_id`` the events around it, to put it back.
+    comments, table); to put it back, ``previous_id`` and ``gap_before`` say what came
+    before it (an event, then such comments as a day's heading), ``next_id`` and
+    ``gap_after`` what came after.
     """
 
     before_id: str | None
@@ -32,7 +42,9 @@ class SavedEdit:
     after: str | None
     removed: str = ""
     previous_id: str | None = None
+    gap_before: str = ""
     next_id: str | None = None
+    gap_after: str = ""
 
 
 class EditHistory:
@@ -96,26 +108,46 @@ def _deletion(text: str, event_id: str, edit: SavedEdit) -> SavedEdit:
     if number is None:  # an inline table: it cannot be put back in place
         return edit
     block = blocks[number]
+    previous = blocks[number - 1] if number > 0 else None
+    following = blocks[number + 1] if number + 1 < len(blocks) else None
     return SavedEdit(
         edit.before_id,
         None,
         edit.before,
         None,
         removed=text[block.cut : block.end],
-        previous_id=ids[blocks[number - 1].index] if number > 0 else None,
-        next_id=ids[blocks[number + 1].index] if number + 1 < len(blocks) else None,
+        previous_id=ids[previous.index] if previous else None,
+        gap_before=text[previous.end : block.cut] if previous else "",
+        next_id=ids[following.index] if following else None,
+        gap_after=text[block.end : following.lead] if following else "",
     )
 
 
 def _put_back(text: str, edit: SavedEdit) -> str:
-    """Insert the removed text after the event that preceded it, else before the next one."""
-    for neighbour, after in ((edit.previous_id, True), (edit.next_id, False)):
-        try:
-            block = block_of(text, neighbour) if neighbour else None
-        except EditError:
-            continue
-        if block is not None:
-            at = block.end if after else block.cut
-            return text[:at] + edit.removed + text[at:]
-    ending = "" if not text or text.endswith("\n") else "\n"
-    return text + ending + edit.removed
+    """Insert the removed text where it was: between the same neighbours and comments."""
+    at = _place(text, edit)
+    if at is None:  # its neighbours are gone or moved: at the end
+        at = len(text)
+        if text and not text.endswith("\n"):
+            text += "\n"
+            at += 1
+    return text[:at] + edit.removed + text[at:]
+
+
+def _place(text: str, edit: SavedEdit) -> int | None:
+    if edit.previous_id:
+        block = _block(text, edit.previous_id)
+        if block is not None and text.startswith(edit.gap_before, block.end):
+            return block.end + len(edit.gap_before)
+    if edit.next_id:
+        block = _block(text, edit.next_id)
+        if block is not None and text[: block.lead].endswith(edit.gap_after):
+            return block.lead - len(edit.gap_after)
+    return None
+
+
+def _block(text: str, event_id: str) -> EventBlock | None:
+    try:
+        return block_of(text, event_id)
+    except EditError:
+        return None
