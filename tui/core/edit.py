@@ -86,13 +86,15 @@ def _events(document: Mapping[str, Any]) -> list[dict[str, Any]]:
     return [e if isinstance(e, dict) else {} for e in events]
 
 
-def event_blocks(text: str) -> list[EventBlock]:
-    """Every ``[[events]]`` table of valid TOML ``text``, in file order."""
+def event_blocks(text: str, only: int | None = None) -> list[EventBlock]:
+    """Every ``[[events]]`` table of valid TOML ``text`` in file order, or just event ``only``."""
     sections = table_sections(text)
     blocks = []
     for number, section in enumerate(sections):
         path = section.path
         if len(path) != 2 or path[0] != "events" or not isinstance(path[1], int):
+            continue
+        if only is not None and path[1] != only:
             continue
         last = section
         for later in sections[number + 1 :]:
@@ -101,6 +103,12 @@ def event_blocks(text: str) -> list[EventBlock]:
             last = later
         blocks.append(_block(text, path[1], sections[number - 1], section, last))
     return blocks
+
+
+def _block_at(text: str, index: int) -> EventBlock | None:
+    """The block of event ``index``; None when it is an inline table."""
+    found = event_blocks(text, only=index)
+    return found[0] if found else None
 
 
 def _block(text: str, index: int, before: Section, header: Section, last: Section) -> EventBlock:
@@ -134,8 +142,7 @@ def block_of(text: str, event_id: str) -> EventBlock | None:
         CalendarError: the text is not valid TOML.
         EditError: no such event, or more than one.
     """
-    index = event_index(parse(text), event_id)
-    return next((b for b in event_blocks(text) if b.index == index), None)
+    return _block_at(text, event_index(parse(text), event_id))
 
 
 def event_text(text: str, event_id: str) -> str | None:
@@ -165,7 +172,7 @@ def update_event(text: str, event_id: str, changes: Changes) -> str:
     document = parse(text)
     index = event_index(document, event_id)
     expected = applied(_events(document)[index], changes)
-    block = next((b for b in event_blocks(text) if b.index == index), None)
+    block = _block_at(text, index)
     if block is None:
         edited = update_inline(text, index, changes)
         _verify(edited, index, expected)
@@ -191,7 +198,7 @@ def delete_event(text: str, event_id: str) -> str:
     """
     document = parse(text)
     index = event_index(document, event_id)
-    block = next((b for b in event_blocks(text) if b.index == index), None)
+    block = _block_at(text, index)
     if block is not None:
         return text[: block.cut] + text[block.end :]
     return delete_inline(text, index)
