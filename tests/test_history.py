@@ -77,3 +77,12 @@ def test_undo_refuses_when_the_event_changed_since() -> None:
     with pytest.raises(UndoError, match='"talks" changed since'):
         history.undo(theirs)
     assert len(history) == 0
+
+
+def test_undo_a_deletion_when_the_event_before_is_gone_too() -> None:
+    history = EditHistory()
+    after = delete_event(BUNDLED, "somoni-wreath")
+    history.record(BUNDLED, after, "somoni-wreath", None)
+    later = delete_event(after, "putin-arrival")  # the one before it, deleted elsewhere
+    restored = history.undo(later)
+    assert restored == delete_event(BUNDLED, "putin-arrival")
