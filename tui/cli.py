@@ -31,7 +31,7 @@ from tui.core.zones import UTC_NAME, available_zones, get_zone, local_zone_name
 
 EXIT_OK, EXIT_CALENDAR, EXIT_USAGE, EXIT_CRASH = 0, 1, 2, 3
 EXIT_DIFFERENT = 1  # `diff`, like diff(1): the two calendars differ
-COMMANDS = ("check", "export", "agenda", "diff")
+COMMANDS = ("check", "export", "agenda", "diff", "new")
 
 
 def _calendar_argument(parser: argparse.ArgumentParser) -> None:
@@ -98,6 +98,17 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument("old", type=Path, help="the earlier version")
     diff.add_argument("new", type=Path, help="the later version")
     diff.add_argument("--format", choices=("text", "json"), default="text")
+    new = commands.add_parser(
+        "new",
+        help="write a new, empty calendar",
+        description="Write a calendar with no events yet; it never replaces an existing file.",
+    )
+    new.add_argument("file", type=Path, help="the calendar file to create")
+    new.add_argument("--title", required=True, help="the calendar's title")
+    new.add_argument(
+        "--timezone", required=True, metavar="ZONE", help="IANA zone of its events by default"
+    )
+    new.add_argument("--id", dest="calendar_id", metavar="SLUG", help="default: from the title")
     return parser
 
 
@@ -106,9 +117,10 @@ def build_tui_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="diplocal",
         usage="diplocal [CALENDAR]\n       diplocal {check,export,agenda} [CALENDAR] [options]"
-        "\n       diplocal diff OLD NEW [--format text|json]",
+        "\n       diplocal diff OLD NEW [--format text|json]"
+        "\n       diplocal new FILE --title TITLE --timezone ZONE [--id SLUG]",
         description="Open a calendar in the terminal UI. Commands: "
-        "check, export, agenda, diff (see `diplocal COMMAND --help`).",
+        "check, export, agenda, diff, new (see `diplocal COMMAND --help`).",
     )
     parser.add_argument("--version", action="version", version=f"diplocal {__version__}")
     _calendar_argument(parser)
@@ -220,6 +232,23 @@ def _diff(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     return EXIT_DIFFERENT if changes else EXIT_OK
 
 
+def _new(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    from tui.core.edit import new_calendar_text
+    from tui.core.save import ConflictError, SaveError, save_calendar
+
+    text = new_calendar_text(args.title, args.timezone, args.calendar_id)
+    try:
+        save_calendar(args.file, text, expected_digest=None)
+    except ConflictError:
+        print(f"{args.file}: error: already exists; not overwriting it", file=stderr)
+        return EXIT_CALENDAR
+    except SaveError as error:
+        print(f"{args.file}: error: cannot write: {error.reason}", file=stderr)
+        return EXIT_CALENDAR
+    print(f"{args.file}: wrote a new calendar with no events", file=stderr)
+    return EXIT_OK
+
+
 def _open_tui(argv: Sequence[str], stderr: TextIO) -> int:
     args = build_tui_parser().parse_args(argv)
     loaded = _load(args.calendar, stderr, report=False)
@@ -239,12 +268,14 @@ def main(
 ) -> int:
     """Run the command line; returns the exit status (0 ok, 1 bad calendar, 2 bad usage).
 
+    `new` returns 1 when it cannot write the file (it exists, or the folder is not writable).
+
     `diff` follows diff(1) instead: 0 same, 1 different, 2 bad usage or a calendar that
     does not load.
     """
     arguments = list(sys.argv[1:] if argv is None else argv)
     out, err = stdout or sys.stdout, stderr or sys.stderr
-    handlers = {"check": _check, "export": _export, "agenda": _agenda, "diff": _diff}
+    handlers = {"check": _check, "export": _export, "agenda": _agenda, "diff": _diff, "new": _new}
     try:
         if not arguments or arguments[0] not in COMMANDS:
             return _open_tui(arguments, err)

@@ -26,6 +26,20 @@ _ML_LITERAL = re.compile(r"'''.*?'''(?!')'?'?", re.DOTALL)
 _SCALAR = re.compile(r"[^,\]}#\r\n]*[^,\]}#\r\n \t]|")
 
 
+@dataclass(slots=True)
+class Section:
+    """A ``[table]`` or ``[[array]]`` header and how far its keys reach, as character offsets.
+
+    ``start`` is where the header's ``[`` stands; ``end`` is just past the last value of the
+    table (past the header itself for an empty table), so comments and blank lines after it
+    are not part of it.
+    """
+
+    path: Path
+    start: int
+    end: int
+
+
 @dataclass(frozen=True, slots=True)
 class Position:
     """1-based line and column of a key and of its value (the same for array elements)."""
@@ -43,6 +57,9 @@ class _Scanner:
         # path -> (key offset, value offset)
         self.found: dict[Path, tuple[int, int]] = {}
         self.array_tables: dict[Path, int] = {}
+        self.ends: dict[Path, int] = {}  # path -> offset just past its value
+        # The root table first: its keys come before any header.
+        self.sections: list[Section] = [Section((), 0, 0)]
 
     def skip(self, pattern: re.Pattern[str]) -> None:
         match = pattern.match(self.text, self.i)
@@ -115,6 +132,7 @@ class _Scanner:
                 return
             self.found[(*path, index)] = (self.i, self.i)
             self.read_value((*path, index))
+            self.ends[(*path, index)] = self.i
             index += 1
             self.skip(_BLANK_LINES)
             if self.peek() == ",":
@@ -140,6 +158,7 @@ class _Scanner:
         self.skip(_BLANK)
         self.found[path] = (key_at, self.i)
         self.read_value(path)
+        self.ends[path] = self.i
 
     # --- document -------------------------------------------------------------------
     def read_header(self) -> Path:
@@ -164,9 +183,12 @@ class _Scanner:
             if self.i >= len(self.text):
                 return self.found
             if self.peek() == "[":
+                at = self.i
                 table = self.read_header()
+                self.sections.append(Section(table, at, self.i))
             else:
                 self.read_pair(table)
+                self.sections[-1].end = self.i
 
 
 class Positions:
@@ -194,6 +216,20 @@ class Positions:
 def scan_positions(text: str) -> Positions:
     """Every key path (array indices included) of valid TOML ``text``, with its position."""
     return Positions(text)
+
+
+def table_sections(text: str) -> list[Section]:
+    """The tables of valid TOML ``text`` in file order, the root table first (path ``()``)."""
+    scanner = _Scanner(text)
+    scanner.scan()
+    return scanner.sections
+
+
+def value_spans(text: str) -> dict[Path, tuple[int, int]]:
+    """Where each value of valid TOML ``text`` starts and ends, array elements included."""
+    scanner = _Scanner(text)
+    scanner.scan()
+    return {path: (scanner.found[path][1], end) for path, end in scanner.ends.items()}
 
 
 def locate(positions: Positions, path: Path, *, at_key: bool = False) -> tuple[int, int]:
