@@ -12,7 +12,8 @@ from textual.widgets.option_list import Option
 
 
 class ChoiceList(OptionList):
-    """Rows keyed by id; highlight or enter posts ``Chosen`` with the row's key."""
+    """Rows keyed by id: moving onto a row posts ``Chosen``; enter or a click posts
+    ``Applied`` (filter by it)."""
 
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False),
@@ -20,11 +21,14 @@ class ChoiceList(OptionList):
     ]
 
     class Chosen(Message):
-        """The user moved to, or chose, a row."""
+        """The user moved to a row."""
 
         def __init__(self, key: str) -> None:
             self.key = key
             super().__init__()
+
+    class Applied(Chosen):
+        """The user pressed enter on (or clicked) a row."""
 
     def show_rows(self, rows: Iterable[tuple[str, Text]]) -> None:
         """Replace the rows without announcing a choice, keeping the cursor on its row."""
@@ -36,14 +40,12 @@ class ChoiceList(OptionList):
             if current in keys and current is not None:
                 self.highlighted = self.get_option_index(current)
 
-    def _announce(self, option: Option) -> None:
-        if option.id is not None:
-            self.post_message(self.Chosen(option.id))
-
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
-        self._announce(event.option)
+        if event.option.id is not None:
+            self.post_message(self.Chosen(event.option.id))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self._announce(event.option)
+        if event.option.id is not None:
+            self.post_message(self.Applied(event.option.id))

@@ -15,6 +15,9 @@ class CountryList(ChoiceList):
     class Chosen(ChoiceList.Chosen):
         """The user moved to a country."""
 
+    class Applied(ChoiceList.Applied):
+        """The user asked to filter by a country."""
+
     screenful: reactive[Screenful | None] = reactive(None, init=False)
 
     def watch_screenful(self, old: Screenful | None, new: Screenful | None) -> None:

@@ -15,6 +15,9 @@ class ParticipantList(ChoiceList):
     class Chosen(ChoiceList.Chosen):
         """The user moved to a participant."""
 
+    class Applied(ChoiceList.Applied):
+        """The user asked to filter by a participant."""
+
     screenful: reactive[Screenful | None] = reactive(None, init=False)
 
     def watch_screenful(self, old: Screenful | None, new: Screenful | None) -> None:
