@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import NoReturn, TextIO
 
 from tui import __version__
 from tui.core.errors import CalendarError, Diagnostic, UsageError
@@ -25,10 +25,24 @@ from tui.core.query import (
     resolve_country,
     resolve_participant,
 )
+from tui.core.text import escape_controls
 from tui.core.zones import UTC_NAME, available_zones, get_zone, local_zone_name
 
 EXIT_OK, EXIT_CALENDAR, EXIT_USAGE = 0, 1, 2
 COMMANDS = ("check", "export", "agenda")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse quotes the arguments it rejects; they are user text like any other."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {escape_controls(message)}\n")
+
+
+def _say(message: str, stream: TextIO) -> None:
+    """Print one message for a person: the single place where quoted text is made safe."""
+    print(escape_controls(message), file=stream, flush=True)
 
 
 def _calendar_argument(parser: argparse.ArgumentParser) -> None:
@@ -52,7 +66,7 @@ def _filter_arguments(parser: argparse.ArgumentParser) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     """The parser for the subcommands (the bare TUI form is handled before it)."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="diplocal",
         description="A keyboard-first terminal calendar for diplomatic visits and summits.",
         epilog="Run `diplocal [CALENDAR]` with no command to open the calendar in the terminal UI.",
@@ -88,7 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def build_tui_parser() -> argparse.ArgumentParser:
     """The parser for `diplocal [CALENDAR]`."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="diplocal",
         usage="diplocal [CALENDAR]\n       diplocal {check,export,agenda} [CALENDAR] [options]",
         description="Open a calendar in the terminal UI. Commands: "
@@ -101,12 +115,12 @@ def build_tui_parser() -> argparse.ArgumentParser:
 
 def _report(diagnostics: Sequence[Diagnostic], stream: TextIO) -> None:
     for diagnostic in diagnostics:
-        print(diagnostic, file=stream)
+        print(diagnostic, file=stream)  # Diagnostic.__str__ escapes what it quotes
 
 
 def _load(path: Path | None, stderr: TextIO) -> Loaded:
     def say(message: str) -> None:
-        print(message, file=stderr, flush=True)
+        _say(message, stderr)
 
     loaded = load_calendar(path or default_calendar(), on_slow_load=say)
     _report(loaded.warnings, stderr)
@@ -126,10 +140,10 @@ def _check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     loaded = _load(path, stderr)
     calendar = loaded.calendar
     warned = f", {len(loaded.warnings)} warning(s)" if loaded.warnings else ""
-    print(
+    _say(
         f"{path}: ok: {len(calendar.events)} events, "
         f"{len(calendar.participants)} participants, {len(calendar.countries)} countries{warned}",
-        file=stdout,
+        stdout,
     )
     return EXIT_OK
 
@@ -153,9 +167,9 @@ def _export(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     try:
         write_atomic(target, data)
     except OSError as error:
-        print(f"{target}: error: cannot write: {error.strerror or error}", file=stderr)
+        _say(f"{target}: error: cannot write: {error.strerror or error}", stderr)
         return EXIT_CALENDAR
-    print(f"{target}: wrote {len(events)} events ({fmt})", file=stderr)
+    _say(f"{target}: wrote {len(events)} events ({fmt})", stderr)
     return EXIT_OK
 
 
@@ -210,7 +224,7 @@ def main(
         _report(error.diagnostics, err)
         return EXIT_CALENDAR
     except UsageError as error:
-        print(f"diplocal: error: {error}", file=err)
+        _say(f"diplocal: error: {error}", err)
         return EXIT_USAGE
     except SystemExit as exit_:  # argparse: --help, --version and usage errors
         return exit_.code if isinstance(exit_.code, int) else EXIT_USAGE

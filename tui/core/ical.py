@@ -21,7 +21,7 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 import icalendar
 
 from tui.core.model import Calendar, Event, Status
-from tui.core.text import printable
+from tui.core.text import without_controls
 from tui.core.zones import get_zone
 
 PRODID = "-//diplocal//diplocal calendar export//EN"
@@ -102,13 +102,13 @@ def event_properties(calendar: Calendar, event: Event) -> Properties:
     end = event.end + timedelta(days=1) if event.all_day else _when(event.end)
     return Properties(
         uid=uid(calendar, event),
-        summary=printable(event.title),
+        summary=without_controls(event.title),
         start=_when(event.start),
         end=end,
         status=_STATUS[event.status],
         category=event.kind.value,
-        location=printable(event.location),
-        description=printable(describe(calendar, event)),
+        location=without_controls(event.location),
+        description=without_controls(describe(calendar, event)),
     )
 
 
@@ -202,7 +202,11 @@ def _vcalendar(calendar: Calendar) -> icalendar.Calendar:
     vcalendar.add("prodid", PRODID)
     vcalendar.add("version", "2.0")
     vcalendar.add("calscale", "GREGORIAN")
-    vcalendar.add("x-wr-calname", printable(calendar.title))
+    # The library writes properties it does not know (NAME in a VCALENDAR, X-WR-CALNAME)
+    # unescaped, so a newline in the title would end the line: say they are TEXT.
+    title = icalendar.vText(without_controls(calendar.title))
+    vcalendar.add("name", title)  # RFC 7986
+    vcalendar.add("x-wr-calname", title)  # what most clients still read
     return vcalendar
 
 

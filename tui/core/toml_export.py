@@ -9,6 +9,7 @@ from typing import Any
 import tomli_w
 
 from tui.core.model import Calendar, Country, Event, Kind, Participant, Status
+from tui.core.text import toml_escapes
 
 
 def _drop_empty(table: dict[str, Any]) -> dict[str, Any]:
@@ -93,4 +94,4 @@ def to_toml(calendar: Calendar, events: Iterable[Event] | None = None) -> str:
         "participants": {p: _participant(calendar.participants[p]) for p in sorted(people)},
         "events": [_event(event, calendar.timezone) for event in chosen],
     }
-    return tomli_w.dumps(document, multiline_strings=True)
+    return toml_escapes(tomli_w.dumps(document, multiline_strings=True))
