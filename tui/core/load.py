@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -110,11 +111,28 @@ def parse_toml(text: str, name: str) -> dict[str, Any]:
             column = len(text) - text.rfind("\n")
         detail = _TOML_LOCATION.sub("", message).strip()
         raise CalendarError.single(name, line, column, f"TOML syntax: {detail}") from None
+    except ValueError as error:  # Python's own limit, hit by tomllib converting a number
+        if "digits" not in str(error):
+            raise
+        line, column = _long_number(text)
+        message = f"a number with more than {sys.get_int_max_str_digits()} digits"
+        raise CalendarError.single(name, line, column, message) from None
     except RecursionError:
         line, column = _deepest_point(text)
         raise CalendarError.single(
             name, line, column, "arrays or tables nested too deeply"
         ) from None
+
+
+def _long_number(text: str) -> tuple[int, int]:
+    """Where the first number too long for Python to convert starts."""
+    limit = sys.get_int_max_str_digits()
+    # A value starts after "=", "[", "," or "{" (strings may hold digits too).
+    match = re.search(rf"[=\[,{{]\s*([+-]?[0-9][0-9_]{{{limit},}})", text)
+    if match is None:
+        return 1, 1
+    index = match.start(1)
+    return text.count("\n", 0, index) + 1, index - text.rfind("\n", 0, index)
 
 
 def _deepest_point(text: str, limit: int = 100) -> tuple[int, int]:

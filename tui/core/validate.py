@@ -49,6 +49,16 @@ KINDS = tuple(kind.value for kind in Kind)
 STATUSES = tuple(status.value for status in Status)
 
 
+# Python's dates end at years 1 and 9999; a year or more of room on each side lets a time be
+# moved to another zone, given an exclusive end and a VTIMEZONE margin without overflowing.
+YEARS = range(3, 9998)
+
+
+def out_of_range(key: str, value: date) -> str:
+    """The message for a time too close to the ends of the calendar."""
+    return f'"{key}" ({value.isoformat()}) must lie in the years {YEARS[0]} to {YEARS[-1]}'
+
+
 def slugify(text: str) -> str:
     """A lower-case ASCII slug: 'Putin's visit, 2025' -> 'putin-s-visit-2025'."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
@@ -95,6 +105,9 @@ class _Builder:
         if updated is not None and not (isinstance(updated, datetime) and updated.tzinfo):
             msg = '"updated" must be an offset date-time such as 2025-10-11T00:00:00Z'
             self.fields.error((*path, "updated"), msg)
+            updated = None
+        elif updated is not None and updated.year not in YEARS:
+            self.fields.error((*path, "updated"), out_of_range("updated", updated))
             updated = None
         return {
             "title": title,
@@ -258,6 +271,9 @@ class _Builder:
         self, value: object, path: Path, zone: ZoneInfo, zone_given: bool
     ) -> datetime | date | None:
         key = str(path[-1])
+        if isinstance(value, date) and value.year not in YEARS:
+            self.fields.error(path, out_of_range(key, value))
+            return None
         if isinstance(value, datetime):
             if value.tzinfo is None:
                 return self.local_time(value, path, zone)
