@@ -7,9 +7,12 @@ start fast and run where no terminal UI could.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import signal
 import sys
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import NoReturn, TextIO
 
@@ -82,6 +85,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument(
         "--format", choices=("ics", "toml"), default=None, help="default: from -o, else ics"
+    )
+    export.add_argument(
+        "--force", action="store_true", help="allow -o to name the calendar being exported"
     )
     _filter_arguments(export)
     export.add_argument(
@@ -164,6 +170,11 @@ def _export(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         _write_stdout(data, stdout)
         return EXIT_OK
     target = Path(args.output)
+    if not args.force and _same_file(target, args.calendar or default_calendar()):
+        raise UsageError(
+            f"{target} is the calendar being exported; an export would replace it "
+            "(add --force to do so)"
+        )
     try:
         write_atomic(target, data)
     except OSError as error:
@@ -171,6 +182,14 @@ def _export(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         return EXIT_CALENDAR
     _say(f"{target}: wrote {len(events)} events ({fmt})", stderr)
     return EXIT_OK
+
+
+def _same_file(target: Path, source: Path) -> bool:
+    """Whether writing ``target`` would write ``source`` (same file, link or not)."""
+    try:
+        return target.samefile(source)
+    except OSError:  # the target does not exist yet
+        return False
 
 
 def _write_stdout(data: bytes, stdout: TextIO) -> None:
@@ -199,9 +218,37 @@ def _agenda(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     return EXIT_OK
 
 
+class Terminated(BaseException):
+    """SIGTERM or SIGHUP arrived: unwind like Ctrl-C, so writes remove their temporary files."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+@contextlib.contextmanager
+def _signals_unwind() -> Iterator[None]:
+    """Turn SIGTERM and SIGHUP into ``Terminated`` while the block runs."""
+
+    def unwind(signum: int, _frame: object) -> None:
+        raise Terminated(signum)
+
+    wanted = [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread may set handlers; an embedding program keeps its own
+        return
+    previous = {signum: signal.signal(signum, unwind) for signum in wanted}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
 def _open_tui(argv: Sequence[str], stderr: TextIO) -> int:
     args = build_tui_parser().parse_args(argv)
-    loaded = _load(args.calendar, stderr)
+    with _signals_unwind():  # loading may write the cache; the TUI handles its own signals
+        loaded = _load(args.calendar, stderr)
     from tui.ui.app import DiplocalApp  # Textual is imported only here.
 
     DiplocalApp(loaded.calendar).run()
@@ -219,7 +266,8 @@ def main(
         if not arguments or arguments[0] not in COMMANDS:
             return _open_tui(arguments, err)
         args = build_parser().parse_args(arguments)
-        return handlers[args.command](args, out, err)
+        with _signals_unwind():
+            return handlers[args.command](args, out, err)
     except CalendarError as error:
         _report(error.diagnostics, err)
         return EXIT_CALENDAR
@@ -230,6 +278,8 @@ def main(
         return exit_.code if isinstance(exit_.code, int) else EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+    except Terminated as signalled:
+        return 128 + signalled.signum
     except BrokenPipeError:
         # `diplocal agenda | head`: the reader left. Point stdout at /dev/null so the
         # interpreter's final flush does not fail again.
