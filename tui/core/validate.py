@@ -14,6 +14,7 @@ from tui.core.iso3166 import ISO_COUNTRIES
 from tui.core.model import Calendar, Country, Event, Kind, Participant, Status, date_of
 from tui.core.overlaps import overlap_problems
 from tui.core.positions import Path
+from tui.core.query import format_offset
 from tui.core.zones import available_zones, get_zone, is_zone
 
 TOP_KEYS = ("calendar", "countries", "participants", "events")
@@ -293,6 +294,14 @@ class _Builder:
         round_trip = aware.astimezone(UTC).astimezone(zone).replace(tzinfo=None)
         if round_trip != value:
             msg = f"{value:%Y-%m-%d %H:%M} does not exist in {zone.key} (a clock change skips it)"
+            self.fields.warning(path, msg)
+        elif aware.utcoffset() != aware.replace(fold=1).utcoffset():
+            # A clock change repeats this hour; fold=0, the first time round, is kept.
+            offset = format_offset(aware.utcoffset() or timedelta(0))
+            msg = (
+                f"local time {value:%Y-%m-%dT%H:%M} in {zone.key} happens twice; "
+                f"the first ({offset}) is used"
+            )
             self.fields.warning(path, msg)
         return aware
 
