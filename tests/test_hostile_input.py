@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import io
+from datetime import UTC, timedelta
 
+import icalendar
 import pytest
 
 from tests.conftest import BASE, WriteCalendar
 from tui.cli import main
 from tui.core import load
 from tui.core.errors import CalendarError
+from tui.core.ical import to_icalendar
 from tui.core.load import load_calendar
 from tui.core.text import BLOCK_LIMIT, DISPLAY_LIMIT, one_line, printable
+from tui.core.zones import get_zone
 
 TALKS_TIMES = "start = 2025-10-09T11:00:00\nend = 2025-10-09T13:00:00"
 
@@ -166,3 +170,20 @@ def test_the_slow_load_note_promises_no_cache_it_cannot_keep(
     assert load.slow_load_message("big.toml", 46_000_000, cached=True) == (
         "big.toml: reading 46 MB, about 10-37 s; if it is valid, later opens use a cache"
     )
+
+
+def test_a_zone_used_far_apart_gets_observances_only_near_its_times(
+    write_calendar: WriteCalendar,
+) -> None:
+    times = 'start = 0003-03-01T11:00:00\nend = 9997-10-09T13:00:00\ntimezone = "Europe/Berlin"'
+    calendar = load_calendar(write_calendar(BASE.replace(TALKS_TIMES, times))).calendar
+    parsed = icalendar.Calendar.from_ical(to_icalendar(calendar))
+    (berlin,) = (tz for tz in parsed.walk("VTIMEZONE") if str(tz["TZID"]) == "Europe/Berlin")
+    # Two stretches of about three years, not ten thousand years of clock changes.
+    assert len(berlin.subcomponents) < 20
+    written, zone = berlin.to_tz(lookup_tzid=False), get_zone("Europe/Berlin")
+    talks = next(e for e in calendar.events if e.id == "talks")
+    for moment in (talks.start, talks.end):
+        for hours in range(-24 * 200, 24 * 200, 97):
+            instant = moment.astimezone(UTC) + timedelta(hours=hours)
+            assert instant.astimezone(written).utcoffset() == instant.astimezone(zone).utcoffset()
