@@ -7,6 +7,7 @@ import pickle
 import stat
 import time
 from dataclasses import replace
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from random import Random
 
@@ -15,6 +16,7 @@ import pytest
 from tests.conftest import BASE, WriteCalendar
 from tui.core import cache, cache_format, load
 from tui.core.load import load_calendar
+from tui.core.zones import get_zone
 
 EXTRA = """
 [[events]]
@@ -299,3 +301,32 @@ def test_stale_temporary_files_and_old_formats_are_swept(
     assert sorted(p.name for p in folder.iterdir() if p.suffix != cache.SUFFIX) == sorted(
         [young.name, other.name]
     )
+
+
+def test_every_kind_of_time_comes_back_as_it_was(write_calendar: WriteCalendar) -> None:
+    """Dates, fixed offsets, wall times in a repeated hour (both folds) and in a skipped one."""
+    calendar = load_calendar(write_calendar()).calendar
+    berlin = get_zone("Europe/Berlin")
+    times = [
+        (date(2025, 10, 8), date(2025, 10, 10)),
+        (datetime(2025, 10, 9, 11, tzinfo=timezone(timedelta(hours=5))), None),
+        (datetime(2025, 10, 26, 2, 30, tzinfo=berlin), None),
+        (datetime(2025, 10, 26, 2, 30, tzinfo=berlin, fold=1), None),
+        (datetime(2025, 3, 30, 2, 30, tzinfo=berlin), None),  # does not exist: kept as written
+    ]
+    events = tuple(
+        replace(calendar.events[0], id=f"e{n}", start=start, end=end or start + timedelta(hours=1))
+        for n, (start, end) in enumerate(times)
+    )
+    original = replace(calendar, events=events)
+    decoded, _ = cache_format.decode(cache_format.encode(original, []), "x")
+    assert decoded == original
+    for before, after in zip(original.events, decoded.events, strict=True):
+        for ours, theirs in ((before.start, after.start), (before.end, after.end)):
+            assert (ours.isoformat(), getattr(ours, "fold", 0)) == (
+                theirs.isoformat(),
+                getattr(theirs, "fold", 0),
+            )
+            assert getattr(ours, "tzinfo", None) is getattr(theirs, "tzinfo", None) or (
+                ours.utcoffset() == theirs.utcoffset()  # type: ignore[union-attr]
+            )

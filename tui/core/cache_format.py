@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
+from collections import deque
+from collections.abc import Callable, Iterable
 from dataclasses import fields
-from datetime import date, datetime
-from functools import partial
-from itertools import chain
+from datetime import date, datetime, time
+from itertools import chain, groupby, repeat
 from operator import attrgetter
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
@@ -130,14 +130,14 @@ def _times(texts: list[Any], zones: list[Any]) -> list[datetime | date]:
     time so that the work per value runs in C."""
     if len(_all(texts, str)) != len(_all(zones, str)):
         raise CacheFormatError("times and zones of different lengths")
-    groups: dict[str, list[int]] = {}
-    for position, zone in enumerate(zones):
-        groups.setdefault(zone, []).append(position)
+    # Positions grouped by zone with a sort, values put back with map: no Python loop
+    # runs per value.
+    order = sorted(range(len(zones)), key=zones.__getitem__)
     result: list[datetime | date] = [date.min] * len(texts)
-    for zone, positions in groups.items():
-        values = _parse_times(zone, [texts[n] for n in positions])
-        for position, value in zip(positions, values, strict=True):
-            result[position] = value
+    for zone, group in groupby(order, key=zones.__getitem__):
+        positions = list(group)
+        values = _parse_times(zone, list(map(texts.__getitem__, positions)))
+        deque(map(result.__setitem__, positions, values), maxlen=0)
     return result
 
 
@@ -153,8 +153,11 @@ def _parse_times(zone: str, texts: list[str]) -> list[datetime | date] | list[da
     key, _, fold = zone.partition(" ")
     if offsets != {None} or fold not in ("", "1"):
         raise CacheFormatError(f"not a wall time in a zone: {zone!r}")
-    in_zone = partial(datetime.replace, tzinfo=get_zone(key), fold=int(fold or 0))
-    return list(map(in_zone, moments))
+    times: Iterable[time] = map(datetime.time, moments)
+    if fold:
+        times = (moment.replace(fold=1) for moment in times)
+    # combine takes the zone as an argument, so map runs it in C (replace wants a keyword).
+    return list(map(datetime.combine, map(datetime.date, moments), times, repeat(get_zone(key))))
 
 
 def _country(row: object) -> Country:
