@@ -6,7 +6,7 @@ import os
 import pickle
 import stat
 import time
-from dataclasses import replace
+from dataclasses import fields, replace
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from random import Random
@@ -330,3 +330,9 @@ def test_every_kind_of_time_comes_back_as_it_was(write_calendar: WriteCalendar) 
             assert getattr(ours, "tzinfo", None) is getattr(theirs, "tzinfo", None) or (
                 ours.utcoffset() == theirs.utcoffset()  # type: ignore[union-attr]
             )
+
+
+@pytest.mark.parametrize("cls", list(cache_format.STORED_FIELDS))
+def test_the_format_stores_every_field_of_the_model(cls: type) -> None:
+    """A field added to the model must be added to the cache format too."""
+    assert cache_format.STORED_FIELDS[cls] == tuple(f.name for f in fields(cls))
