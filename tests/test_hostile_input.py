@@ -10,8 +10,9 @@ import pytest
 
 from tests.conftest import BASE, WriteCalendar
 from tui.cli import main
-from tui.core import load
+from tui.core import fields, load
 from tui.core.errors import CalendarError
+from tui.core.fields import did_you_mean
 from tui.core.ical import to_icalendar
 from tui.core.load import load_calendar
 from tui.core.text import BLOCK_LIMIT, DISPLAY_LIMIT, one_line, printable
@@ -187,3 +188,17 @@ def test_a_zone_used_far_apart_gets_observances_only_near_its_times(
         for hours in range(-24 * 200, 24 * 200, 97):
             instant = moment.astimezone(UTC) + timedelta(hours=hours)
             assert instant.astimezone(written).utcoffset() == instant.astimezone(zone).utcoffset()
+
+
+def test_a_huge_value_is_never_compared_for_did_you_mean(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """difflib indexes every character of the word first: 10 MB cost seconds and a gigabyte,
+    for a suggestion that could never be close."""
+
+    def refuse(*_: object, **__: object) -> list[str]:
+        raise AssertionError("compared")
+
+    assert did_you_mean("bilaterl", ["bilateral", "summit"]) == ' (did you mean "bilateral"?)'
+    monkeypatch.setattr(fields.difflib, "get_close_matches", refuse)
+    assert did_you_mean("b" * 28, ["bilateral", "summit"]) == ""
