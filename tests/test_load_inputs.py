@@ -30,10 +30,10 @@ def test_unreadable(write_calendar: WriteCalendar, monkeypatch: pytest.MonkeyPat
     # Root reads files whatever their mode (CI runs as root), so the OS's refusal is simulated.
     path = write_calendar()
 
-    def refuse(self: Path) -> bytes:
+    def refuse(self: Path, *_: object) -> bytes:
         raise PermissionError(13, "Permission denied", str(self))
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(Path, "open", refuse)
     assert error_of(path) == f"{path}: error: permission denied"
 
 

@@ -7,12 +7,15 @@ start fast and run where no terminal UI could.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
+import signal
 import sys
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import NoReturn, TextIO
 
 from tui import __version__
 from tui.core.errors import CalendarError, Diagnostic, UsageError
@@ -27,11 +30,25 @@ from tui.core.query import (
     resolve_country,
     resolve_participant,
 )
+from tui.core.text import escape_controls
 from tui.core.zones import UTC_NAME, available_zones, get_zone, local_zone_name
 
 EXIT_OK, EXIT_CALENDAR, EXIT_USAGE, EXIT_CRASH = 0, 1, 2, 3
 EXIT_DIFFERENT = 1  # `diff`, like diff(1): the two calendars differ
 COMMANDS = ("check", "export", "agenda", "diff", "new")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse quotes the arguments it rejects; they are user text like any other."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {escape_controls(message)}\n")
+
+
+def _say(message: str, stream: TextIO) -> None:
+    """Print one message for a person: the single place where quoted text is made safe."""
+    print(escape_controls(message), file=stream, flush=True)
 
 
 def _calendar_argument(parser: argparse.ArgumentParser) -> None:
@@ -55,7 +72,7 @@ def _filter_arguments(parser: argparse.ArgumentParser) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     """The parser for the subcommands (the bare TUI form is handled before it)."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="diplocal",
         description="A keyboard-first terminal calendar for diplomatic visits and summits.",
         epilog="Run `diplocal [CALENDAR]` with no command to open the calendar in the terminal UI.",
@@ -74,6 +91,9 @@ def build_parser() -> argparse.ArgumentParser:
         choices=[f.value for f in ExportFormat],
         default=None,
         help="default: from -o, else ics",
+    )
+    export.add_argument(
+        "--force", action="store_true", help="allow -o to name the calendar being exported"
     )
     _filter_arguments(export)
     export.add_argument(
@@ -114,7 +134,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def build_tui_parser() -> argparse.ArgumentParser:
     """The parser for `diplocal [CALENDAR]`."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="diplocal",
         usage="diplocal [CALENDAR]\n       diplocal {check,export,agenda} [CALENDAR] [options]"
         "\n       diplocal diff OLD NEW [--format text|json]"
@@ -129,12 +149,12 @@ def build_tui_parser() -> argparse.ArgumentParser:
 
 def _report(diagnostics: Sequence[Diagnostic], stream: TextIO) -> None:
     for diagnostic in diagnostics:
-        print(diagnostic, file=stream)
+        print(diagnostic, file=stream)  # Diagnostic.__str__ escapes what it quotes
 
 
 def _load(path: Path | None, stderr: TextIO, *, report: bool = True) -> Loaded:
     def say(message: str) -> None:
-        print(message, file=stderr, flush=True)
+        _say(message, stderr)
 
     loaded = load_calendar(path or default_calendar(), on_slow_load=say)
     if report:  # the TUI shows warnings in a view of its own instead
@@ -155,10 +175,10 @@ def _check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     loaded = _load(path, stderr)
     calendar = loaded.calendar
     warned = f", {len(loaded.warnings)} warning(s)" if loaded.warnings else ""
-    print(
+    _say(
         f"{path}: ok: {len(calendar.events)} events, "
         f"{len(calendar.participants)} participants, {len(calendar.countries)} countries{warned}",
-        file=stdout,
+        stdout,
     )
     return EXIT_OK
 
@@ -173,13 +193,26 @@ def _export(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         _write_stdout(data, stdout)
         return EXIT_OK
     target = Path(args.output)
+    if not args.force and _same_file(target, args.calendar or default_calendar()):
+        raise UsageError(
+            f"{target} is the calendar being exported; an export would replace it "
+            "(add --force to do so)"
+        )
     try:
         write_atomic(target, data)
     except OSError as error:
-        print(f"{target}: error: cannot write: {error.strerror or error}", file=stderr)
+        _say(f"{target}: error: cannot write: {error.strerror or error}", stderr)
         return EXIT_CALENDAR
-    print(f"{target}: wrote {len(events)} events ({fmt})", file=stderr)
+    _say(f"{target}: wrote {len(events)} events ({fmt})", stderr)
     return EXIT_OK
+
+
+def _same_file(target: Path, source: Path) -> bool:
+    """Whether writing ``target`` would write ``source`` (same file, link or not)."""
+    try:
+        return target.samefile(source)
+    except OSError:  # the target does not exist yet
+        return False
 
 
 def _write_stdout(data: bytes, stdout: TextIO) -> None:
@@ -249,9 +282,37 @@ def _new(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     return EXIT_OK
 
 
+class Terminated(BaseException):
+    """SIGTERM or SIGHUP arrived: unwind like Ctrl-C, so writes remove their temporary files."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+@contextlib.contextmanager
+def _signals_unwind() -> Iterator[None]:
+    """Turn SIGTERM and SIGHUP into ``Terminated`` while the block runs."""
+
+    def unwind(signum: int, _frame: object) -> None:
+        raise Terminated(signum)
+
+    wanted = [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread may set handlers; an embedding program keeps its own
+        return
+    previous = {signum: signal.signal(signum, unwind) for signum in wanted}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
 def _open_tui(argv: Sequence[str], stderr: TextIO) -> int:
     args = build_tui_parser().parse_args(argv)
-    loaded = _load(args.calendar, stderr, report=False)
+    with _signals_unwind():  # loading may write the cache; the TUI handles its own signals
+        loaded = _load(args.calendar, stderr, report=False)
     from tui.ui.app import DiplocalApp  # Textual is imported only here.
 
     app = DiplocalApp(loaded.calendar, warnings=loaded.warnings)
@@ -280,17 +341,20 @@ def main(
         if not arguments or arguments[0] not in COMMANDS:
             return _open_tui(arguments, err)
         args = build_parser().parse_args(arguments)
-        return handlers[args.command](args, out, err)
+        with _signals_unwind():
+            return handlers[args.command](args, out, err)
     except CalendarError as error:
         _report(error.diagnostics, err)
         return EXIT_CALENDAR
     except UsageError as error:
-        print(f"diplocal: error: {error}", file=err)
+        _say(f"diplocal: error: {error}", err)
         return EXIT_USAGE
     except SystemExit as exit_:  # argparse: --help, --version and usage errors
         return exit_.code if isinstance(exit_.code, int) else EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+    except Terminated as signalled:
+        return 128 + signalled.signum
     except BrokenPipeError:
         # `diplocal agenda | head`: the reader left. Point stdout at /dev/null so the
         # interpreter's final flush does not fail again.

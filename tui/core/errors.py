@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from tui.core.text import escape_controls
+
 
 class Severity(StrEnum):
     """An error stops the calendar from loading; a warning does not."""
@@ -32,9 +34,8 @@ class Diagnostic:
             place += f":{self.line}"
             if self.column:
                 place += f":{self.column}"
-        # One line per problem, whatever the message holds.
-        message = self.message.replace("\r", "\\r").replace("\n", "\\n")
-        return f"{place}: {self.severity}: {message}"
+        # One line per problem, and nothing a terminal would obey: messages quote the file.
+        return escape_controls(f"{place}: {self.severity}: {self.message}")
 
 
 class CalendarError(Exception):

@@ -55,6 +55,10 @@ def describe_path(path: Path) -> str:
 def did_you_mean(word: str, choices: Collection[str]) -> str:
     """A ' (did you mean "x"?)' suffix when a close choice exists, else ''."""
     lowered = {choice.lower(): choice for choice in choices}
+    # A match needs a similarity of 0.6, out of reach for a word over 2.33 times the longest
+    # choice; difflib would first index every character of a 10 MB value.
+    if not lowered or len(word) > 3 * max(map(len, lowered)):
+        return ""
     close = difflib.get_close_matches(word.lower(), list(lowered), n=1, cutoff=0.6)
     return f' (did you mean "{lowered[close[0]]}"?)' if close else ""
 

@@ -1,66 +1,150 @@
-"""Writing files so that a failure never leaves a half-written file behind."""
+"""Writing files so that a failure never leaves a half-written file behind, and a write
+never replaces something it should have written into.
+
+What `write_atomic` does with what it finds at the path:
+
+- nothing, or a regular file: the data goes to a temporary file in the same folder, which
+  then replaces the path in one rename. A replaced file keeps its mode, and its owner and
+  group where the system allows it.
+- a symbolic link: the link is followed and its target written as above; the link stays.
+- a regular file with other hard links: it is rewritten in place, so that every name sees
+  the new content (space is reserved first, but a crash mid-write can leave it partial).
+- a FIFO or a character device (`/dev/null`, a terminal): written directly, never replaced.
+- a directory, a socket or a block device: refused.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
+import stat
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
+
+TEMP_SUFFIX = ".tmp"
+STALE_AFTER = 15 * 60  # seconds: a temporary file this old belongs to a write that died
 
 
 def write_atomic(
     path: Path,
     data: bytes,
+    *,
     mode: int | None = None,
-    owner: tuple[int, int] | None = None,
     before_replace: Callable[[], None] | None = None,
 ) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder, then rename.
+    """Write ``data`` to ``path``, all or nothing (see the module's docstring for what is
+    done with links, FIFOs and devices).
 
-    The file gets ``mode`` (e.g. 0o600 for private state) when given, else the usual mode
-    of a new file (0o666 less the umask). Either way it has that mode before it appears
-    under its name, so a private file is never readable by others, not even for a moment.
-    ``owner`` (uid, gid) is given to it as far as the user may: the group alone, or neither.
-    ``before_replace`` runs last, after the data is on disk: it may raise to call the
-    rename off (a save checks there that nobody changed the file meanwhile).
+    ``mode``, when given, is the permission bits of the file written, which is then ours
+    whatever it replaces (the cache uses 0o600). By default a new file gets 0o666 less the
+    umask, and a replaced file keeps its mode, owner and group. ``before_replace`` runs
+    just before the old content is replaced (a last check that may raise to stop it).
 
     Raises:
-        OSError: when the folder does not exist or cannot be written; ``path`` is untouched.
+        OSError: when the folder does not exist or cannot be written, or the path is a
+            directory, socket or block device; ``path`` is then untouched.
         Whatever ``before_replace`` raises; ``path`` is untouched then too.
     """
-    folder = path.parent if str(path.parent) else Path(".")
-    if path.is_dir():
+    target = Path(os.path.realpath(path)) if path.is_symlink() else path
+    try:
+        found: os.stat_result | None = target.stat()
+    except FileNotFoundError:
+        found = None
+    if found is None or (mode is not None and stat.S_ISREG(found.st_mode)):
+        _replace(target, data, mode if mode is not None else _default_mode(), None, before_replace)
+    elif stat.S_ISREG(found.st_mode) and found.st_nlink > 1:
+        if before_replace is not None:
+            before_replace()
+        _rewrite_in_place(target, data)
+    elif stat.S_ISREG(found.st_mode):
+        _replace(target, data, found.st_mode & 0o777, found, before_replace)
+    elif stat.S_ISFIFO(found.st_mode) or stat.S_ISCHR(found.st_mode):
+        with target.open("wb") as stream:
+            stream.write(data)
+    elif stat.S_ISDIR(found.st_mode):
         raise IsADirectoryError(21, "is a directory", str(path))
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    else:
+        raise OSError(95, "not a regular file, FIFO or character device", str(path))
+    sweep_temporaries(target.parent, re.escape(target.name))
+
+
+def _default_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def _replace(
+    target: Path,
+    data: bytes,
+    mode: int,
+    old: os.stat_result | None,
+    before_replace: Callable[[], None] | None,
+) -> None:
+    folder = target.parent if str(target.parent) else Path(".")
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=folder)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
+            os.fchmod(stream.fileno(), mode)
+            if old is not None:
+                _keep_owner(stream.fileno(), old)
             os.fsync(stream.fileno())
-        if mode is None:
-            # mkstemp makes the file private; give it the usual mode for a new file.
-            umask = os.umask(0)
-            os.umask(umask)
-            mode = 0o666 & ~umask
-        if owner is not None:
-            _give(temporary, owner)
-        os.chmod(temporary, mode)  # after chown, which may clear set-id bits
         if before_replace is not None:
             before_replace()
-        os.replace(temporary, path)
-    except BaseException:
+        os.replace(temporary, target)
+    except BaseException:  # Ctrl-C and the signals the CLI turns into exceptions too
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
 
 
-def _give(path: str, owner: tuple[int, int]) -> None:
-    """Chown as far as permitted: only root may give a file away, a user may change its group."""
-    uid, gid = owner
-    for wanted in ((uid, gid), (-1, gid)):
+def _keep_owner(handle: int, old: os.stat_result) -> None:
+    """Give the new file the old one's owner and group, as far as we may."""
+    for uid, gid in ((old.st_uid, old.st_gid), (-1, old.st_gid)):
         try:
-            os.chown(path, *wanted)
+            os.fchown(handle, uid, gid)
             return
         except PermissionError:
             continue
+
+
+def _rewrite_in_place(target: Path, data: bytes) -> None:
+    with target.open("r+b") as stream:
+        # Reserve the space first, so a full disk fails before the old content is touched.
+        with contextlib.suppress(OSError, AttributeError):
+            os.posix_fallocate(stream.fileno(), 0, max(len(data), 1))
+        stream.write(data)
+        stream.truncate()
+        stream.flush()
+        os.fsync(stream.fileno())
+
+
+def sweep_temporaries(folder: Path, name_pattern: str, older_than: float = STALE_AFTER) -> int:
+    """Remove our own temporary files for names matching ``name_pattern`` (a regular
+    expression) left in ``folder`` by a write that was killed; returns how many.
+
+    Only files of the exact shape ``.NAME.XXXXXXXX.tmp``, owned by us and older than
+    ``older_than`` seconds, are touched: a younger one may be another write in progress.
+    """
+    shape = re.compile(rf"\.(?:{name_pattern})\.[a-z0-9_]{{8}}{re.escape(TEMP_SUFFIX)}")
+    removed = 0
+    deadline = time.time() - older_than
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(folder):
+            if not shape.fullmatch(entry.name):
+                continue
+            with contextlib.suppress(OSError):
+                info = entry.stat(follow_symlinks=False)
+                if (
+                    stat.S_ISREG(info.st_mode)
+                    and info.st_uid == os.geteuid()
+                    and info.st_mtime < deadline
+                ):
+                    os.unlink(entry.path)
+                    removed += 1
+    return removed

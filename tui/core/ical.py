@@ -22,7 +22,7 @@ import icalendar
 
 from tui.core.model import Calendar, Event, Status
 from tui.core.names import person_line
-from tui.core.text import printable
+from tui.core.text import without_controls
 from tui.core.timefmt import timing_caveat
 from tui.core.zones import get_zone
 
@@ -112,27 +112,37 @@ def event_properties(calendar: Calendar, event: Event) -> Properties:
         end = None
     return Properties(
         uid=uid(calendar, event),
-        summary=printable(event.title),
+        summary=without_controls(event.title),
         start=_when(event.start),
         end=end,
         status=_STATUS[event.status],
         category=event.kind.value,
-        location=printable(event.location),
-        description=printable(describe(calendar, event)),
+        location=without_controls(event.location),
+        description=without_controls(describe(calendar, event)),
     )
 
 
 # --- VTIMEZONE ---------------------------------------------------------------------------
-def _zone_spans(events: Iterable[Event]) -> dict[str, tuple[date, date]]:
-    spans: dict[str, tuple[date, date]] = {}
+def _zone_spans(events: Iterable[Event]) -> dict[str, list[tuple[date, date]]]:
+    """Per zone, the stretches of days its times fall on. Days less than two margins apart
+    share a stretch, so a zone used in 1900 and in 9000 costs two short stretches of
+    transitions, not seven thousand years of them."""
+    used: dict[str, set[date]] = {}
     for event in events:
         for value in (event.start, event.end):
             key = getattr(getattr(value, "tzinfo", None), "key", None)
             if key is None or not isinstance(value, datetime):
                 continue
-            day = value.date()
-            low, high = spans.get(key, (day, day))
-            spans[key] = (min(low, day), max(high, day))
+            used.setdefault(key, set()).add(value.date())
+    spans: dict[str, list[tuple[date, date]]] = {}
+    for key, days in used.items():
+        stretches: list[tuple[date, date]] = []
+        for day in sorted(days):
+            if stretches and day - stretches[-1][1] <= 2 * _MARGIN:
+                stretches[-1] = (stretches[-1][0], day)
+            else:
+                stretches.append((day, day))
+        spans[key] = stretches
     return spans
 
 
@@ -172,21 +182,31 @@ def _observance(at: datetime, zone: tzinfo, before: timedelta) -> icalendar.Comp
 
 def vtimezone(key: str, low: date, high: date) -> icalendar.Timezone:
     """A VTIMEZONE for zone ``key`` that is right from a year before ``low`` to after ``high``."""
+    return _vtimezone(key, [(low, high)])
+
+
+def _vtimezone(key: str, stretches: Iterable[tuple[date, date]]) -> icalendar.Timezone:
+    """A VTIMEZONE that is right from a year before to a year after each stretch of days.
+
+    A client takes the offset of the latest observance that began before an instant, so
+    the years between stretches, where no exported time falls, can be left out.
+    """
     zone = get_zone(key)
-    first = datetime(low.year, low.month, low.day, tzinfo=UTC) - _MARGIN
-    last = datetime(high.year, high.month, high.day, tzinfo=UTC) + _MARGIN
     timezone = icalendar.Timezone()
     timezone.add("tzid", key)
-    offset = first.astimezone(zone).utcoffset() or timedelta(0)
-    timezone.add_component(_observance(first, zone, offset))
-    for moment in _transitions(zone, first, last):
-        timezone.add_component(_observance(moment, zone, offset))
-        offset = moment.astimezone(zone).utcoffset() or timedelta(0)
+    for low, high in stretches:
+        first = datetime(low.year, low.month, low.day, tzinfo=UTC) - _MARGIN
+        last = datetime(high.year, high.month, high.day, tzinfo=UTC) + _MARGIN
+        offset = first.astimezone(zone).utcoffset() or timedelta(0)
+        timezone.add_component(_observance(first, zone, offset))
+        for moment in _transitions(zone, first, last):
+            timezone.add_component(_observance(moment, zone, offset))
+            offset = moment.astimezone(zone).utcoffset() or timedelta(0)
     return timezone
 
 
 def _vtimezones(events: Iterable[Event]) -> list[icalendar.Timezone]:
-    return [vtimezone(k, low, high) for k, (low, high) in sorted(_zone_spans(events).items())]
+    return [_vtimezone(key, stretches) for key, stretches in sorted(_zone_spans(events).items())]
 
 
 # --- the reference writer: the component API ---------------------------------------------
@@ -215,7 +235,11 @@ def _vcalendar(calendar: Calendar) -> icalendar.Calendar:
     vcalendar.add("prodid", PRODID)
     vcalendar.add("version", "2.0")
     vcalendar.add("calscale", "GREGORIAN")
-    vcalendar.add("x-wr-calname", printable(calendar.title))
+    # The library writes properties it does not know (NAME in a VCALENDAR, X-WR-CALNAME)
+    # unescaped, so a newline in the title would end the line: say they are TEXT.
+    title = icalendar.vText(without_controls(calendar.title))
+    vcalendar.add("name", title)  # RFC 7986
+    vcalendar.add("x-wr-calname", title)  # what most clients still read
     return vcalendar
 
 

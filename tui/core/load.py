@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import sys
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -19,6 +21,11 @@ from tui.core.validate import build_calendar
 
 BUNDLED_NAME = "events.toml"
 SLOW_SIZE = 5_000_000  # bytes: from here on, parsing takes a second or more
+# Parsing and validating the 100,000-event benchmark calendar ran at 4.5 MB/s on an idle
+# machine, 1.8 MB/s on a busy one, and a reviewer saw about 1.25 MB/s: give the range.
+FAST_RATE, SLOW_RATE = 4.5e6, 1.25e6  # bytes per second
+MAX_SIZE_ENV = "DIPLOCAL_MAX_MB"
+DEFAULT_MAX_MB = 200
 _TOML_LOCATION = re.compile(r"\(at line (\d+), column (\d+)\)|\(at end of document\)")
 
 
@@ -45,11 +52,21 @@ def default_calendar(cwd: Path | None = None) -> Path:
     return local if local.is_file() else bundled_calendar()
 
 
+def size_limit() -> int:
+    """The largest calendar file read, in bytes: ``$DIPLOCAL_MAX_MB`` megabytes, else 200."""
+    setting = os.environ.get(MAX_SIZE_ENV, "").strip()
+    megabytes = int(setting) if setting.isdigit() and len(setting) < 10 else DEFAULT_MAX_MB
+    return megabytes * 1_000_000
+
+
 def read_bytes(path: Path) -> bytes:
     """The file's bytes, or a located error for every way reading it can fail."""
     name = str(path)
+    limit = size_limit()
     try:
-        return path.read_bytes()
+        with path.open("rb") as stream:
+            # Read one byte past the limit, whatever the size claims: /dev/zero claims 0.
+            data = stream.read(limit + 1)
     except FileNotFoundError:
         raise CalendarError.single(name, 0, 0, "no such file") from None
     except IsADirectoryError:
@@ -58,6 +75,13 @@ def read_bytes(path: Path) -> bytes:
         raise CalendarError.single(name, 0, 0, "permission denied") from None
     except OSError as error:
         raise CalendarError.single(name, 0, 0, error.strerror or str(error)) from None
+    if len(data) > limit:
+        message = (
+            f"larger than {limit // 1_000_000} MB, the limit for a calendar file "
+            f"(set {MAX_SIZE_ENV} to a number of megabytes to raise it)"
+        )
+        raise CalendarError.single(name, 0, 0, message)
+    return data
 
 
 def decode(data: bytes, name: str) -> str:
@@ -87,11 +111,28 @@ def parse_toml(text: str, name: str) -> dict[str, Any]:
             column = len(text) - text.rfind("\n")
         detail = _TOML_LOCATION.sub("", message).strip()
         raise CalendarError.single(name, line, column, f"TOML syntax: {detail}") from None
+    except ValueError as error:  # Python's own limit, hit by tomllib converting a number
+        if "digits" not in str(error):
+            raise
+        line, column = _long_number(text)
+        message = f"a number with more than {sys.get_int_max_str_digits()} digits"
+        raise CalendarError.single(name, line, column, message) from None
     except RecursionError:
         line, column = _deepest_point(text)
         raise CalendarError.single(
             name, line, column, "arrays or tables nested too deeply"
         ) from None
+
+
+def _long_number(text: str) -> tuple[int, int]:
+    """Where the first number too long for Python to convert starts."""
+    limit = sys.get_int_max_str_digits()
+    # A value starts after "=", "[", "," or "{" (strings may hold digits too).
+    match = re.search(rf"[=\[,{{]\s*([+-]?[0-9][0-9_]{{{limit},}})", text)
+    if match is None:
+        return 1, 1
+    index = match.start(1)
+    return text.count("\n", 0, index) + 1, index - text.rfind("\n", 0, index)
 
 
 def _deepest_point(text: str, limit: int = 100) -> tuple[int, int]:
@@ -126,14 +167,18 @@ def load_bytes(data: bytes, name: str, on_slow_load: Callable[[str], None] | Non
     Raises:
         CalendarError: with every problem found, each located by line and column.
     """
+    notes: list[Diagnostic] = []  # about the cache itself: said, never stored
+
+    def notice(place: Path, problem: str) -> None:
+        message = f"not used as a cache: {problem}"
+        notes.append(Diagnostic(str(place), 0, 0, message, Severity.WARNING))
+
     key = cache.key_for(data) if cache.enabled(len(data)) else None
-    cached = cache.load(key, name) if key else None
+    cached = cache.load(key, name, notice) if key else None
     if cached is not None:
-        return Loaded(*cached)
+        return Loaded(cached[0], cached[1] + notes)
     if on_slow_load is not None and len(data) >= SLOW_SIZE:
-        megabytes = len(data) / 1e6
-        later = "; later opens use a cache" if key else ""
-        on_slow_load(f"{name}: reading {megabytes:.0f} MB, about {megabytes / 5:.0f} s{later}")
+        on_slow_load(slow_load_message(name, len(data), cached=key is not None))
     text = decode(data, name)
     if not text.strip():
         raise CalendarError.single(name, 1, 1, "the file is empty: a calendar needs [calendar]")
@@ -146,8 +191,17 @@ def load_bytes(data: bytes, name: str, on_slow_load: Callable[[str], None] | Non
     if errors or calendar is None:
         raise CalendarError(errors)
     if key:
-        cache.store(key, calendar, diagnostics)
-    return Loaded(calendar, diagnostics)
+        cache.store(key, calendar, diagnostics, notice)
+    return Loaded(calendar, diagnostics + notes)
+
+
+def slow_load_message(name: str, size: int, *, cached: bool) -> str:
+    """What to say before parsing a large file: its size, a range of times, and the cache
+    only as a promise it can keep (an invalid file is never cached)."""
+    megabytes = size / 1e6
+    low, high = max(1, round(size / FAST_RATE)), max(1, round(size / SLOW_RATE))
+    later = "; if it is valid, later opens use a cache" if cached else ""
+    return f"{name}: reading {megabytes:.0f} MB, about {low}-{high} s{later}"
 
 
 def locate_problems(problems: list[Problem], text: str, name: str) -> list[Diagnostic]:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import codecs
 import hashlib
 import os
-import stat
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -95,10 +94,8 @@ def save_calendar(path: Path, new_text: str, expected_digest: str | None) -> str
     target = Path(os.path.realpath(path))
     current = _current(target, expected_digest, path)
     data = new_text.encode("utf-8")
-    mode = owner = None
     if current is not None:
-        status = _writable(target, path)
-        mode, owner = stat.S_IMODE(status.st_mode), (status.st_uid, status.st_gid)
+        _writable(target, path)
         if current.startswith(codecs.BOM_UTF8):
             data = codecs.BOM_UTF8 + data
 
@@ -106,7 +103,8 @@ def save_calendar(path: Path, new_text: str, expected_digest: str | None) -> str
         _current(target, expected_digest, path)
 
     try:
-        write_atomic(target, data, mode=mode, owner=owner, before_replace=unchanged)
+        # A replaced file keeps its mode, owner and group (write_atomic sees to that).
+        write_atomic(target, data, before_replace=unchanged)
     except OSError as error:
         raise SaveError(path, error.strerror or str(error)) from None
     return digest_of(data)

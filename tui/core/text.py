@@ -6,8 +6,24 @@ import re
 from unicodedata import combining, east_asian_width
 
 # C0 controls except tab and newline, DEL and C1 controls: an ESC in a title must not
-# reach a terminal or an .ics file as a live escape sequence.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# reach a terminal or an .ics file as a live escape sequence. Bidi embeddings, overrides and
+# isolates, and the line and paragraph separators, reorder or break the text around them
+# ("Trojan Source"). The marks (LRM, RLM, ALM) are kept: right-to-left names need them.
+_OVERRIDES = "\u2028-\u202e\u2066-\u2069"
+_CONTROL = re.compile(f"[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f{_OVERRIDES}]")
+_BIDI = f"\u061c\u200e\u200f{_OVERRIDES}"
+# Everything a message must not carry raw: every C0 (newlines too: one problem, one
+# line), DEL, C1, bidi controls and the invisible format characters that hide text.
+_INVISIBLE = "\xad\u180e\u200b-\u200d\u2060-\u2065\ufeff\ufff9-\ufffb"
+_MESSAGE_HAZARD = re.compile(f"[\\x00-\\x1f\\x7f-\\x9f{_BIDI}{_INVISIBLE}]")
+# What TOML may hold raw but a terminal must not get: TOML escapes the rest itself.
+_TOML_HAZARD = re.compile(f"[\\x7f-\\x9f{_BIDI}{_INVISIBLE}]")
+_SHORT_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+DISPLAY_LIMIT = 2_000  # characters of one calendar value shown on one line
+BLOCK_LIMIT = 20_000  # characters of one calendar value shown as a block (details)
+MESSAGE_LIMIT = 2_000  # characters of one printed message
+ELLIPSIS = "\u2026"
 
 
 def _picture(match: re.Match[str]) -> str:
@@ -17,14 +33,57 @@ def _picture(match: re.Match[str]) -> str:
     return "\u2421" if code == 0x7F else f"<U+{code:04X}>"
 
 
-def printable(text: str) -> str:
-    """``text`` with control characters shown as visible symbols; tabs and newlines kept."""
+def without_controls(text: str) -> str:
+    """``text`` with C0 (but tab and newline), DEL, C1 and bidi controls shown as symbols."""
     return _CONTROL.sub(_picture, text)
 
 
-def one_line(text: str) -> str:
+def _head(text: str, limit: int | None) -> tuple[str, str]:
+    """The part of ``text`` to show, and what to say about the rest ('' when whole)."""
+    if limit is None or len(text) <= limit:
+        return text, ""
+    return text[:limit], f"{ELLIPSIS} ({len(text) - limit:,} more characters)"
+
+
+def printable(text: str, limit: int | None = BLOCK_LIMIT) -> str:
+    """``text`` for a screen: controls and bidi overrides shown as visible symbols, tabs and
+    newlines kept, cut at ``limit`` characters (None: whole) so that a huge value cannot
+    stall the display."""
+    head, rest = _head(text, limit)
+    return without_controls(head) + rest
+
+
+def one_line(text: str, limit: int | None = DISPLAY_LIMIT) -> str:
     """``printable(text)`` on a single line: newlines and tabs become spaces."""
-    return " ".join(printable(text).split())
+    # Cut first: the work then follows what is shown, not the size of the value.
+    head, rest = _head(text, limit)
+    return " ".join(printable(head, limit=None).split()) + rest
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    short = _SHORT_ESCAPES.get(char)
+    if short:
+        return short
+    code = ord(char)
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+def escape_controls(text: str, limit: int | None = MESSAGE_LIMIT) -> str:
+    """``text`` for a message on a terminal: one line, every control, bidi and invisible
+    format character written as a visible escape (``\\x1b``, ``\\u202e``, ``\\n``)."""
+    head, rest = _head(text, limit)
+    return _MESSAGE_HAZARD.sub(_escape, head) + rest
+
+
+def toml_escapes(document: str) -> str:
+    """TOML text with C1, bidi and invisible characters as ``\\uXXXX`` escapes.
+
+    TOML allows them raw, so a writer leaves them, and an export piped to a terminal would
+    carry them. Outside strings TOML is ASCII, so every one of them sits inside a basic
+    string (the only kind tomli-w writes), where the escape means the same character.
+    """
+    return _TOML_HAZARD.sub(lambda m: f"\\u{ord(m.group()):04x}", document)
 
 
 def cells(text: str) -> int:

@@ -9,6 +9,7 @@ from typing import Any
 import tomli_w
 
 from tui.core.model import Calendar, Country, Event, Kind, Participant, Status
+from tui.core.text import toml_escapes
 
 
 def _drop_empty(table: dict[str, Any]) -> dict[str, Any]:
@@ -126,4 +127,17 @@ def to_toml(calendar: Calendar, events: Iterable[Event] | None = None) -> str:
         "participants": {p: _participant(calendar.participants[p]) for p in sorted(people)},
         "events": [_event(event, calendar.timezone) for event in chosen],
     }
-    return tomli_w.dumps(document, multiline_strings=True)
+    # Multi-line strings read better, but tomli-w writes a CRLF inside one as a bare newline:
+    # a calendar holding a CR is written with one-line strings, which keep every character.
+    multiline = not _holds_carriage_return(document)
+    return toml_escapes(tomli_w.dumps(document, multiline_strings=multiline))
+
+
+def _holds_carriage_return(value: object) -> bool:
+    if isinstance(value, str):
+        return "\r" in value
+    if isinstance(value, dict):
+        return any(_holds_carriage_return(v) or "\r" in k for k, v in value.items())
+    if isinstance(value, list | tuple):
+        return any(_holds_carriage_return(v) for v in value)
+    return False

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -23,6 +23,7 @@ from tui.core.model import (
 from tui.core.order import calendar_key
 from tui.core.overlaps import overlap_problems
 from tui.core.positions import Path
+from tui.core.query import format_offset
 from tui.core.timing import TIMING_KEYS, Times, TimingReader
 from tui.core.zones import available_zones, get_zone, is_zone
 
@@ -59,6 +60,16 @@ EVENT_KEYS = (
 )
 KINDS = tuple(kind.value for kind in Kind)
 STATUSES = tuple(status.value for status in Status)
+
+
+# Python's dates end at years 1 and 9999; a year or more of room on each side lets a time be
+# moved to another zone, given an exclusive end and a VTIMEZONE margin without overflowing.
+YEARS = range(3, 9998)
+
+
+def out_of_range(key: str, value: date) -> str:
+    """The message for a time too close to the ends of the calendar."""
+    return f'"{key}" ({value.isoformat()}) must lie in the years {YEARS[0]} to {YEARS[-1]}'
 
 
 def slugify(text: str) -> str:
@@ -107,6 +118,9 @@ class _Builder:
         if updated is not None and not (isinstance(updated, datetime) and updated.tzinfo):
             msg = '"updated" must be an offset date-time such as 2025-10-11T00:00:00Z'
             self.fields.error((*path, "updated"), msg)
+            updated = None
+        elif updated is not None and updated.year not in YEARS:
+            self.fields.error((*path, "updated"), out_of_range("updated", updated))
             updated = None
         return {
             "title": title,
@@ -290,6 +304,9 @@ class _Builder:
         self, value: object, path: Path, zone: ZoneInfo, zone_given: bool
     ) -> datetime | date | None:
         key = str(path[-1])
+        if isinstance(value, date) and value.year not in YEARS:
+            self.fields.error(path, out_of_range(key, value))
+            return None
         if isinstance(value, datetime):
             if value.tzinfo is None:
                 return self.local_time(value, path, zone)
@@ -309,6 +326,14 @@ class _Builder:
         round_trip = aware.astimezone(UTC).astimezone(zone).replace(tzinfo=None)
         if round_trip != value:
             msg = f"{value:%Y-%m-%d %H:%M} does not exist in {zone.key} (a clock change skips it)"
+            self.fields.warning(path, msg)
+        elif aware.utcoffset() != aware.replace(fold=1).utcoffset():
+            # A clock change repeats this hour; fold=0, the first time round, is kept.
+            offset = format_offset(aware.utcoffset() or timedelta(0))
+            msg = (
+                f"local time {value:%Y-%m-%dT%H:%M} in {zone.key} happens twice; "
+                f"the first ({offset}) is used"
+            )
             self.fields.warning(path, msg)
         return aware
 
