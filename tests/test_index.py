@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from datetime import UTC
+from datetime import UTC, date
 
 import pytest
 import tomli_w
@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bench.make_calendar import make_calendar
-from tests.conftest import DATA
+from tests.conftest import BASE, DATA, WriteCalendar
 from tui.core.index import CalendarIndex
 from tui.core.load import load_calendar
 from tui.core.model import Calendar, Event
@@ -92,3 +92,15 @@ def test_day_fast_path_agrees_with_event_days(generated: Calendar) -> None:
         days = index.days(mode, UTC)
         for event, touched in zip(generated.events, days.of_event, strict=True):
             assert list(touched) == event_days(event, display_zone(event, mode, UTC))
+
+
+def test_a_very_long_event_is_listed_only_on_days_shown(write_calendar: WriteCalendar) -> None:
+
+    text = BASE.replace(
+        "start = 2025-10-10", "start = 1900-01-01\nend = 9000-12-31\nall_day = true"
+    )
+    index = CalendarIndex(load_calendar(write_calendar(text)).calendar)
+    days = index.by_day(ZoneMode.EVENT, UTC)
+    # Its first day, and the one day on which another event begins: not 2.6 million rows.
+    assert list(days) == [date(1900, 1, 1), date(2025, 10, 9)]
+    assert [e.id for e in days[date(2025, 10, 9)]] == ["summit", "talks"]

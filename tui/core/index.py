@@ -8,15 +8,18 @@ searching everything again.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from functools import cached_property
 
 from tui.core.model import Calendar, Event
 from tui.core.order import DayKey, day_key
-from tui.core.query import Filter, ZoneMode, display_zone, event_days
+from tui.core.query import Filter, ZoneMode, display_zone, event_span
+
+LONG_SPAN = 62  # days: longer events are listed only on days shown for other events
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,17 +205,16 @@ class CalendarIndex:
         key = (mode, str(local))
         if key not in self._days:
             by_day: dict[date, list[Event]] = {}
-            of_event: list[tuple[date, ...]] = []
-            for event in self.calendar.events:
-                touched = _days_touched(event, mode, local)
-                of_event.append(touched)
+            everything = self.calendar.events
+            of_event = _shown_days([_span(event, mode, local) for event in everything])
+            for event, touched in zip(everything, of_event, strict=True):
                 for day in touched:
                     by_day.setdefault(day, []).append(event)
-            for events in by_day.values():
+            keys = self._day_keys
+            for day_events in by_day.values():
                 # One order everywhere: all-day, then the day's moments, then unknown times.
                 # The sort is stable, so ties keep the file's order.
-                keys = self._day_keys
-                events.sort(key=lambda event: keys[event.id])
+                day_events.sort(key=lambda event: keys[event.id])
             self._days[key] = Days(dict(sorted(by_day.items())), of_event)
         return self._days[key]
 
@@ -231,8 +233,8 @@ class CalendarIndex:
         return [events[n] for n in self._by_country.get(code, ())]
 
 
-def _days_touched(event: Event, mode: ZoneMode, local: tzinfo) -> tuple[date, ...]:
-    """``event_days`` with a fast path for the usual event: timed, within one day."""
+def _span(event: Event, mode: ZoneMode, local: tzinfo) -> tuple[date, date]:
+    """``event_span`` with a fast path for the usual event: timed, within one day."""
     start, end = event.start, event.end
     if isinstance(start, datetime) and isinstance(end, datetime):
         zone = display_zone(event, mode, local)
@@ -241,7 +243,26 @@ def _days_touched(event: Event, mode: ZoneMode, local: tzinfo) -> tuple[date, ..
         if end.tzinfo is not zone:
             end = end.astimezone(zone)
         if start.date() == end.date():
-            return (start.date(),)
+            return start.date(), start.date()
     elif start == end:
-        return (start,)  # a one-day all-day event
-    return tuple(event_days(event, display_zone(event, mode, local)))
+        return start, start  # a one-day dated event
+    return event_span(event, display_zone(event, mode, local))
+
+
+def _shown_days(spans: list[tuple[date, date]]) -> list[tuple[date, ...]]:
+    """The days each event is listed under: every day of a span of up to ``LONG_SPAN``
+    days (a two-day summit shows on both); a longer one only on the days on which some
+    event begins, so an event from 1900 to 9000 costs a row per day shown, not one for
+    each of the 2.6 million days it covers."""
+    starting = sorted({first for first, last in spans if (last - first).days < LONG_SPAN})
+    shown: list[tuple[date, ...]] = []
+    for first, last in spans:
+        length = (last - first).days
+        if length == 0:
+            shown.append((first,))
+        elif length < LONG_SPAN:
+            shown.append(tuple(first + timedelta(days=n) for n in range(length + 1)))
+        else:
+            found = starting[bisect_left(starting, first) : bisect_right(starting, last)]
+            shown.append(tuple(found) if first in found else (first, *found))
+    return shown
