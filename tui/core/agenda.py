@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from datetime import date, tzinfo
 
 from tui.core.icc import icc_reasons
 from tui.core.index import CalendarIndex
 from tui.core.model import Calendar, Event, Status
-from tui.core.order import SECTION_HEADINGS, Section, day_key, sections
-from tui.core.query import ZoneMode, display_zone, event_span
+from tui.core.order import SECTION_HEADINGS, Section, sections
+from tui.core.query import ZoneMode, display_zone
 from tui.core.text import one_line
 from tui.core.timefmt import day_heading, time_range, zone_name
 
@@ -20,7 +19,13 @@ ICC_MARK = "⚖ ICC"
 def agenda_text(index: CalendarIndex, chosen: Sequence[Event], mode: ZoneMode, zone: tzinfo) -> str:
     """A line naming the zone, then days in order, each with its events: time, the ICC mark,
     title, status, kind, place, participants' short names and countries."""
-    days = agenda_days(chosen, mode, zone)
+    wanted = {event.id for event in chosen}
+    # The day view's days and order; a very long event is listed only on days shown.
+    days = {
+        day: shown
+        for day, events in index.by_day(mode, zone).items()
+        if (shown := [e for e in events if e.id in wanted])
+    }
     if not days:
         return "No events match.\n"
     times = {
@@ -44,28 +49,6 @@ def agenda_text(index: CalendarIndex, chosen: Sequence[Event], mode: ZoneMode, z
                 mark = _mark(event.id in marked, bool(marked))
                 lines.append(_event_line(index, event, f"{when:<{width}}  {mark}"))
     return "\n".join(lines) + "\n"
-
-
-def agenda_days(chosen: Sequence[Event], mode: ZoneMode, zone: tzinfo) -> dict[date, list[Event]]:
-    """The days shown and the events under each, in the day's order.
-
-    A day is shown when an event begins on it. An event over several days is listed on
-    its first day and again on each shown day it covers, never on every day of its span:
-    an event from 1900 to 9000 costs one row, not two and a half million.
-    """
-    spans = {event.id: event_span(event, display_zone(event, mode, zone)) for event in chosen}
-    starting: dict[date, list[Event]] = {}
-    for event in chosen:
-        starting.setdefault(spans[event.id][0], []).append(event)
-    days = sorted(starting)
-    rows: dict[date, list[Event]] = {day: [] for day in days}
-    for event in chosen:  # in calendar order, so ties keep the file's order
-        first, last = spans[event.id]
-        for day in days[bisect_left(days, first) : bisect_right(days, last)]:
-            rows[day].append(event)
-    for events in rows.values():
-        events.sort(key=day_key)
-    return rows
 
 
 def _when(event: Event, mode: ZoneMode, zone: tzinfo, day: date) -> str:
