@@ -347,17 +347,25 @@ async def test_help_lists_live_bindings(make_app: MakeApp) -> None:
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpModal)
         text = str(app.screen.query_one("#help-keys").render())
-        for words in (
-            "Previous day",
-            "Next day",
-            "Filter",
-            "Clear filter",
-            "Search",
-            "Zone",
-            "Export",
-            "Quit",
+        lines = text.splitlines()
+        for keys, words in (
+            ("[", "Previous day"),
+            ("]", "Next day"),
+            ("c", "Filter"),
+            ("C", "Clear country and participant filter"),
+            ("/", "Search"),
+            ("z", "Zone"),
+            ("e", "Export"),
+            ("q ^q", "Quit"),  # ours and Textual's, on one line
+            ("↑ k", "Up"),  # the focused event list's own keys
+            ("⏎", "Details"),
+            ("1..9", "Jump to day N"),  # nine bindings, one line
         ):
-            assert words in text
+            assert any(line.split() == [*keys.split(), *words.split()] for line in lines), words
+        # Each description once, and no key that does nothing here.
+        described = [line[line.index("  ") :].strip() for line in lines if "  " in line]
+        assert len(described) == len(set(described))
+        assert "Scroll Left" not in text and "Focus Next" not in text
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpModal)
 
@@ -429,10 +437,16 @@ async def test_every_pane_reachable_at_80x24(make_app: MakeApp) -> None:
             region = app.focused.region
             assert region.width > 10 and region.height >= 3, app.focused.id
         assert {"days", "people", "countries", "events-table", "details"} <= seen
-        await pilot.press("m")
-        assert main_screen(app).maximized is not None
-        await pilot.press("escape")
-        assert main_screen(app).maximized is None
+        await pilot.press("m")  # the details pane fills the body; the header stays
+        screen = main_screen(app)
+        assert app.focused is not None and app.focused.id == "details"
+        assert screen.query_one("#details").has_class("-maximized")
+        assert screen.query_one("#day-view").display is False
+        assert "Zone: venue time" in header(app) and screen.query_one("#header").display
+        await pilot.press("m")  # m toggles back
+        assert screen.query_one("#day-view").display is True
+        await pilot.press("m", "escape")  # and escape restores too
+        assert not screen.query_one("#details").has_class("-maximized")
 
 
 async def test_quit(make_app: MakeApp) -> None:

@@ -165,3 +165,36 @@ def _offsets_on_the_dates(calendar: Calendar, country: Country) -> str:
     span = {date_of(calendar.events[0].start), date_of(calendar.events[-1].start)}
     offsets = sorted({utc_offset_label(country.timezone, d) for d in span})
     return f" ({' / '.join(offsets)} on the calendar's dates)"
+
+
+def about_details(calendar: Calendar) -> tuple[DetailLine, ...]:
+    """The calendar itself: title, description, sources, last revision and counts."""
+    lines = [DetailLine(LineKind.TITLE, one_line(calendar.title))]
+    lines += _field("Id", calendar.id)
+    lines += _field("Zone", calendar.timezone)
+    if calendar.updated is not None:
+        lines += _field("Updated", f"{calendar.updated:%Y-%m-%d %H:%M %Z}".strip())
+    counts = (
+        f"{len(calendar.events)} events, {len(calendar.participants)} participants, "
+        f"{len(calendar.countries)} countries"
+    )
+    lines += _field("Holds", counts)
+    if calendar.description:
+        lines.append(DetailLine(LineKind.HEADING, "Description"))
+        lines.append(DetailLine(LineKind.TEXT, printable(calendar.description)))
+    return (*lines, *_sources(calendar.sources))
+
+
+def notice_details(warnings: tuple[str, ...], errors: tuple[str, ...]) -> tuple[DetailLine, ...]:
+    """What the loader said, as `FILE:LINE:COL: severity: message` lines (already escaped)."""
+    if not warnings and not errors:
+        return (DetailLine.note("The calendar loaded with no warnings."),)
+    lines: list[DetailLine] = []
+    if errors:
+        lines.append(DetailLine(LineKind.HEADING, "The file on disk does not load"))
+        lines.append(DetailLine.note("The last version that loaded is shown until it is fixed."))
+        lines += [DetailLine(LineKind.TEXT, error) for error in errors]
+    if warnings:
+        lines.append(DetailLine(LineKind.HEADING, "Warnings"))
+        lines += [DetailLine(LineKind.TEXT, warning) for warning in warnings]
+    return tuple(lines)

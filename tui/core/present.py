@@ -126,6 +126,7 @@ class Screenful:
     countries: tuple[CountryRow, ...]
     selection: Selection | None
     details: tuple[DetailLine, ...]
+    sources: tuple[str, ...]  # the links of what the details are about, to open or copy
     matching: int  # events that pass the filter
     export_name: str
 
@@ -168,6 +169,7 @@ def present(
         ),
         selection=selection,
         details=_details(index, selection, browse.zone_mode, local, now),
+        sources=_sources(index, selection),
         matching=len(matches.events),
         export_name=export_name(calendar, browse.filter),
     )
@@ -311,6 +313,15 @@ def _country_row(country: Country, matches: Matches, view: Filter) -> CountryRow
     counts = matches.country_counts
     count = None if counts is None else counts.get(country.code, 0)
     return CountryRow(country.code, one_line(country.name), count, country.code in view.countries)
+
+
+def _sources(index: CalendarIndex, selection: Selection | None) -> tuple[str, ...]:
+    if selection is None or selection.kind is not SelectionKind.EVENT:
+        return ()
+    position = index.position.get(selection.key)
+    if position is None:
+        return ()
+    return tuple(one_line(source) for source in index.calendar.events[position].sources)
 
 
 def _details(

@@ -41,7 +41,12 @@ class CalendarCommands(Provider):
             show = partial(screen.show_participant, pid)
             yield f"Show participant: {one_line(person.name)}", show, "Itinerary in the details"
         yield "Export the filtered view", screen.action_export, "iCalendar or TOML"
-        yield "Clear the country filter", screen.action_clear_countries, ""
+        yield "Clear the country and participant filter", screen.action_clear_filter, ""
+        for pid, person in calendar.participants.items():
+            only = partial(screen.filter_by_participant, pid)
+            yield f"Filter by participant: {one_line(person.name)}", only, "Only their events"
+        yield "About this calendar", screen.action_about, "Title, description, sources"
+        yield "Warnings and errors", screen.action_warnings, "What the loader found"
 
     async def discover(self) -> Hits:
         screen = self.main_screen()

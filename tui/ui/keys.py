@@ -12,12 +12,15 @@ MAIN_KEYS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
         for n in range(1, 10)
     ],
     Binding("c", "country_filter", "Filter"),
-    Binding("C", "clear_countries", "Clear filter", show=False),
+    Binding("C", "clear_filter", "Clear country and participant filter", show=False),
     Binding("slash", "search", "Search"),
     Binding("z", "cycle_zone", "Zone"),
     Binding("e", "export", "Export"),
-    Binding("m", "maximize", "Maximize pane", show=False),
-    Binding("M", "minimize", "Restore panes", show=False),
+    Binding("o", "open_source", "Open a source link", show=False),
+    Binding("y", "copy_source", "Copy a source link", show=False),
+    Binding("w", "warnings", "Warnings and errors", show=False),
+    Binding("i", "about", "About the calendar", show=False),
+    Binding("m", "toggle_maximize", "Maximize or restore the pane", show=False),
     Binding("escape", "escape", "Clear search, restore panes", show=False),
     Binding("question_mark", "help", "Help"),
 ]

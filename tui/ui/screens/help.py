@@ -1,4 +1,4 @@
-"""Every key that applies, generated from the live bindings."""
+"""Every key that works where the focus is, generated from the live bindings, once each."""
 
 from __future__ import annotations
 
@@ -9,38 +9,47 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Label, Static
 
-# Keys that every pane shares but that live in widgets rather than the screen.
-MOVEMENT = [
-    ("tab / shift+tab", "Move between panes"),
-    ("↑ ↓ / j k", "Move within a pane"),
-    ("enter", "Choose"),
-    ("ctrl+p", "Command palette"),
-]
+# Textual's focus keys, said once in our words; and keys that do nothing here (the lists
+# never scroll sideways) or only explain another key (ctrl+c: "press q to quit").
+TEXTUAL_KEYS = [("tab / shift+tab", "Move between panes")]
+HIDDEN_ACTIONS = {
+    *("help_quit", "focus_next", "focus_previous"),
+    *("scroll_left", "scroll_right", "page_left", "page_right"),
+}
+
+
+def help_rows(app: App[object], bindings: dict[str, ActiveBinding]) -> list[tuple[str, str]]:
+    """(keys, what) for every described binding: the focused pane's first, then the
+    screen's and the app's; the keys of one description are joined ('↑ k', 'q ^q')."""
+    groups: dict[str, list[str]] = {}
+
+    def order(active: ActiveBinding) -> tuple[bool, bool]:
+        # The focused pane's keys first; within a description, the footer's key first.
+        return isinstance(active.node, Screen | App), not active.binding.show
+
+    for active in sorted(bindings.values(), key=order):
+        binding = active.binding
+        action = binding.action.split(".")[-1].split("(")[0]
+        if not binding.description or action in HIDDEN_ACTIONS:
+            continue
+        keys = groups.setdefault(binding.description, [])
+        shown = app.get_key_display(binding)
+        if shown not in keys:
+            keys.append(shown)
+    return [(" ".join(keys), what) for what, keys in groups.items()] + TEXTUAL_KEYS
 
 
 class HelpModal(ModalScreen[None]):
     """A table of keys; any of escape, q or ? closes it."""
 
-    BINDINGS = [
-        Binding("escape,q,question_mark", "dismiss", "Close"),
-    ]
+    BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close")]
 
     def __init__(self, bindings: dict[str, ActiveBinding]) -> None:
         super().__init__()
         self.bindings = bindings
 
     def compose(self) -> ComposeResult:
-        rows = list(MOVEMENT)
-        seen: set[str] = set()
-        for active in self.bindings.values():
-            binding = active.binding
-            # The screen's and the app's keys; a focused widget's own (cursor, paging) are
-            # the usual ones and are summed up in MOVEMENT.
-            if not isinstance(active.node, Screen | App):
-                continue
-            if binding.description and binding.description not in seen:
-                seen.add(binding.description)
-                rows.append((self.app.get_key_display(binding), binding.description))
+        rows = help_rows(self.app, self.bindings)
         width = max(len(keys) for keys, _ in rows) + 2
         table = Text()
         for keys, what in rows:
@@ -48,4 +57,8 @@ class HelpModal(ModalScreen[None]):
         with VerticalScroll(id="help-dialog", classes="dialog"):
             yield Label("Keys", classes="dialog-title")
             yield Static(table, id="help-keys")
-            yield Label("escape closes", classes="dialog-help")
+            yield Label(
+                "In the country filter: type to narrow, ↑ ↓ move, ctrl+t ticks several, "
+                "enter applies. escape closes this.",
+                classes="dialog-help",
+            )

@@ -10,11 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, date, datetime, tzinfo
-from pathlib import Path
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Input
@@ -35,22 +33,18 @@ from tui.core.present import (
 from tui.core.query import Filter
 from tui.core.zones import get_zone, local_zone_name
 from tui.ui.keys import MAIN_KEYS
+from tui.ui.screens import dialogs
 from tui.ui.widgets.country_list import CountryList
 from tui.ui.widgets.day_list import DayList
 from tui.ui.widgets.day_view import DayView, EventList
 from tui.ui.widgets.details import DetailsPane
 from tui.ui.widgets.header import CalendarHeader
+from tui.ui.widgets.pane_layout import PaneLayout
 from tui.ui.widgets.people_list import ParticipantList
 from tui.ui.widgets.search_bar import SearchBar
 
 Clock = Callable[[], datetime]
 INDEX_NOW = 5_000  # events; larger calendars build their filter indexes after first paint
-PANE_TITLES = {
-    "#days": "Days",
-    "#people": "Participants",
-    "#countries": "Countries",
-    "#details": "Details",
-}
 
 
 class MainScreen(Screen[None]):
@@ -82,19 +76,10 @@ class MainScreen(Screen[None]):
         bound = MainScreen.screenful
         yield CalendarHeader(id="header").data_bind(bound)
         yield SearchBar(id="search")
-        with Horizontal(id="body"):
-            with Vertical(id="nav"):
-                yield DayList(id="days").data_bind(bound)
-                yield ParticipantList(id="people").data_bind(bound)
-                yield CountryList(id="countries").data_bind(bound)
-            with Vertical(id="main"):
-                yield DayView(id="day-view").data_bind(bound)
-                yield DetailsPane(id="details").data_bind(bound)
+        yield PaneLayout(id="body").data_bind(bound)
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        for selector, title in PANE_TITLES.items():
-            self.query_one(selector).border_title = title
         if len(self.calendar.events) <= INDEX_NOW:
             self.index.build()
         else:
@@ -159,10 +144,14 @@ class MainScreen(Screen[None]):
     @on(ParticipantList.Chosen)
     def choose_participant(self, message: ParticipantList.Chosen) -> None:
         self.show_participant(message.key)
+        if isinstance(message, ParticipantList.Applied):
+            self.filter_by_participant(message.key)
 
     @on(CountryList.Chosen)
     def choose_country(self, message: CountryList.Chosen) -> None:
         self.change(selection=Selection(SelectionKind.COUNTRY, message.key))
+        if isinstance(message, CountryList.Applied):
+            self.filter_by_country(message.key)
 
     @on(Input.Changed, "#search")
     def search_changed(self, message: Input.Changed) -> None:
@@ -188,6 +177,10 @@ class MainScreen(Screen[None]):
         """Show only the events that involve one country."""
         self.change_filter(replace(self.browse.filter, countries=frozenset({code})))
 
+    def filter_by_participant(self, participant_id: str) -> None:
+        """Show only a participant's events (within the country filter, if any)."""
+        self.change_filter(replace(self.browse.filter, participants=frozenset({participant_id})))
+
     def show_participant(self, participant_id: str) -> None:
         """Show a participant's itinerary in the details pane."""
         self.change(selection=Selection(SelectionKind.PARTICIPANT, participant_id))
@@ -205,16 +198,12 @@ class MainScreen(Screen[None]):
 
     # The dialogs load when first opened: their widgets are not needed for the first paint.
     def action_country_filter(self) -> None:
-        from tui.ui.screens.country_filter import CountryFilterModal
+        dialogs.choose_countries(self)
 
-        def apply(codes: frozenset[str] | None) -> None:
-            if codes is not None:
-                self.change_filter(replace(self.browse.filter, countries=codes))
-
-        self.app.push_screen(CountryFilterModal(self.calendar, self.browse.filter.countries), apply)
-
-    def action_clear_countries(self) -> None:
-        self.change_filter(replace(self.browse.filter, countries=frozenset()))
+    def action_clear_filter(self) -> None:
+        self.change_filter(
+            replace(self.browse.filter, countries=frozenset(), participants=frozenset())
+        )
 
     def action_search(self) -> None:
         self.query_one(SearchBar).open()
@@ -224,22 +213,30 @@ class MainScreen(Screen[None]):
         if search.shown:
             search.close()
             self.focus_day_view()
-        elif self.maximized is not None:
-            self.minimize()
+        else:
+            self.query_one(PaneLayout).restore()
+
+    def action_toggle_maximize(self) -> None:
+        self.query_one(PaneLayout).toggle(self.focused)
+
+    def action_open_source(self) -> None:
+        dialogs.with_source(self, "Open", dialogs.open_source)
+
+    def action_copy_source(self) -> None:
+        dialogs.with_source(self, "Copy", dialogs.copy_source)
+
+    def action_warnings(self) -> None:
+        dialogs.show_notices(self)
+
+    def action_about(self) -> None:
+        dialogs.show_about(self)
 
     def action_cycle_zone(self) -> None:
         # The header says which zone is in force; no toast needed.
         self.change(zone_mode=self.browse.zone_mode.next())
 
     def action_export(self) -> None:
-        from tui.ui.screens.export import ExportModal
-
-        if self.screenful is not None:
-            events = self.index.select(self.browse.filter)
-            default = Path(self.screenful.export_name)
-            self.app.push_screen(ExportModal(self.calendar, events, default))
+        dialogs.export(self)
 
     def action_help(self) -> None:
-        from tui.ui.screens.help import HelpModal
-
-        self.app.push_screen(HelpModal(self.active_bindings))
+        dialogs.show_help(self)
