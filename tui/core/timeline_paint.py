@@ -301,6 +301,8 @@ def _write_text(
     """The marks and the title, from ``start`` up to ``stop``, as far as they fit."""
     room = stop - start
     if room <= 0:
+        if block.overlap:  # too narrow for a title, never for the double-booking mark
+            cellrow[0] = ("!", Role.OVERLAP)
         return
     parts: list[tuple[str, Role]] = []
     if block.overlap:
