@@ -78,9 +78,8 @@ class TimelineView(ScrollView, can_focus=True):
     TimelineView > .timeline-view--label { text-style: bold; }
     TimelineView > .timeline-view--zone { color: $accent; text-style: bold; }
     TimelineView > .timeline-view--axis { color: $text; text-style: bold; }
-    TimelineView > .timeline-view--zone2, TimelineView > .timeline-view--axis2 {
-        color: $text-muted;
-    }
+    TimelineView > .timeline-view--zone2 { color: $text-muted; text-style: italic; }
+    TimelineView > .timeline-view--axis2 { color: $text-muted; }
     TimelineView > .timeline-view--rule, TimelineView > .timeline-view--grid {
         color: $text-disabled;
     }
@@ -243,7 +242,8 @@ class TimelineView(ScrollView, can_focus=True):
 
     # --- the cursor -----------------------------------------------------------------
     def _move(self, cursor: Cursor, *, announce: bool = True) -> None:
-        changed = cursor != self.cursor
+        # Down from Putin's talks to Rahmon's is the same event: the details stay.
+        changed = self.cursor is None or cursor[1] != self.cursor[1]
         self.cursor = cursor
         if self.timeline is not None:
             window = self._window_for(self.timeline, self.window)
@@ -263,12 +263,12 @@ class TimelineView(ScrollView, can_focus=True):
         row = row_of(painting, *self.cursor)
         if row is None:
             return
-        if row > 0 and painting.rows[row - 1].heading:
-            row -= 1  # keep a strip's heading in sight with its first chips
+        # Keep a strip's heading in sight with its first chips.
+        first = row - 1 if row > 0 and painting.rows[row - 1].heading else row
         body = max(1, self.scrollable_content_region.height - len(painting.header))
         top = self.scroll_offset.y
-        if row < top:
-            self.scroll_to(y=row, animate=False, immediate=True)
+        if first < top:
+            self.scroll_to(y=first, animate=False, immediate=True)
         elif row >= top + body:
             self.scroll_to(y=row - body + 1, animate=False, immediate=True)
 
