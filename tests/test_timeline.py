@@ -9,11 +9,12 @@ import pytest
 
 from bench.make_calendar import calendar_text
 from tests.conftest import BASE, DATA, WriteCalendar
+from tui.core.agenda_view import Now, RowKind, agenda_screen
 from tui.core.index import CalendarIndex
 from tui.core.load import bundled_calendar, load_bytes, load_calendar
 from tui.core.model import Calendar
 from tui.core.overlaps import overlap_problems
-from tui.core.query import ZoneMode
+from tui.core.query import Filter, ZoneMode
 from tui.core.timeline import (
     Lane,
     LaneKind,
@@ -324,3 +325,32 @@ def test_second_zone_is_the_next_zone_of_the_z_cycle() -> None:
     assert timeline_zones(calendar, ZoneMode.UTC, new_york) == (UTC, DUSHANBE)
     # A viewer in the venue's zone gets UTC as the second axis, not the same zone twice.
     assert timeline_zones(calendar, ZoneMode.EVENT, DUSHANBE) == (DUSHANBE, UTC)
+
+
+# --- the whole visit at once -----------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("now", "event_id", "when"),
+    [
+        (datetime(2025, 10, 9, 9, tzinfo=UTC), "ru-tj-talks", Now.UNDER_WAY),  # 14:00 Dushanbe
+        (datetime(2025, 10, 9, 5, 30, tzinfo=UTC), "official-welcome", Now.NEXT),  # 10:30
+        (datetime(2026, 1, 1, tzinfo=UTC), None, None),  # the visit is over
+    ],
+)
+def test_agenda_rows_and_the_current_event(
+    now: datetime, event_id: str | None, when: Now | None
+) -> None:
+    index = bundled()
+    agenda = agenda_screen(index, Filter(), ZoneMode.EVENT, MOSCOW, now)
+    events = [row for row in agenda.rows if row.kind is RowKind.EVENT]
+    assert [row.event_id for row in events] == [
+        e.id for day in index.by_day(ZoneMode.EVENT, MOSCOW).values() for e in day
+    ]
+    assert [row.text for row in agenda.rows if row.kind is RowKind.DAY] == [
+        "Wednesday 8 October 2025",
+        "Thursday 9 October 2025",
+        "Friday 10 October 2025",
+    ]
+    talks = next(row for row in events if row.event_id == "ru-tj-talks")
+    assert (talks.time, talks.icc, talks.who) == ("≈11:55\u2013≈16:30", True, "Putin, Rahmon")
+    shown = None if agenda.highlight is None else agenda.rows[agenda.highlight].event_id
+    assert (shown, agenda.now) == (event_id, when)
