@@ -29,7 +29,7 @@ def agenda_text(index: CalendarIndex, chosen: Sequence[Event], mode: ZoneMode, z
     if not days:
         return "No events match.\n"
     times = {
-        (day, event.id): _when(event, mode, zone, day)
+        (day, event.id): when_column(event, mode, zone, day)
         for day, events in days.items()
         for event in events
     }
@@ -51,7 +51,8 @@ def agenda_text(index: CalendarIndex, chosen: Sequence[Event], mode: ZoneMode, z
     return "\n".join(lines) + "\n"
 
 
-def _when(event: Event, mode: ZoneMode, zone: tzinfo, day: date) -> str:
+def when_column(event: Event, mode: ZoneMode, zone: tzinfo, day: date) -> str:
+    """The agenda's time column for an event on ``day``."""
     text = time_range(event, display_zone(event, mode, zone), day)
     # Under the "time not announced" heading the column says only what else is known.
     if event.time_not_announced:

@@ -1,0 +1,180 @@
+"""The whole visit at once: every day's events in one scrolling list, one line each.
+
+Line API, like ``DayList``: an archive of thousands of events is only drawn where it is on
+screen. The core (``agenda_screen``) decides every word; this widget styles the rows and
+moves a cursor over the events, starting on the one under way or next.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from tui.core.agenda import ICC_MARK
+from tui.core.agenda_view import AgendaRow, AgendaScreen, Now, RowKind
+from tui.core.model import Status
+from tui.core.text import cells, shorten
+
+STATUS_STYLE = {
+    Status.CONFIRMED: Style(),
+    Status.TENTATIVE: Style(italic=True),
+    Status.CANCELLED: Style(strike=True, dim=True),
+}
+PLAIN = Style()
+NOW_MARKS = {Now.UNDER_WAY: "now ▶", Now.NEXT: "next ▶"}
+MARK_WIDTH = 7
+
+
+class AgendaView(ScrollView, can_focus=True):
+    """Days, their events in the day's order, the current one marked; enter shows one."""
+
+    BINDINGS = [
+        Binding("up,k", "move(-1)", "Up", show=False),
+        Binding("down,j", "move(1)", "Down", show=False),
+        Binding("pageup", "move(-10)", "Page up", show=False),
+        Binding("pagedown", "move(10)", "Page down", show=False),
+        Binding("home", "move(-1000000)", "First event", show=False),
+        Binding("end", "move(1000000)", "Last event", show=False),
+        Binding("enter", "choose", "Show in the day view"),
+    ]
+    COMPONENT_CLASSES = {
+        "agenda-view--day",
+        "agenda-view--section",
+        "agenda-view--time",
+        "agenda-view--icc",
+        "agenda-view--who",
+        "agenda-view--now",
+        "agenda-view--cursor",
+    }
+    DEFAULT_CSS = """
+    AgendaView { overflow-x: hidden; }
+    AgendaView > .agenda-view--day { text-style: bold underline; color: $accent; }
+    AgendaView > .agenda-view--section { text-style: italic; color: $text-muted; }
+    AgendaView > .agenda-view--time { color: $text-muted; }
+    AgendaView > .agenda-view--icc { color: $warning; text-style: bold; }
+    AgendaView > .agenda-view--who { color: $text-muted; }
+    AgendaView > .agenda-view--now { color: $success; text-style: bold; }
+    AgendaView > .agenda-view--cursor {
+        background: $block-cursor-background;
+        color: $block-cursor-foreground;
+        text-style: bold;
+    }
+    """
+
+    agenda: reactive[AgendaScreen | None] = reactive(None, init=False)
+
+    class EventChosen(Message):
+        """The user pressed enter on an event: show it in its day."""
+
+        def __init__(self, event_id: str, day: date) -> None:
+            self.event_id = event_id
+            self.day = day
+            super().__init__()
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.cursor = 0  # a row index, always on an event while there are events
+        self._events: list[int] = []
+
+    # --- data in --------------------------------------------------------------------
+    def watch_agenda(self, new: AgendaScreen | None) -> None:
+        rows = new.rows if new is not None else ()
+        self._events = [n for n, row in enumerate(rows) if row.kind is RowKind.EVENT]
+        start = new.highlight if new is not None and new.highlight is not None else None
+        self.cursor = start if start is not None else (self._events or [0])[0]
+        self.virtual_size = Size(0, len(rows) + 1)
+        self.call_after_refresh(self._show_cursor)
+        self.refresh()
+
+    # --- drawing --------------------------------------------------------------------
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        agenda = self.agenda
+        index = self.scroll_offset.y + y - 1
+        if agenda is None:
+            return Strip.blank(width, base)
+        if index == -1:
+            text = agenda.zone_line or agenda.empty_reason
+            return Strip([Segment(text, base + self._style("section"))]).crop_extend(0, width, base)
+        if index >= len(agenda.rows):
+            return Strip.blank(width, base)
+        row = agenda.rows[index]
+        if row.kind is RowKind.DAY:
+            segments = [Segment(row.text, base + self._style("day"))]
+        elif row.kind is RowKind.SECTION:
+            segments = [Segment(f"{' ' * MARK_WIDTH}{row.text}:", base + self._style("section"))]
+        else:
+            segments = self._event_segments(agenda, index, row, base, width)
+        return Strip(segments).crop_extend(0, width, base)
+
+    def _event_segments(
+        self, agenda: AgendaScreen, index: int, row: AgendaRow, base: Style, width: int
+    ) -> list[Segment]:
+        cursor = self._style("cursor") if index == self.cursor else Style()
+
+        def styled(part: Style = PLAIN) -> Style:
+            return base + part + cursor  # the cursor last, over the parts' colours
+
+        now = NOW_MARKS[agenda.now] if index == agenda.highlight and agenda.now else ""
+        icc = ICC_MARK if row.icc else " " * len(ICC_MARK)
+        lead = [
+            Segment(f"{now:>{MARK_WIDTH - 1}} ", styled(self._style("now"))),
+            Segment(row.time + " " * (agenda.time_width - cells(row.time) + 2), styled()),
+            Segment(icc + "  ", styled(self._style("icc"))),
+        ]
+        used = sum(segment.cell_length for segment in lead)
+        who = f" · {row.who}" if row.who else ""
+        status = "" if row.status is Status.CONFIRMED else f" [{row.status.value.upper()}]"
+        title = shorten(row.text + status, max(8, width - used - min(cells(who), 30)))
+        room = max(0, width - used - cells(title))
+        return [
+            *lead,
+            Segment(title, styled(STATUS_STYLE[row.status])),
+            Segment(shorten(who, room), styled(self._style("who"))),
+        ]
+
+    def _style(self, name: str) -> Style:
+        return self.get_component_rich_style(f"agenda-view--{name}")
+
+    def _show_cursor(self) -> None:
+        # One line above the row: the zone line scrolls with the rows.
+        line = self.cursor + 1
+        if self.agenda is not None and self.cursor in self._events:
+            heading = self.cursor - 1
+            rows = self.agenda.rows
+            if heading >= 0 and rows[heading].kind is RowKind.DAY:
+                line -= 1  # show the day's heading with its first event
+        self.scroll_to_region(Region(0, line, 1, self.cursor + 2 - line), animate=False)
+
+    # --- input ----------------------------------------------------------------------
+    def action_move(self, step: int) -> None:
+        if not self._events:
+            return
+        here = self._events.index(self.cursor) if self.cursor in self._events else 0
+        self.cursor = self._events[max(0, min(len(self._events) - 1, here + step))]
+        self._show_cursor()
+        self.refresh()
+
+    def action_choose(self) -> None:
+        if self.agenda is not None and self.cursor in self._events:
+            row = self.agenda.rows[self.cursor]
+            self.post_message(self.EventChosen(row.event_id, row.day))
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        index = self.scroll_offset.y + offset.y - 1
+        if index in self._events:
+            self.cursor = index
+            self.refresh()
