@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 import tomli_w
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
 from bench.make_calendar import make_calendar
 from tests.ui.conftest import SAMPLE, MakeApp
@@ -262,7 +262,7 @@ async def test_participant_itinerary(make_app: MakeApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("shift+tab", "shift+tab")
         assert app.focused is not None and app.focused.id == "people"
-        await pilot.press("down", "down")
+        await pilot.press("down")  # from Putin, highlighted first
         text = details(app)
         assert text.startswith("Emomali Rahmon, President of Tajikistan (Tajikistan)")
         assert "Also written: Rakhmon" in text
@@ -278,7 +278,7 @@ async def test_country_details(make_app: MakeApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("shift+tab")
         assert app.focused is not None and app.focused.id == "countries"
-        for _ in range(4):  # Armenia, Azerbaijan, Belarus, Kazakhstan
+        for _ in range(3):  # from Armenia: Azerbaijan, Belarus, Kazakhstan
             await pilot.press("down")
         text = details(app)
         assert text.startswith("Kazakhstan (KZ)")
@@ -441,10 +441,10 @@ async def test_every_pane_reachable_at_80x24(make_app: MakeApp) -> None:
         screen = main_screen(app)
         assert app.focused is not None and app.focused.id == "details"
         assert screen.query_one("#details").has_class("-maximized")
-        assert screen.query_one("#day-view").display is False
+        assert screen.query_one("#day-area").display is False
         assert "Zone: venue time" in header(app) and screen.query_one("#header").display
         await pilot.press("m")  # m toggles back
-        assert screen.query_one("#day-view").display is True
+        assert screen.query_one("#day-area").display is True
         await pilot.press("m", "escape")  # and escape restores too
         assert not screen.query_one("#details").has_class("-maximized")
 
@@ -545,3 +545,68 @@ async def test_export_runs_in_a_worker_and_escape_cancels(
         release.set()
         await app.workers.wait_for_complete()
         assert list(tmp_path.glob("*.ics")) == []
+
+
+async def test_enter_on_a_country_or_participant_filters(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = main_screen(app)
+        await pilot.press("shift+tab")  # Countries
+        await pilot.press("down", "down", "down", "enter")  # Armenia, ... Kazakhstan
+        assert screen.browse.filter.countries == frozenset({"KZ"})
+        assert "Kazakhstan (3 of 17 events)" in header(app)
+        await pilot.press("shift+tab")  # Participants
+        await pilot.press("enter")  # the first the filter leaves: Putin
+        assert screen.browse.filter.participants == frozenset({"putin"})
+        assert "Kazakhstan, with Vladimir Putin" in header(app)
+        assert details(app).startswith("Vladimir Putin")  # and his itinerary
+        await pilot.press("C")
+        assert not screen.browse.filter.active
+
+
+async def test_timeline_and_whole_visit_views(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = main_screen(app)
+        await pilot.press("2", "t")
+        await pilot.pause()
+        assert screen.browse.view.value == "timeline"
+        assert app.focused is not None and app.focused.id == "timeline"
+        lanes = drawn_lines(app, "#timeline")
+        assert any(line.startswith("Putin") for line in lanes)
+        assert any(line.startswith("Rahmon") for line in lanes)
+        await pilot.press("right")  # the next block in time order shows in the details
+        assert details(app).startswith("Russia-Tajikistan talks")
+        await pilot.press("v")  # lanes by venue
+        assert "lanes by venue" in str(screen.query_one("#timeline").border_title)
+        await pilot.press("t")  # back to the day
+        assert screen.browse.view.value == "day"
+        await pilot.press("a")
+        await pilot.pause()
+        assert app.focused is not None and app.focused.id == "agenda"
+        text = "\n".join(drawn_lines(app, "#agenda"))
+        assert "Wednesday 8 October 2025" in text and "Thursday 9 October 2025" in text
+        await pilot.press("down", "enter")  # an event: shown in its day
+        await pilot.pause()
+        assert screen.browse.view.value == "day"
+        assert screen.browse.selection is not None
+        assert app.focused is not None and app.focused.id == "events-table"
+
+
+async def test_links_warnings_and_about(make_app: MakeApp, monkeypatch: pytest.MonkeyPatch) -> None:
+    opened: list[str] = []
+    monkeypatch.setattr("tui.ui.screens.dialogs.open_url", lambda url: opened.append(url) or True)
+    app = make_app(SAMPLE)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "j")  # the talks: two sources
+        await pilot.press("o")
+        await pilot.pause()
+        await pilot.press("down", "enter")
+        assert opened == ["https://example.org/talks-2"]
+        await pilot.press("y", "enter")
+        assert app.clipboard == "https://example.org/talks"
+        await pilot.press("w")
+        assert "no warnings" in str(app.screen.query_one("#text-body", Static).render())
+        await pilot.press("escape", "i")
+        about = str(app.screen.query_one("#text-body", Static).render())
+        assert "Fixtures for diplocal's tests." in about and "https://example.org/season" in about

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, tzinfo
 from enum import StrEnum
 
+from tui.core.agenda_view import AgendaScreen, agenda_screen
 from tui.core.details import DetailLine, country_details, event_details, participant_details
 from tui.core.icc import icc_reasons
 from tui.core.index import CalendarIndex, Matches
@@ -21,6 +22,15 @@ from tui.core.order import SECTION_HEADINGS, clamp, countries_in_order, sections
 from tui.core.query import Filter, ZoneMode, display_zone
 from tui.core.text import one_line
 from tui.core.timefmt import short_day, time_range
+from tui.core.timeline import LaneMode, Timeline, layout_timeline, timeline_zones
+
+
+class View(StrEnum):
+    """What the main pane shows."""
+
+    DAY = "day"  # the chosen day's events as rows
+    TIMELINE = "timeline"  # the chosen day as lanes on a time axis
+    AGENDA = "agenda"  # every day of the filtered calendar in one list
 
 
 class SelectionKind(StrEnum):
@@ -47,6 +57,8 @@ class Browse:
     day: date | None = None
     zone_mode: ZoneMode = ZoneMode.EVENT
     selection: Selection | None = None
+    view: View = View.DAY
+    lanes_by: LaneMode = LaneMode.PARTICIPANTS
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +131,7 @@ class Screenful:
     header: Header
     days: tuple[DayRow, ...]
     day: date | None
-    day_title: str
+    day_title: str  # the main pane's title, for the view shown
     rows: tuple[EventRow, ...]
     empty_reason: str  # why ``rows`` is empty; '' when it is not
     people: tuple[PersonRow, ...]
@@ -129,6 +141,9 @@ class Screenful:
     sources: tuple[str, ...]  # the links of what the details are about, to open or copy
     matching: int  # events that pass the filter
     export_name: str
+    view: View = View.DAY
+    timeline: Timeline | None = None  # only while the timeline is shown
+    agenda: AgendaScreen | None = None  # only while the whole visit is shown
 
 
 ZONE_NAMES = {ZoneMode.EVENT: "venue time", ZoneMode.UTC: "UTC"}
@@ -159,7 +174,7 @@ def present(
         ),
         days=tuple(DayRow(d, short_day(d), matches.day_counts.get(d, 0)) for d in by_day),
         day=day,
-        day_title=f"Events · {short_day(day)}" if day else "Events",
+        day_title=_view_title(browse, day, len(matches.events)),
         rows=tuple(rows),
         empty_reason="" if rows else _empty_reason(calendar, browse, matches, day, by_day),
         people=tuple(_person_row(calendar, calendar.participants[p]) for p in _people(matches)),
@@ -172,7 +187,37 @@ def present(
         sources=_sources(index, selection),
         matching=len(matches.events),
         export_name=export_name(calendar, browse.filter),
+        view=browse.view,
+        timeline=_timeline(index, browse, day, rows, local),
+        agenda=(
+            agenda_screen(index, browse.filter, browse.zone_mode, local, now)
+            if browse.view is View.AGENDA
+            else None
+        ),
     )
+
+
+def _view_title(browse: Browse, day: date | None, matching: int) -> str:
+    """The main pane's title: 'Events · Thu 9 Oct', 'Timeline · Thu 9 Oct · lanes by venue'."""
+    if browse.view is View.AGENDA:
+        return f"The whole calendar · {matching} events"
+    on = f" · {short_day(day)}" if day else ""
+    if browse.view is View.TIMELINE:
+        lanes = "venue" if browse.lanes_by is LaneMode.VENUES else "participant"
+        return f"Timeline{on} · lanes by {lanes}"
+    return f"Events{on}"
+
+
+def _timeline(
+    index: CalendarIndex, browse: Browse, day: date | None, rows: list[EventRow], local: tzinfo
+) -> Timeline | None:
+    """The day's lanes, laid out only while the timeline is shown."""
+    if browse.view is not View.TIMELINE or day is None:
+        return None
+    events = [index.calendar.events[index.position[row.id]] for row in rows]
+    zone, second = timeline_zones(index.calendar, browse.zone_mode, local)
+    people = browse.filter.participants or None
+    return layout_timeline(index, day, events, browse.lanes_by, zone, second, people=people)
 
 
 def settle_day(index: CalendarIndex, browse: Browse, local: tzinfo) -> Browse:

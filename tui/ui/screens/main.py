@@ -25,15 +25,18 @@ from tui.core.present import (
     Screenful,
     Selection,
     SelectionKind,
+    View,
     nth_day,
     present,
     settle_day,
     step_day,
 )
 from tui.core.query import Filter
+from tui.core.timeline import LaneMode
 from tui.core.zones import get_zone, local_zone_name
 from tui.ui.keys import MAIN_KEYS
 from tui.ui.screens import dialogs
+from tui.ui.widgets.agenda_view import AgendaView
 from tui.ui.widgets.country_list import CountryList
 from tui.ui.widgets.day_list import DayList
 from tui.ui.widgets.day_view import DayView, EventList
@@ -42,6 +45,7 @@ from tui.ui.widgets.header import CalendarHeader
 from tui.ui.widgets.pane_layout import PaneLayout
 from tui.ui.widgets.people_list import ParticipantList
 from tui.ui.widgets.search_bar import SearchBar
+from tui.ui.widgets.timeline_view import TimelineView
 
 Clock = Callable[[], datetime]
 INDEX_NOW = 5_000  # events; larger calendars build their filter indexes after first paint
@@ -136,22 +140,37 @@ class MainScreen(Screen[None]):
         self.change(day=message.day)
 
     @on(EventList.Moved)
-    def choose_event(self, message: EventList.Moved) -> None:
+    @on(TimelineView.EventHighlighted)
+    @on(TimelineView.EventChosen)
+    def choose_event(self, message: EventList.Moved | TimelineView.EventHighlighted) -> None:
+        """The cursor is on an event (in the day view or the timeline); enter reads it."""
         self.change(selection=Selection(SelectionKind.EVENT, message.event_id))
-        if isinstance(message, EventList.Chosen):
+        if isinstance(message, EventList.Chosen | TimelineView.EventChosen):
             self.query_one(DetailsPane).focus()
+
+    @on(AgendaView.EventChosen)
+    def choose_from_agenda(self, message: AgendaView.EventChosen) -> None:
+        """enter in the whole visit: that event, in its day."""
+        selection = Selection(SelectionKind.EVENT, message.event_id)
+        self.change(view=View.DAY, day=message.day, selection=selection)
+        self.call_after_refresh(self.focus_day_view)
 
     @on(ParticipantList.Chosen)
     def choose_participant(self, message: ParticipantList.Chosen) -> None:
         self.show_participant(message.key)
-        if isinstance(message, ParticipantList.Applied):
-            self.filter_by_participant(message.key)
+
+    @on(ParticipantList.Applied)
+    def apply_participant(self, message: ParticipantList.Applied) -> None:
+        self.show_participant(message.key)
+        self.filter_by_participant(message.key)
 
     @on(CountryList.Chosen)
     def choose_country(self, message: CountryList.Chosen) -> None:
         self.change(selection=Selection(SelectionKind.COUNTRY, message.key))
-        if isinstance(message, CountryList.Applied):
-            self.filter_by_country(message.key)
+
+    @on(CountryList.Applied)
+    def apply_country(self, message: CountryList.Applied) -> None:
+        self.filter_by_country(message.key)
 
     @on(Input.Changed, "#search")
     def search_changed(self, message: Input.Changed) -> None:
@@ -162,8 +181,11 @@ class MainScreen(Screen[None]):
         self.focus_day_view()
 
     def focus_day_view(self) -> None:
-        """Focus the day's events, or the day list when the day shows none."""
-        if self.screenful is not None and self.screenful.rows:
+        """Focus the main view: the day's events (or the day list when the day shows
+        none), the timeline or the whole visit."""
+        if self.browse.view is not View.DAY:
+            self.query_one(PaneLayout).view_widget.focus()
+        elif self.screenful is not None and self.screenful.rows:
             self.query_one("#events-table").focus()
         else:
             self.query_one(DayList).focus()
@@ -230,6 +252,19 @@ class MainScreen(Screen[None]):
 
     def action_about(self) -> None:
         dialogs.show_about(self)
+
+    def action_toggle_view(self, name: str) -> None:
+        view = View(name)
+        self.change(view=View.DAY if self.browse.view is view else view)
+        self.call_after_refresh(self.focus_day_view)
+
+    def action_switch_lanes(self) -> None:
+        other = (
+            LaneMode.VENUES
+            if self.browse.lanes_by is LaneMode.PARTICIPANTS
+            else (LaneMode.PARTICIPANTS)
+        )
+        self.change(lanes_by=other, view=View.TIMELINE)
 
     def action_cycle_zone(self) -> None:
         # The header says which zone is in force; no toast needed.

@@ -25,5 +25,5 @@ class TextModal(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog text-dialog"):
             yield Label(self.heading, classes="dialog-title")
-            yield Static(details_text(self.lines))
+            yield Static(details_text(self.lines), id="text-body")
             yield Label("escape closes", classes="dialog-help")

@@ -39,6 +39,8 @@ class ChoiceList(OptionList):
             keys = {option.id for option in options}
             if current in keys and current is not None:
                 self.highlighted = self.get_option_index(current)
+            elif options:
+                self.highlighted = 0  # so enter always has a row to act on
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()

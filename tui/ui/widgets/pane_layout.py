@@ -10,16 +10,26 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.widget import Widget
+from textual.widgets import ContentSwitcher
 
-from tui.core.present import Screenful
+from tui.core.present import Screenful, SelectionKind, View
+from tui.ui.widgets.agenda_view import AgendaView
 from tui.ui.widgets.country_list import CountryList
 from tui.ui.widgets.day_list import DayList
 from tui.ui.widgets.day_view import DayView
 from tui.ui.widgets.details import DetailsPane
 from tui.ui.widgets.people_list import ParticipantList
+from tui.ui.widgets.timeline_view import TimelineView
 
-PANES = ("days", "people", "countries", "day-view", "details")
-TITLES = {"days": "Days", "people": "Participants", "countries": "Countries", "details": "Details"}
+PANES = ("days", "people", "countries", "day-area", "details")
+# The main pane's widget for each view.
+VIEW_IDS = {View.DAY: "day-view", View.TIMELINE: "timeline", View.AGENDA: "agenda"}
+TITLES = {
+    "days": "Days",
+    "people": "Participants",
+    "countries": "Countries",
+    "details": "Details",
+}
 
 
 class PaneLayout(Horizontal):
@@ -37,12 +47,35 @@ class PaneLayout(Horizontal):
             yield ParticipantList(id="people").data_bind(bound)
             yield CountryList(id="countries").data_bind(bound)
         with Vertical(id="main"):
-            yield DayView(id="day-view").data_bind(bound)
+            with ContentSwitcher(id="day-area", initial="day-view"):
+                yield DayView(id="day-view").data_bind(bound)
+                yield TimelineView(id="timeline")
+                yield AgendaView(id="agenda")
             yield DetailsPane(id="details").data_bind(bound)
 
     def on_mount(self) -> None:
         for name, title in TITLES.items():
             self.query_one(f"#{name}").border_title = title
+
+    def watch_screenful(self, screenful: Screenful | None) -> None:
+        """Show the view's widget, and hand the timeline and agenda their part."""
+        if screenful is None:
+            return
+        self.query_one(ContentSwitcher).current = VIEW_IDS[screenful.view]
+        timeline = self.query_one(TimelineView)
+        timeline.timeline = screenful.timeline
+        timeline.border_title = self.query_one(AgendaView).border_title = screenful.day_title
+        if screenful.timeline is not None:
+            selection = screenful.selection
+            if selection is not None and selection.kind is SelectionKind.EVENT:
+                timeline.select(selection.key)
+        self.query_one(AgendaView).agenda = screenful.agenda
+
+    @property
+    def view_widget(self) -> Widget:
+        """The widget of the view shown now: the one to focus."""
+        switcher = self.query_one(ContentSwitcher)
+        return self.query_one(f"#{switcher.current}") if switcher.current else switcher
 
     def pane_of(self, widget: Widget | None) -> Widget | None:
         """The pane that holds ``widget``, if any."""
