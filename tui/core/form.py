@@ -353,6 +353,8 @@ def check_draft(
         return messages
     warnings = _warning_keys(document, parsed.values)
     for key, text in problems.items():
+        if key in TIMING_KEYS and FormField.DATE in messages:
+            continue  # the times hang on the date: its message is the one to read
         field = _field_of(key, draft)
         if field not in messages:  # the field's own message says it better
             messages[field] = FieldMessage(text, blocking=key not in warnings)
