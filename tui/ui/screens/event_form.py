@@ -76,10 +76,12 @@ class EventFormModal(ModalScreen[FormResult | None]):
     ``event`` None opens an empty form for a new event on ``day``.
     """
 
+    # Not the app's `.dialog`: app CSS outranks DEFAULT_CSS, and the form needs every row.
     DEFAULT_CSS = """
     EventFormModal { align: center middle; }
     EventFormModal > #event-form { width: 96; max-width: 100%; height: 100%; max-height: 40;
-        padding: 0 1; }
+        border: thick $accent; background: $surface; padding: 0 1; }
+    EventFormModal #form-title { text-style: bold; }
     EventFormModal #form-fields { height: 1fr; }
     EventFormModal .form-row { height: auto; }
     EventFormModal .form-label { width: 14; color: $text-muted; }
@@ -87,12 +89,14 @@ class EventFormModal(ModalScreen[FormResult | None]):
     EventFormModal .form-row > ParticipantPicker, EventFormModal .form-row > Horizontal {
         width: 1fr; }
     EventFormModal .form-row > Horizontal { height: auto; }
+    EventFormModal .form-row Checkbox { margin-right: 2; }
     EventFormModal TextArea { width: 1fr; height: 4; }
-    EventFormModal .form-message { padding-left: 14; color: $error; display: none; }
+    EventFormModal .form-message { width: 100%; padding-left: 14; color: $error; display: none; }
     EventFormModal .form-message.-shown { display: block; }
     EventFormModal .form-message.-warning { color: $warning; }
-    EventFormModal #form-problem { color: $error; height: auto; }
-    EventFormModal .dialog-buttons { margin-top: 0; }
+    EventFormModal #form-problem { width: 100%; color: $error; }
+    EventFormModal #form-buttons { height: 1; }
+    EventFormModal #form-buttons Button { margin-right: 2; }
     """
 
     BINDINGS = [
@@ -125,9 +129,9 @@ class EventFormModal(ModalScreen[FormResult | None]):
 
     def compose(self) -> ComposeResult:
         draft = self.initial
-        with Vertical(id="event-form", classes="dialog"):
+        with Vertical(id="event-form"):
             what = "Edit event" if self.editing else "New event"
-            yield Label(what, classes="dialog-title")
+            yield Label(what, id="form-title")
             yield Label("", id="form-id")
             yield Label("", id="message-id", classes="form-message")
             with VerticalScroll(id="form-fields"):
@@ -139,7 +143,9 @@ class EventFormModal(ModalScreen[FormResult | None]):
                 parts = self.text_input(FormField.PART_OF_DAY, draft.part_of_day)
                 parts.suggester = NameSuggester(part_names())
                 yield from self.row(FormField.PART_OF_DAY, parts)
-                all_day = Checkbox("lasts the whole day(s)", draft.all_day, id="field-all_day")
+                all_day = Checkbox(
+                    "lasts the whole day(s)", draft.all_day, id="field-all_day", compact=True
+                )
                 yield from self.row(FormField.ALL_DAY, all_day, "All day")
                 yield from self.row(
                     FormField.UNDER_WAY_AT,
@@ -165,9 +171,9 @@ class EventFormModal(ModalScreen[FormResult | None]):
                 yield from self.row(FormField.SOURCES, sources, "Sources")
                 yield Label("", id="message-event", classes="form-message")
             yield Label("", id="form-problem")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Save (ctrl+s)", variant="primary", id="form-save")
-                yield Button("Cancel (esc)", id="form-cancel")
+            with Horizontal(id="form-buttons"):
+                yield Button("Save (ctrl+s)", variant="primary", id="form-save", compact=True)
+                yield Button("Cancel (esc)", id="form-cancel", compact=True)
 
     def row(self, field: FormField, widget: Widget, label: str = "") -> ComposeResult:
         with Horizontal(classes="form-row"):

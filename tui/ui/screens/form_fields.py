@@ -68,7 +68,7 @@ class ParticipantPicker(Vertical):
 
     DEFAULT_CSS = """
     ParticipantPicker { height: auto; }
-    ParticipantPicker OptionList { height: auto; max-height: 6; }
+    ParticipantPicker OptionList { height: auto; max-height: 6; border: none; }
     """
 
     BINDINGS = [
@@ -89,8 +89,8 @@ class ParticipantPicker(Vertical):
         self.cursor = 0
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="type to narrow · enter ticks", id=f"{self.id}-query")
-        yield OptionList(id=f"{self.id}-choices")
+        yield Input(placeholder="type to narrow · enter ticks", id=f"{self.id}-query", compact=True)
+        yield OptionList(id=f"{self.id}-choices", compact=True)
 
     def on_mount(self) -> None:
         self.redraw()
