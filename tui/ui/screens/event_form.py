@@ -41,7 +41,7 @@ from tui.core.form import (
     new_id,
     part_names,
 )
-from tui.core.model import Calendar, Event
+from tui.core.model import Calendar, Event, date_of
 from tui.core.save import Snapshot
 from tui.core.zones import available_zones
 from tui.ui.screens.confirm import ConfirmModal
@@ -119,8 +119,9 @@ class EventFormModal(ModalScreen[FormResult | None]):
         self.calendar = calendar
         self.editing = event
         self.document = tomllib.loads(snapshot.text)
-        first_day = calendar.events[0].start if calendar.events else None
-        fallback = day or (first_day if isinstance(first_day, date) else date.today())
+        # Without a chosen day: the calendar's first day, else today (an empty calendar).
+        first_day = date_of(calendar.events[0].start) if calendar.events else date.today()
+        fallback = day or first_day
         self.initial = draft_of(event) if event else new_draft(calendar, fallback)
         self.messages: dict[FormField, FieldMessage] = {}
         self.saving = False
