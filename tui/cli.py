@@ -23,7 +23,7 @@ from tui.core.export import ExportFormat, export_bytes, format_for
 from tui.core.files import write_atomic
 from tui.core.index import CalendarIndex
 from tui.core.load import Loaded, default_calendar, load_calendar
-from tui.core.model import Event
+from tui.core.model import Calendar, Event
 from tui.core.query import (
     Filter,
     ZoneMode,
@@ -136,7 +136,8 @@ def build_tui_parser() -> argparse.ArgumentParser:
     """The parser for `diplocal [CALENDAR]`."""
     parser = _Parser(
         prog="diplocal",
-        usage="diplocal [CALENDAR]\n       diplocal {check,export,agenda} [CALENDAR] [options]"
+        usage="diplocal [CALENDAR] [--since FILE]"
+        "\n       diplocal {check,export,agenda} [CALENDAR] [options]"
         "\n       diplocal diff OLD NEW [--format text|json]"
         "\n       diplocal new FILE --title TITLE --timezone ZONE [--id SLUG]",
         description="Open a calendar in the terminal UI. Commands: "
@@ -144,6 +145,13 @@ def build_tui_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"diplocal {__version__}")
     _calendar_argument(parser)
+    parser.add_argument(
+        "--since",
+        type=Path,
+        metavar="FILE",
+        help="mark what changed since this version of the calendar (default: the version "
+        "you last marked as seen)",
+    )
     return parser
 
 
@@ -309,13 +317,29 @@ def _signals_unwind() -> Iterator[None]:
             signal.signal(signum, handler)
 
 
+def _baseline(loaded: Loaded, path: Path, since: Path | None, stderr: TextIO) -> Calendar | None:
+    """The version to mark changes against: ``--since``, else the one last marked seen;
+    the first time, the file as it is now becomes that version."""
+    from tui.core.baseline import load_baseline, save_baseline
+
+    if since is not None:
+        return _load(since, stderr).calendar
+    kept = load_baseline(loaded.calendar.id)
+    if kept is None:
+        with contextlib.suppress(OSError):
+            save_baseline(loaded.calendar.id, path.read_bytes())
+    return kept
+
+
 def _open_tui(argv: Sequence[str], stderr: TextIO) -> int:
     args = build_tui_parser().parse_args(argv)
+    path = args.calendar or default_calendar()
     with _signals_unwind():  # loading may write the cache; the TUI handles its own signals
-        loaded = _load(args.calendar, stderr, report=False)
+        loaded = _load(path, stderr, report=False)
+        baseline = _baseline(loaded, path, args.since, stderr)
     from tui.ui.app import DiplocalApp  # Textual is imported only here.
 
-    app = DiplocalApp(loaded.calendar, warnings=loaded.warnings)
+    app = DiplocalApp(loaded.calendar, warnings=loaded.warnings, path=path, baseline=baseline)
     app.run()
     if app.crashed:
         where = f"; the full traceback is in {app.crash_report}" if app.crash_report else ""

@@ -6,13 +6,16 @@ looks. Calendar text is passed through ``printable``/``one_line`` here, once.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from enum import StrEnum
 
+from tui.core.changes import ARROW, Change, change_line
 from tui.core.icc import icc_reasons
 from tui.core.index import CalendarIndex
 from tui.core.iso3166 import ISO_COUNTRIES
+from tui.core.living import Update
 from tui.core.model import Calendar, Country, Event, Participant, Status, date_of
 from tui.core.names import person_line
 from tui.core.order import moment, start_instant
@@ -73,9 +76,15 @@ def _sources(sources: tuple[str, ...]) -> list[DetailLine]:
 
 
 def event_details(
-    index: CalendarIndex, event: Event, mode: ZoneMode, local: tzinfo, now: datetime
+    index: CalendarIndex,
+    event: Event,
+    mode: ZoneMode,
+    local: tzinfo,
+    now: datetime,
+    change: Change | None = None,
 ) -> tuple[DetailLine, ...]:
-    """Everything about one event; ``now`` says how far off it is ('in 3 days')."""
+    """Everything about one event; ``now`` says how far off it is ('in 3 days'), and
+    ``change`` what changed in it since the version last seen."""
     calendar = index.calendar
     zone = display_zone(event, mode, local)
     when = f"{day_heading(event_days(event, zone)[0])}, {time_range(event, zone)}"
@@ -83,6 +92,7 @@ def event_details(
     # from midnight in the shown zone.
     away = relative(moment(event) or start_instant(event.start, zone), now)
     lines = [DetailLine(LineKind.TITLE, one_line(event.title), status=event.status)]
+    lines += _what_changed(change)
     lines += _field("When", f"{when} ({away})")
     if isinstance(event.start, datetime):
         lines += _field("Zone", zone_label(zone, event.start))
@@ -104,6 +114,30 @@ def event_details(
         lines.append(DetailLine(LineKind.HEADING, "Description"))
         lines.append(DetailLine(LineKind.TEXT, printable(event.description)))
     return (*lines, *_sources(event.sources))
+
+
+def _what_changed(change: Change | None) -> list[DetailLine]:
+    """'Moved since you last looked: start 11:00 → 12:00', one field a line."""
+    if change is None:
+        return []
+    lines = [DetailLine(LineKind.MARK, "since you last looked", change.kind.value.upper())]
+    lines += [
+        DetailLine(LineKind.FIELD, one_line(f"{f.old_text}{ARROW}{f.new_text}"), f.field)
+        for f in change.fields
+    ]
+    return lines
+
+
+def change_log(log: Sequence[Update]) -> tuple[DetailLine, ...]:
+    """The changes view: each update, newest first, one line per change."""
+    if not log:
+        return (DetailLine.note("Nothing changed since you last looked."),)
+    lines: list[DetailLine] = []
+    for update in log:
+        note = f" ({update.note})" if update.note else ""
+        lines.append(DetailLine(LineKind.HEADING, f"{update.at:%Y-%m-%d %H:%M}{note}"))
+        lines += [DetailLine(LineKind.BULLET, change_line(c)) for c in update.changes]
+    return tuple(lines)
 
 
 def participant_details(

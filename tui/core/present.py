@@ -9,11 +9,14 @@ decision about what to show lives here, once, and is tested without a terminal.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, tzinfo
 from enum import StrEnum
+from types import MappingProxyType
 
 from tui.core.agenda_view import AgendaScreen, agenda_screen
+from tui.core.changes import Change
 from tui.core.details import DetailLine, country_details, event_details, participant_details
 from tui.core.icc import icc_reasons
 from tui.core.index import CalendarIndex, Matches
@@ -88,6 +91,7 @@ class DayRow:
     day: date
     label: str
     count: int
+    changed: int = 0  # events on the day that changed since the version last seen
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +106,7 @@ class EventRow:
     status: Status
     countries: str
     heading: str = ""  # a section heading shown above this row ('time not announced')
+    mark: str = ""  # how it changed since the version last seen: 'moved', 'added', ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,13 +160,17 @@ def present(
     local: tzinfo,
     now: datetime,
     notices: Notices = Notices(),  # frozen, so sharing the default is safe
+    changes: Mapping[str, Change] = MappingProxyType({}),
 ) -> Screenful:
-    """The screen for ``browse``: pure, so the same state always shows the same thing."""
+    """The screen for ``browse``: pure, so the same state always shows the same thing.
+
+    ``changes`` says, by event id, what changed since the version the user last saw.
+    """
     calendar = index.calendar
     matches = index.matches(browse.filter, browse.zone_mode, local)
     by_day = index.by_day(browse.zone_mode, local)
     day = browse.day if browse.day in by_day else next(iter(by_day), None)
-    rows = _day_rows(index, matches, day, browse.zone_mode, local)
+    rows = _day_rows(index, matches, day, browse.zone_mode, local, changes)
     selection = _follow(browse.selection, rows)
     return Screenful(
         header=Header(
@@ -172,7 +181,7 @@ def present(
             len(notices.warnings),
             len(notices.errors),
         ),
-        days=tuple(DayRow(d, short_day(d), matches.day_counts.get(d, 0)) for d in by_day),
+        days=_day_list(by_day, matches, changes),
         day=day,
         day_title=_view_title(browse, day, len(matches.events)),
         rows=tuple(rows),
@@ -183,12 +192,12 @@ def present(
             for country in countries_in_order(calendar)
         ),
         selection=selection,
-        details=_details(index, selection, browse.zone_mode, local, now),
+        details=_details(index, selection, browse.zone_mode, local, now, changes),
         sources=_sources(index, selection),
         matching=len(matches.events),
         export_name=export_name(calendar, browse.filter),
         view=browse.view,
-        timeline=_timeline(index, browse, day, rows, local),
+        timeline=_timeline(index, browse, day, rows, local, changes),
         agenda=(
             agenda_screen(index, browse.filter, browse.zone_mode, local, now)
             if browse.view is View.AGENDA
@@ -209,7 +218,12 @@ def _view_title(browse: Browse, day: date | None, matching: int) -> str:
 
 
 def _timeline(
-    index: CalendarIndex, browse: Browse, day: date | None, rows: list[EventRow], local: tzinfo
+    index: CalendarIndex,
+    browse: Browse,
+    day: date | None,
+    rows: list[EventRow],
+    local: tzinfo,
+    changes: Mapping[str, Change],
 ) -> Timeline | None:
     """The day's lanes, laid out only while the timeline is shown."""
     if browse.view is not View.TIMELINE or day is None:
@@ -217,7 +231,28 @@ def _timeline(
     events = [index.calendar.events[index.position[row.id]] for row in rows]
     zone, second = timeline_zones(index.calendar, browse.zone_mode, local)
     people = browse.filter.participants or None
-    return layout_timeline(index, day, events, browse.lanes_by, zone, second, people=people)
+    marks = {row.id: row.mark for row in rows if row.mark}
+    return layout_timeline(
+        index, day, events, browse.lanes_by, zone, second, marks=marks, people=people
+    )
+
+
+def _day_list(
+    by_day: dict[date, list[Event]], matches: Matches, changes: Mapping[str, Change]
+) -> tuple[DayRow, ...]:
+    counts = matches.day_counts
+    wanted = matches.ids
+    return tuple(
+        DayRow(
+            day,
+            short_day(day),
+            counts.get(day, 0),
+            sum(1 for e in events if e.id in changes and (wanted is None or e.id in wanted))
+            if changes
+            else 0,
+        )
+        for day, events in by_day.items()
+    )
 
 
 def settle_day(index: CalendarIndex, browse: Browse, local: tzinfo) -> Browse:
@@ -284,7 +319,12 @@ def export_name(calendar: Calendar, view: Filter) -> str:
 
 
 def _day_rows(
-    index: CalendarIndex, matches: Matches, day: date | None, mode: ZoneMode, local: tzinfo
+    index: CalendarIndex,
+    matches: Matches,
+    day: date | None,
+    mode: ZoneMode,
+    local: tzinfo,
+    changes: Mapping[str, Change],
 ) -> list[EventRow]:
     """The day's events that pass the filter, in the day's order."""
     if day is None:
@@ -310,6 +350,7 @@ def _day_rows(
                     status=event.status,
                     countries=", ".join(sorted(index.countries_for(event))),
                     heading=heading if n == 0 else "",
+                    mark=changes[event.id].kind.value if event.id in changes else "",
                 )
             )
     return rows
@@ -370,7 +411,12 @@ def _sources(index: CalendarIndex, selection: Selection | None) -> tuple[str, ..
 
 
 def _details(
-    index: CalendarIndex, selection: Selection | None, mode: ZoneMode, local: tzinfo, now: datetime
+    index: CalendarIndex,
+    selection: Selection | None,
+    mode: ZoneMode,
+    local: tzinfo,
+    now: datetime,
+    changes: Mapping[str, Change],
 ) -> tuple[DetailLine, ...]:
     if selection is None:
         return (DetailLine.note("Nothing selected."),)
@@ -379,7 +425,8 @@ def _details(
         position = index.position.get(selection.key)
         if position is None:
             return (DetailLine.note("Nothing selected."),)
-        return event_details(index, calendar.events[position], mode, local, now)
+        event = calendar.events[position]
+        return event_details(index, event, mode, local, now, changes.get(event.id))
     if selection.kind is SelectionKind.PARTICIPANT:
         return participant_details(index, calendar.participants[selection.key], mode, local)
     return country_details(index, calendar.countries[selection.key])

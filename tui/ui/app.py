@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import tzinfo
+from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 
 from textual.app import App
@@ -11,8 +11,9 @@ from textual.binding import Binding
 
 from tui.core.crash import write_crash_report
 from tui.core.errors import Diagnostic
+from tui.core.living import start
+from tui.core.load import Loaded
 from tui.core.model import Calendar
-from tui.core.present import Notices
 from tui.core.text import one_line
 from tui.ui.commands import CalendarCommands
 from tui.ui.screens.main import Clock, MainScreen
@@ -32,11 +33,16 @@ class DiplocalApp(App[None]):
         clock: Clock | None = None,
         *,
         warnings: Sequence[Diagnostic] = (),
+        path: Path | None = None,
+        baseline: Calendar | None = None,
     ) -> None:
-        """``local_zone`` and ``clock`` default to the viewer's; tests fix them."""
+        """``local_zone`` and ``clock`` default to the viewer's; tests fix them. ``path`` is
+        the file to follow and edit; ``baseline`` the version the user last saw."""
         super().__init__()
         self.calendar = calendar
-        self.notices = Notices(warnings=tuple(str(w) for w in warnings))
+        now = (clock or (lambda: datetime.now(UTC)))()
+        self.living = start(Loaded(calendar, list(warnings)), baseline, now)
+        self.path = path
         self.local_zone = local_zone
         self.clock = clock
         self.title = one_line(calendar.title)
@@ -59,4 +65,4 @@ class DiplocalApp(App[None]):
 
     def get_default_screen(self) -> MainScreen:
         # The main screen is the first screen: no blank default screen to draw first.
-        return MainScreen(self.calendar, self.local_zone, self.clock, self.notices)
+        return MainScreen(self.living, self.local_zone, self.clock, self.path)

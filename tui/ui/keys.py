@@ -22,6 +22,8 @@ MAIN_KEYS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
     Binding("o", "open_source", "Open a source link", show=False),
     Binding("y", "copy_source", "Copy a source link", show=False),
     Binding("w", "warnings", "Warnings and errors", show=False),
+    Binding("u", "changes", "Changes"),
+    Binding("r", "reload", "Reload the file", show=False),
     Binding("i", "about", "About the calendar", show=False),
     Binding("m", "toggle_maximize", "Maximize or restore the pane", show=False),
     Binding("escape", "escape", "Clear search, restore panes", show=False),

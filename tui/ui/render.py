@@ -14,6 +14,8 @@ from tui.core.details import ICC_MARK, DetailLine, LineKind
 from tui.core.model import Status
 from tui.core.present import EventRow
 
+# One glyph per kind of change, beside the kind's name: 'moved' reads without a legend.
+CHANGE_MARKS = {"added": "+", "cancelled": "✗", "moved": "↦", "changed": "✎"}
 STATUS_STYLE = {Status.CONFIRMED: "", Status.TENTATIVE: "italic", Status.CANCELLED: "strike dim"}
 
 

@@ -6,12 +6,13 @@ are imported when first opened: their widgets are not needed for the first paint
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui.core.details import about_details, notice_details
+from tui.core.details import about_details, change_log, notice_details
 from tui.core.opener import open_url
 
 if TYPE_CHECKING:
@@ -92,3 +93,22 @@ def show_about(screen: MainScreen) -> None:
     from tui.ui.screens.text_view import TextModal
 
     screen.app.push_screen(TextModal("About this calendar", about_details(screen.calendar)))
+
+
+def show_changes(screen: MainScreen) -> None:
+    """What changed since the user last looked, newest first; `s` marks it all as seen."""
+    from tui.core.baseline import save_baseline
+    from tui.core.living import seen
+    from tui.ui.screens.text_view import ChangesModal
+
+    def answered(mark: bool | None) -> None:
+        if not mark:
+            return
+        screen.set_living(seen(screen.living))
+        if screen.path is not None and not screen.living.errors:
+            # The next start shows what changed after this moment.
+            with contextlib.suppress(OSError):
+                save_baseline(screen.calendar.id, screen.path.read_bytes())
+
+    lines = change_log(screen.living.log)
+    screen.app.push_screen(ChangesModal("Changes since you last looked", lines), answered)

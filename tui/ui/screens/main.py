@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, date, datetime, tzinfo
+from pathlib import Path
 
 from textual import on
 from textual.app import ComposeResult
@@ -18,6 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input
 
 from tui.core.index import CalendarIndex
+from tui.core.living import Living
 from tui.core.model import Calendar
 from tui.core.present import (
     Browse,
@@ -36,6 +38,7 @@ from tui.core.timeline import LaneMode
 from tui.core.zones import get_zone, local_zone_name
 from tui.ui.keys import MAIN_KEYS
 from tui.ui.screens import dialogs
+from tui.ui.screens.follower import Follower
 from tui.ui.widgets.agenda_view import AgendaView
 from tui.ui.widgets.country_list import CountryList
 from tui.ui.widgets.day_list import DayList
@@ -63,17 +66,37 @@ class MainScreen(Screen[None]):
 
     def __init__(
         self,
-        calendar: Calendar,
+        living: Living,
         local_zone: tzinfo | None = None,
         clock: Clock | None = None,
-        notices: Notices | None = None,
+        path: Path | None = None,
     ) -> None:
         super().__init__()
-        self.calendar = calendar
-        self.notices = notices or Notices()
+        self.living = living
+        self.path = path  # the file followed and edited; None: shown only
+        self.changes = {c.id: c for c in living.since_baseline}
         self.clock = clock or (lambda: datetime.now(UTC))
-        self.index = CalendarIndex(calendar)
+        self.index = CalendarIndex(living.calendar)
         self.local_zone = local_zone or get_zone(local_zone_name())
+        self.follower = Follower(self)
+
+    @property
+    def calendar(self) -> Calendar:
+        return self.living.calendar
+
+    @property
+    def notices(self) -> Notices:
+        return Notices(self.living.warnings, self.living.errors)
+
+    def set_living(self, living: Living) -> None:
+        """Show another version (a reload or an edit); the user's state is kept, the
+        selected event by its id when it still exists."""
+        if living.calendar is not self.living.calendar:
+            self.index = CalendarIndex(living.calendar)
+            self.index.build()
+        self.living = living
+        self.changes = {c.id: c for c in living.since_baseline}
+        self.show()
 
     # --- layout ---------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -92,6 +115,10 @@ class MainScreen(Screen[None]):
             self.call_after_refresh(self.start_indexing)
         self.show()
         self.focus_day_view()
+        self.follower.start()
+
+    def on_unmount(self) -> None:
+        self.follower.close()
 
     def start_indexing(self) -> None:
         self.run_worker(self.build_index, thread=True, name="index", exit_on_error=False)
@@ -108,7 +135,7 @@ class MainScreen(Screen[None]):
     def show(self) -> None:
         """Ask the presenter for the screen of the current state; the panes follow."""
         self.screenful = present(
-            self.index, self.browse, self.local_zone, self.clock(), self.notices
+            self.index, self.browse, self.local_zone, self.clock(), self.notices, self.changes
         )
 
     def watch_screenful(self, screenful: Screenful | None) -> None:
@@ -252,6 +279,12 @@ class MainScreen(Screen[None]):
 
     def action_about(self) -> None:
         dialogs.show_about(self)
+
+    def action_changes(self) -> None:
+        dialogs.show_changes(self)
+
+    def action_reload(self) -> None:
+        self.follower.reload_now()
 
     def action_toggle_view(self, name: str) -> None:
         view = View(name)

@@ -12,10 +12,11 @@ from tui.core.details import DetailLine
 from tui.ui.render import details_text
 
 
-class TextModal(ModalScreen[None]):
-    """Shows presenter lines under a title; escape, q or enter closes it."""
+class TextModal(ModalScreen[bool]):
+    """Shows presenter lines under a title; escape, q or enter closes it (False)."""
 
-    BINDINGS = [Binding("escape,q,enter", "dismiss", "Close")]
+    BINDINGS = [Binding("escape,q,enter", "close", "Close")]
+    HINT = "escape closes"
 
     def __init__(self, title: str, lines: tuple[DetailLine, ...]) -> None:
         super().__init__()
@@ -26,4 +27,17 @@ class TextModal(ModalScreen[None]):
         with VerticalScroll(classes="dialog text-dialog"):
             yield Label(self.heading, classes="dialog-title")
             yield Static(details_text(self.lines), id="text-body")
-            yield Label("escape closes", classes="dialog-help")
+            yield Label(self.HINT, classes="dialog-help")
+
+    def action_close(self) -> None:
+        self.dismiss(False)
+
+
+class ChangesModal(TextModal):
+    """The changes since the user last looked; `s` marks them all as seen (True)."""
+
+    BINDINGS = [Binding("s", "seen", "Mark all as seen")]
+    HINT = "s marks every change as seen · escape closes"
+
+    def action_seen(self) -> None:
+        self.dismiss(True)

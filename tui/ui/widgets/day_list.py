@@ -106,6 +106,8 @@ class DayList(ScrollView, can_focus=True):
                 self.get_component_rich_style("day-list--empty") if not count else Style(bold=True)
             )
         segments = [Segment(f"{count:>5} ", count_style), Segment(self.rows[row].label, style)]
+        if self.rows[row].changed:  # events that changed since the version last seen
+            segments.append(Segment(" ✎", style + Style(bold=True)))
         return Strip(segments).extend_cell_length(width, style).crop(0, width)
 
     def watch_cursor(self) -> None:

@@ -23,7 +23,7 @@ from textual.widgets import Static
 from tui.core.details import ICC_MARK
 from tui.core.order import clamp
 from tui.core.present import EventRow, Screenful, SelectionKind
-from tui.ui.render import STATUS_STYLE, status_text
+from tui.ui.render import CHANGE_MARKS, STATUS_STYLE, status_text
 
 ICC_WIDTH = len(ICC_MARK) + 1
 ROW_HEIGHT = 2  # the title over 'kind · status · countries'
@@ -162,7 +162,11 @@ class EventList(ScrollView, can_focus=True):
 
 
 def _title(row: EventRow) -> Text:
-    return Text(row.title, style=STATUS_STYLE[row.status])
+    title = Text()
+    if row.mark:  # changed since the version last seen: say how, before the title
+        title.append(f"{CHANGE_MARKS.get(row.mark, '*')} {row.mark}", style="bold reverse")
+        title.append(" ")
+    return title.append(row.title, style=STATUS_STYLE[row.status])
 
 
 def _facts(row: EventRow) -> Text:

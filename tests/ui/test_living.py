@@ -1,0 +1,100 @@
+"""The TUI follows its file: edits by another program appear with marks; errors keep the
+last good version; the changes view lists what changed and marks it as seen."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from pathlib import Path
+
+from tests.conftest import DATA
+from tests.ui.conftest import NOW, VIEWER_ZONE
+from tests.ui.helpers import day_counts, details, header, main_screen, table_rows
+from tui.core.load import load_calendar
+from tui.core.zones import get_zone
+from tui.ui.app import DiplocalApp
+
+SIZE = (120, 36)
+
+
+async def until(condition: Callable[[], bool], seconds: float = 10.0) -> None:
+    """Wait for a condition (a file event reaching the app), never for a fixed time."""
+    for _ in range(int(seconds / 0.05)):
+        if condition():
+            return
+        await asyncio.sleep(0.05)
+    raise AssertionError("the condition never held")
+
+
+def open_app(path: Path) -> DiplocalApp:
+    loaded = load_calendar(path)
+    return DiplocalApp(
+        loaded.calendar,
+        local_zone=get_zone(VIEWER_ZONE),
+        clock=lambda: NOW,
+        warnings=loaded.warnings,
+        path=path,
+    )
+
+
+async def test_an_edit_elsewhere_shows_with_a_mark_and_errors_keep_the_last_good(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "cal.toml"
+    text = (DATA / "sample.toml").read_text(encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
+    app = open_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = main_screen(app)
+        await pilot.press("2", "j")  # Thursday, the talks: the selection to keep
+        assert details(app).startswith("Talks in Dushanbe")
+        # Another program renames the talks and moves the dinner, writing a temp file
+        # and renaming it over the calendar, as editors do.
+        edited = text.replace('title = "Talks in Dushanbe"', 'title = "Talks, moved"').replace(
+            "start = 2025-10-09T20:00:00", "start = 2025-10-09T21:00:00"
+        )
+        temporary = tmp_path / ".cal.toml.swp"
+        temporary.write_text(edited, encoding="utf-8")
+        temporary.replace(path)
+        await until(lambda: "Talks, moved" in [row[2] for row in table_rows(app)])
+        rows = {row.id: row for row in screen.query_one("#events-table").rows}
+        assert rows["talks"].mark == "changed" and rows["berlin-dinner"].mark == "moved"
+        assert details(app).startswith("Talks, moved")  # the same event stays selected
+        assert "CHANGED since you last looked" in details(app)
+        assert "title: Talks in Dushanbe → Talks, moved" in details(app)
+        assert screen.query_one("#days").rows[1].changed == 2
+        # A broken save: the last good version stays, the header says the file has errors.
+        path.write_text(edited.replace("[calendar]", "[calendar"), encoding="utf-8")
+        await until(lambda: bool(screen.living.errors))
+        assert "Talks, moved" in [row[2] for row in table_rows(app)]
+        assert "file has errors" in header(app)
+        await pilot.press("w")
+        assert "cal.toml:4:10: error: TOML syntax" in str(
+            app.screen.query_one("#text-body").render()
+        )
+        await pilot.press("escape")
+        # Fixed: it recovers by itself.
+        path.write_text(edited, encoding="utf-8")
+        await until(lambda: not screen.living.errors)
+        assert "file has errors" not in header(app)
+        # The changes view lists both changes; s marks them as seen and the marks go.
+        await pilot.press("u")
+        log = str(app.screen.query_one("#text-body").render())
+        assert 'changed talks "Talks, moved"' in log and "moved berlin-dinner" in log
+        await pilot.press("s")
+        assert all(not row.mark for row in screen.query_one("#events-table").rows)
+        assert day_counts(app)[1] == 3
+    assert path.read_text(encoding="utf-8") == edited  # following never writes the file
+
+
+async def test_r_reloads_by_hand(tmp_path: Path) -> None:
+    path = tmp_path / "cal.toml"
+    text = (DATA / "sample.toml").read_text(encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
+    app = open_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = main_screen(app)
+        screen.follower.close()  # only the key reloads now
+        path.write_text(text.replace('title = "Arrival"', 'title = "Landing"'), "utf-8")
+        await pilot.press("r")
+        await until(lambda: "Landing" in [row[2] for row in table_rows(app)])

@@ -1,0 +1,81 @@
+"""A calendar that follows its file: the version shown, the file's state, what changed.
+
+Pure data and functions: the UI feeds in each new version of the file (or the errors that
+keep it from loading) and shows what comes out. A version that does not load never
+replaces the one shown; the errors are kept beside it until the file is fixed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+from tui.core.changes import Change, ChangeKind, diff_calendars
+from tui.core.errors import CalendarError, Diagnostic
+from tui.core.load import Loaded
+from tui.core.model import Calendar
+
+
+@dataclass(frozen=True, slots=True)
+class Update:
+    """The changes one new version brought, and when it was seen."""
+
+    at: datetime
+    changes: tuple[Change, ...]
+    note: str = ""  # 'since you last looked', 'your edit', ...
+
+
+@dataclass(frozen=True, slots=True)
+class Living:
+    """The calendar shown and everything known about its file."""
+
+    calendar: Calendar
+    warnings: tuple[str, ...] = ()
+    errors: tuple[str, ...] = ()  # the file on disk does not load; ``calendar`` is older
+    baseline: Calendar | None = None  # the version the user last marked as seen
+    log: tuple[Update, ...] = ()  # newest first
+
+    @property
+    def since_baseline(self) -> list[Change]:
+        """Every change from the baseline to the version shown."""
+        return [] if self.baseline is None else diff_calendars(self.baseline, self.calendar)
+
+    @property
+    def marks(self) -> dict[str, ChangeKind]:
+        """Event id -> how it changed since the baseline (events still shown only)."""
+        return {c.id: c.kind for c in self.since_baseline if c.kind is not ChangeKind.REMOVED}
+
+    def changes_of(self, event_id: str) -> Change | None:
+        """What changed in one event since the baseline, if anything."""
+        return next((c for c in self.since_baseline if c.id == event_id), None)
+
+
+def _lines(diagnostics: list[Diagnostic]) -> tuple[str, ...]:
+    return tuple(str(d) for d in diagnostics)
+
+
+def start(loaded: Loaded, baseline: Calendar | None, now: datetime) -> Living:
+    """The first version shown; with a baseline, what changed since it is logged at once."""
+    living = Living(loaded.calendar, _lines(loaded.warnings), baseline=baseline or loaded.calendar)
+    changes = tuple(living.since_baseline)
+    if changes:
+        living = replace(living, log=(Update(now, changes, "since you last looked"),))
+    return living
+
+
+def updated(
+    living: Living, result: Loaded | CalendarError, now: datetime, note: str = ""
+) -> Living:
+    """``living`` after the file changed: the new version, or the errors beside the old."""
+    if isinstance(result, CalendarError):
+        return replace(living, errors=_lines(result.diagnostics))
+    changes = tuple(diff_calendars(living.calendar, result.calendar))
+    log = (Update(now, changes, note), *living.log) if changes else living.log
+    return replace(
+        living, calendar=result.calendar, warnings=_lines(result.warnings), errors=(), log=log
+    )
+
+
+def seen(living: Living) -> Living:
+    """Everything shown is now seen: the marks go, the log starts afresh."""
+    return replace(living, baseline=living.calendar, log=())
