@@ -18,6 +18,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Input
 
+from tui.core.history import EditHistory
 from tui.core.index import CalendarIndex
 from tui.core.living import Living
 from tui.core.model import Calendar
@@ -28,16 +29,15 @@ from tui.core.present import (
     Selection,
     SelectionKind,
     View,
-    nth_day,
     present,
     settle_day,
-    step_day,
 )
 from tui.core.query import Filter
-from tui.core.timeline import LaneMode
 from tui.core.zones import get_zone, local_zone_name
 from tui.ui.keys import MAIN_KEYS
-from tui.ui.screens import dialogs
+from tui.ui.screens import editing
+from tui.ui.screens.browse_keys import BrowseKeys
+from tui.ui.screens.dialog_keys import DialogKeys
 from tui.ui.screens.follower import Follower
 from tui.ui.widgets.agenda_view import AgendaView
 from tui.ui.widgets.country_list import CountryList
@@ -54,7 +54,7 @@ Clock = Callable[[], datetime]
 INDEX_NOW = 5_000  # events; larger calendars build their filter indexes after first paint
 
 
-class MainScreen(Screen[None]):
+class MainScreen(BrowseKeys, DialogKeys, Screen[None]):
     """Days, day view, participants, countries and details, all under one filter."""
 
     HORIZONTAL_BREAKPOINTS = [(0, "-tiny"), (80, "-narrow"), (160, "-wide")]
@@ -79,6 +79,7 @@ class MainScreen(Screen[None]):
         self.index = CalendarIndex(living.calendar)
         self.local_zone = local_zone or get_zone(local_zone_name())
         self.follower = Follower(self)
+        self.history = EditHistory()
 
     @property
     def calendar(self) -> Calendar:
@@ -173,7 +174,11 @@ class MainScreen(Screen[None]):
         """The cursor is on an event (in the day view or the timeline); enter reads it."""
         self.change(selection=Selection(SelectionKind.EVENT, message.event_id))
         if isinstance(message, EventList.Chosen | TimelineView.EventChosen):
-            self.query_one(DetailsPane).focus()
+            # enter edits the event; on a calendar that cannot be edited, it reads it.
+            if editing.can_edit(self):
+                self.action_edit()
+            else:
+                self.query_one(DetailsPane).focus()
 
     @on(AgendaView.EventChosen)
     def choose_from_agenda(self, message: AgendaView.EventChosen) -> None:
@@ -233,78 +238,3 @@ class MainScreen(Screen[None]):
     def show_participant(self, participant_id: str) -> None:
         """Show a participant's itinerary in the details pane."""
         self.change(selection=Selection(SelectionKind.PARTICIPANT, participant_id))
-
-    def action_step_day(self, step: int) -> None:
-        self.browse = step_day(self.index, self.browse, self.local_zone, step)
-
-    def action_jump_day(self, number: int) -> None:
-        day = nth_day(self.index, self.browse, self.local_zone, number)
-        if day is None:
-            days = len(self.screenful.days) if self.screenful else 0
-            self.notify(f"The calendar has {days} days.", severity="warning")
-        else:
-            self.change(day=day)
-
-    # The dialogs load when first opened: their widgets are not needed for the first paint.
-    def action_country_filter(self) -> None:
-        dialogs.choose_countries(self)
-
-    def action_clear_filter(self) -> None:
-        self.change_filter(
-            replace(self.browse.filter, countries=frozenset(), participants=frozenset())
-        )
-
-    def action_search(self) -> None:
-        self.query_one(SearchBar).open()
-
-    def action_escape(self) -> None:
-        search = self.query_one(SearchBar)
-        if search.shown:
-            search.close()
-            self.focus_day_view()
-        else:
-            self.query_one(PaneLayout).restore()
-
-    def action_toggle_maximize(self) -> None:
-        self.query_one(PaneLayout).toggle(self.focused)
-
-    def action_open_source(self) -> None:
-        dialogs.with_source(self, "Open", dialogs.open_source)
-
-    def action_copy_source(self) -> None:
-        dialogs.with_source(self, "Copy", dialogs.copy_source)
-
-    def action_warnings(self) -> None:
-        dialogs.show_notices(self)
-
-    def action_about(self) -> None:
-        dialogs.show_about(self)
-
-    def action_changes(self) -> None:
-        dialogs.show_changes(self)
-
-    def action_reload(self) -> None:
-        self.follower.reload_now()
-
-    def action_toggle_view(self, name: str) -> None:
-        view = View(name)
-        self.change(view=View.DAY if self.browse.view is view else view)
-        self.call_after_refresh(self.focus_day_view)
-
-    def action_switch_lanes(self) -> None:
-        other = (
-            LaneMode.VENUES
-            if self.browse.lanes_by is LaneMode.PARTICIPANTS
-            else (LaneMode.PARTICIPANTS)
-        )
-        self.change(lanes_by=other, view=View.TIMELINE)
-
-    def action_cycle_zone(self) -> None:
-        # The header says which zone is in force; no toast needed.
-        self.change(zone_mode=self.browse.zone_mode.next())
-
-    def action_export(self) -> None:
-        dialogs.export(self)
-
-    def action_help(self) -> None:
-        dialogs.show_help(self)
