@@ -334,6 +334,12 @@ def _baseline(loaded: Loaded, path: Path, since: Path | None, stderr: TextIO) ->
 def _open_tui(argv: Sequence[str], stderr: TextIO) -> int:
     args = build_tui_parser().parse_args(argv)
     path = args.calendar or default_calendar()
+    if args.calendar is not None and not path.exists() and not path.is_symlink():
+        from tui.ui.new_calendar import NewCalendarApp  # Textual is imported only here.
+
+        if not NewCalendarApp(path).run():
+            print(f"{path}: no calendar written", file=stderr)
+            return EXIT_CALENDAR
     with _signals_unwind():  # loading may write the cache; the TUI handles its own signals
         loaded = _load(path, stderr, report=False)
         baseline = _baseline(loaded, path, args.since, stderr)

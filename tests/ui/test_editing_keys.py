@@ -86,3 +86,26 @@ async def test_an_edit_lands_on_top_of_a_change_made_on_disk(calendar_file: Path
         assert status_of(calendar_file, "official-welcome") is Status.CANCELLED  # and ours
         assert saved.replace('status = "cancelled"\n', "", 1) == theirs
         await until(lambda: "moved indoors" in " ".join(row[2] for row in table_rows(app)))
+
+
+async def test_a_missing_file_offers_a_new_calendar(tmp_path: Path) -> None:
+    from tui.core.edit_check import validate_text
+    from tui.ui.new_calendar import NewCalendarApp
+
+    path = tmp_path / "summit.toml"
+    app = NewCalendarApp(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"CIS summit, Dushanbe")
+        zone = app.query_one("#new-zone")
+        zone.value = "Asia/Dushanbi"  # a typo: said beside the field, nothing written
+        await pilot.click("#new-create")
+        assert 'did you mean "Asia/Dushanbe"' in str(app.query_one("#new-message").render())
+        assert not path.exists()
+        zone.value = "Asia/Dushanbe"
+        zone.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+    assert app.return_value is True
+    text = path.read_text(encoding="utf-8")
+    assert 'title = "CIS summit, Dushanbe"' in text
+    assert [d for d in validate_text(text, str(path)) if d.severity.value == "error"] == []
