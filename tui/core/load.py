@@ -154,7 +154,7 @@ def locate_problems(problems: list[Problem], text: str, name: str) -> list[Diagn
     """Turn key paths into lines and columns, in file order."""
     if not problems:
         return []
-    positions = scan_positions(text)
+    positions = scan_positions(text, [problem.path for problem in problems])
     located = []
     for problem in problems:
         line, column = locate(positions, problem.path, at_key=problem.at_key)
