@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from tui.core.collector import collector_paused
 from tui.core.fields import COUNTRY_PATTERN, ID_PATTERN, Fields, did_you_mean, type_name
 from tui.core.iso3166 import ISO_COUNTRIES
 from tui.core.model import (
@@ -57,6 +58,7 @@ EVENT_KEYS = (
     "description",
     "sources",
 )
+EVENT_KEY_SET = frozenset(EVENT_KEYS)  # membership without a walk along the tuple
 KINDS = tuple(kind.value for kind in Kind)
 STATUSES = tuple(status.value for status in Status)
 
@@ -197,7 +199,7 @@ class _Builder:
         countries: Mapping[str, Country],
         participants: Mapping[str, Participant],
     ) -> Event | None:
-        self.fields.known_keys(raw, path, EVENT_KEYS)
+        self.fields.known_keys(raw, path, EVENT_KEY_SET)
         event_id = self.fields.text(raw, path, "id", required=True)
         if event_id is not None and not ID_PATTERN.fullmatch(event_id):
             self.fields.error(
@@ -250,7 +252,7 @@ class _Builder:
         self, raw: Mapping[str, Any], path: Path, times: Times, own_zone: str | None
     ) -> dict[str, Any] | None:
         """What is known of the times (estimates, part of day, ...): see tui.core.timing."""
-        if TIMING_KEYS.isdisjoint(raw):
+        if raw.keys().isdisjoint(TIMING_KEYS):  # a set operation in C, not a loop over raw
             return {}  # the usual event: announced times, the model's defaults
         zone = get_zone(own_zone or self.calendar_zone)
 
@@ -315,6 +317,11 @@ class _Builder:
 
 def build_calendar(document: Mapping[str, Any]) -> tuple[Calendar | None, Fields]:
     """Validate a parsed document; the calendar is None when any error was found."""
+    with collector_paused():  # a model of 100,000 events: millions of objects, no cycles
+        return _build(document)
+
+
+def _build(document: Mapping[str, Any]) -> tuple[Calendar | None, Fields]:
     builder = _Builder(document)
     builder.fields.known_keys(document, (), TOP_KEYS)
     header = builder.calendar_header()
