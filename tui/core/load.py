@@ -19,6 +19,10 @@ from tui.core.validate import build_calendar
 
 BUNDLED_NAME = "events.toml"
 SLOW_SIZE = 5_000_000  # bytes: from here on, parsing takes a second or more
+# Told what is being done and how far: (stage, done, total). The loader's stages are
+# "reading" (of 1 file), "parsing" (bytes), "checking" (events); whoever builds the
+# CalendarIndex reports "indexing". A stage may be reported with done == 0 only.
+Progress = Callable[[str, int, int], None]
 _TOML_LOCATION = re.compile(r"\(at line (\d+), column (\d+)\)|\(at end of document\)")
 
 
@@ -106,19 +110,37 @@ def _deepest_point(text: str, limit: int = 100) -> tuple[int, int]:
     return 1, 1
 
 
-def load_calendar(path: Path, on_slow_load: Callable[[str], None] | None = None) -> Loaded:
+def load_calendar(
+    path: Path,
+    on_slow_load: Callable[[str], None] | None = None,
+    on_progress: Progress | None = None,
+) -> Loaded:
     """Load and validate a calendar file.
 
     ``on_slow_load`` is told, before the work starts, when a large file has to be parsed
     from scratch (about a second per 5 MB), so a person is not left facing a blank screen.
+    ``on_progress`` is told each stage as it starts and how far it got (see ``Progress``).
 
     Raises:
         CalendarError: with every problem found, each located by line and column.
     """
-    return load_bytes(read_bytes(path), str(path), on_slow_load)
+    tell = on_progress or _quiet
+    tell("reading", 0, 1)
+    data = read_bytes(path)
+    tell("reading", 1, 1)
+    return load_bytes(data, str(path), on_slow_load, on_progress)
 
 
-def load_bytes(data: bytes, name: str, on_slow_load: Callable[[str], None] | None = None) -> Loaded:
+def _quiet(stage: str, done: int, total: int) -> None:
+    """A progress callback that tells no one."""
+
+
+def load_bytes(
+    data: bytes,
+    name: str,
+    on_slow_load: Callable[[str], None] | None = None,
+    on_progress: Progress | None = None,
+) -> Loaded:
     """Load and validate a calendar from bytes already read; ``name`` locates its errors.
 
     A live reload reads the file once, checks it was whole, and loads exactly those bytes.
@@ -134,12 +156,16 @@ def load_bytes(data: bytes, name: str, on_slow_load: Callable[[str], None] | Non
         megabytes = len(data) / 1e6
         later = "; later opens use a cache" if key else ""
         on_slow_load(f"{name}: reading {megabytes:.0f} MB, about {megabytes / 5:.0f} s{later}")
+    tell = on_progress or _quiet
+    size = len(data)
+    tell("parsing", 0, size)
     text = decode(data, name)
     if not text.strip():
         raise CalendarError.single(name, 1, 1, "the file is empty: a calendar needs [calendar]")
     document = parse_toml(text, name)
+    tell("parsing", size, size)
     del data  # the bytes, the text and the parsed document together are large
-    calendar, fields = build_calendar(document)
+    calendar, fields = build_calendar(document, on_progress=on_progress)
     del document
     diagnostics = locate_problems(fields.problems, text, name)
     errors = [d for d in diagnostics if d.severity is Severity.ERROR]

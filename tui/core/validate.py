@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -70,11 +70,18 @@ def slugify(text: str) -> str:
     return slug or "calendar"
 
 
+# How often checking tells its progress: often enough for a bar, rarely enough to cost nothing.
+PROGRESS_EVERY = 2000
+
+
 class _Builder:
-    def __init__(self, document: Mapping[str, Any]) -> None:
+    def __init__(
+        self, document: Mapping[str, Any], on_progress: Callable[[str, int, int], None] | None
+    ) -> None:
         self.doc = document
         self.fields = Fields()
         self.calendar_zone = "UTC"
+        self.on_progress = on_progress
 
     def zone(self, table: Mapping[str, Any], path: Path) -> str | None:
         name = self.fields.text(table, path, "timezone")
@@ -177,7 +184,10 @@ class _Builder:
             return []
         result: list[tuple[Path, Event]] = []
         seen: dict[str, int] = {}
+        total = len(raw_events)
         for index, raw in enumerate(raw_events):
+            if self.on_progress is not None and index % PROGRESS_EVERY == 0:
+                self.on_progress("checking", index, total)
             path: Path = ("events", index)
             if not isinstance(raw, dict):
                 self.fields.error(path, "each entry of events must be a table: use [[events]]")
@@ -190,6 +200,8 @@ class _Builder:
                 self.fields.error((*path, "id"), msg)
             seen.setdefault(event.id, index)
             result.append((path, event))
+        if self.on_progress is not None:
+            self.on_progress("checking", total, total)
         return result
 
     def event(
@@ -315,14 +327,19 @@ class _Builder:
         return aware
 
 
-def build_calendar(document: Mapping[str, Any]) -> tuple[Calendar | None, Fields]:
-    """Validate a parsed document; the calendar is None when any error was found."""
+def build_calendar(
+    document: Mapping[str, Any], on_progress: Callable[[str, int, int], None] | None = None
+) -> tuple[Calendar | None, Fields]:
+    """Validate a parsed document; the calendar is None when any error was found.
+
+    ``on_progress`` is told ("checking", events checked, events) every few thousand events.
+    """
     with collector_paused():  # a model of 100,000 events: millions of objects, no cycles
-        return _build(document)
+        return _build(_Builder(document, on_progress))
 
 
-def _build(document: Mapping[str, Any]) -> tuple[Calendar | None, Fields]:
-    builder = _Builder(document)
+def _build(builder: _Builder) -> tuple[Calendar | None, Fields]:
+    document = builder.doc
     builder.fields.known_keys(document, (), TOP_KEYS)
     header = builder.calendar_header()
     countries = builder.countries()
