@@ -6,7 +6,8 @@ reads TOML 1.1, a superset of the TOML 1.0 that ``tomllib`` (and so diplocal) ac
 returns offset date-times with a ``tzinfo`` class of its own that cannot be pickled. So:
 
 - text that could use a TOML 1.1 extension (an inline table, the ``\\e``/``\\x`` escapes, a
-  time without seconds) or holds a byte-order mark (rtoml skips it) goes to ``tomllib``.
+  time without seconds), holds a byte-order mark (rtoml skips it) or has CRLF line ends
+  and a multi-line string (rtoml keeps the CR in the string) goes to ``tomllib``.
   The checks are blunt on purpose: a false alarm only costs speed, a missed one would
   accept a file ``tomllib`` rejects;
 - ``rtoml``'s offsets become ``datetime.timezone``, as ``tomllib`` gives them;
@@ -87,6 +88,8 @@ def _plain_toml_10(text: str) -> bool:
         and "\\e" not in text
         and "\\x" not in text
         and _SHORT_TIME.search(text) is None
+        # rtoml keeps a CRLF inside a multi-line string; tomllib reads it as "\n"
+        and not ("\r" in text and ('"""' in text or "'''" in text))
     )
 
 
