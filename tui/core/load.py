@@ -15,6 +15,7 @@ from tui.core.errors import CalendarError, Diagnostic, Severity
 from tui.core.fields import Problem
 from tui.core.model import Calendar
 from tui.core.positions import locate, scan_positions
+from tui.core.reparse import Parsed, parse_reusing
 from tui.core.validate import build_calendar
 
 BUNDLED_NAME = "events.toml"
@@ -159,20 +160,61 @@ def load_bytes(
     tell = on_progress or _quiet
     size = len(data)
     tell("parsing", 0, size)
+    text = _calendar_text(data, name)
+    del data  # the bytes, the text and the parsed document together are large
+    document = parse_toml(text, name)
+    tell("parsing", size, size)
+    loaded = _validated(document, text, name, on_progress)
+    if key:
+        cache.store(key, loaded.calendar, loaded.warnings)
+    return loaded
+
+
+def reload_bytes(
+    data: bytes, name: str, previous: Parsed | None, on_progress: Progress | None = None
+) -> tuple[Loaded, Parsed]:
+    """``load_bytes`` after an edit: reuse ``previous``'s parse of unchanged events.
+
+    Returns the calendar, exactly as ``load_bytes`` would give it, and this parse, to pass
+    to the next reload (``previous`` may be None for the first load). An edited event is
+    parsed alone, the others are looked up (see ``tui.core.reparse``); validation runs in
+    full, as every rule may look across events. The calendar cache is skipped: each edit
+    is new content, and storing each one would cost more than it saves.
+
+    Raises:
+        CalendarError: with every problem found, each located by line and column.
+    """
+    tell = on_progress or _quiet
+    size = len(data)
+    tell("parsing", 0, size)
+    text = _calendar_text(data, name)
+    del data
+    try:
+        parsed = parse_reusing(text, previous)
+    except (tomllib.TOMLDecodeError, RecursionError):
+        parse_toml(text, name)  # the same parse, raising the located error
+        raise
+    tell("parsing", size, size)
+    return _validated(parsed.document, text, name, on_progress), parsed
+
+
+def _calendar_text(data: bytes, name: str) -> str:
     text = decode(data, name)
     if not text.strip():
         raise CalendarError.single(name, 1, 1, "the file is empty: a calendar needs [calendar]")
-    document = parse_toml(text, name)
-    tell("parsing", size, size)
-    del data  # the bytes, the text and the parsed document together are large
+    return text
+
+
+def _validated(
+    document: dict[str, Any], text: str, name: str, on_progress: Progress | None
+) -> Loaded:
+    """The calendar of a parsed document, or every error, located in ``text``."""
     calendar, fields = build_calendar(document, on_progress=on_progress)
     del document
     diagnostics = locate_problems(fields.problems, text, name)
     errors = [d for d in diagnostics if d.severity is Severity.ERROR]
     if errors or calendar is None:
         raise CalendarError(errors)
-    if key:
-        cache.store(key, calendar, diagnostics)
     return Loaded(calendar, diagnostics)
 
 
