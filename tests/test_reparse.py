@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sys
 import tomllib
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -76,7 +77,9 @@ def reused_outcome(text: str, previous: Parsed | None) -> Any:
 def edited(draw: st.DrawFn, text: str) -> str:
     head, bodies = split_blocks(text)
     for _ in range(draw(st.integers(1, 3))):
-        action = draw(st.sampled_from(["change", "add", "remove", "move", "tricky", "head"]))
+        action = draw(
+            st.sampled_from(["change", "add", "remove", "move", "tricky", "zone", "head"])
+        )
         spot = draw(st.integers(0, max(len(bodies) - 1, 0)))
         if action == "change" and bodies:
             bodies[spot] = bodies[spot].replace("title = ", f"title = {draw(st.text())!r} + ", 1)
@@ -91,6 +94,8 @@ def edited(draw: st.DrawFn, text: str) -> str:
             bodies.append(bodies.pop(spot))
         elif action == "tricky":
             bodies.insert(spot, "\n" + draw(st.sampled_from(TRICKY_BLOCKS)))
+        elif action == "zone":  # every event without a zone of its own now means another
+            head = head.replace('timezone = "', 'timezone = "Asia/Tokyo" #', 1)
         elif action == "head":
             head += draw(st.sampled_from(["\n# a comment", '\nextra = "x"', "\n[events.x]"]))
     result = join_blocks(head, bodies)
@@ -159,6 +164,31 @@ def test_reload_gives_what_a_load_gives(
 ) -> None:
     monkeypatch.setenv("DIPLOCAL_NO_CACHE", "1")
     _, previous = reload_bytes(SMALL.encode(), "cal.toml", None)
-    new = data.draw(edited(SMALL)).encode()
-    expected = load_outcome(lambda: load_bytes(new, "cal.toml"))
-    assert load_outcome(lambda: reload_bytes(new, "cal.toml", previous)[0]) == expected
+    # Two edits in a row: the second reuses events checked by the first reload.
+    for _ in range(2):
+        new = data.draw(edited(SMALL)).encode()
+        expected = load_outcome(partial(load_bytes, new, "cal.toml"))
+        try:
+            loaded, previous = reload_bytes(new, "cal.toml", previous)
+        except CalendarError as error:
+            assert expected == ("error", [str(d) for d in error.diagnostics])
+        else:
+            assert repr((loaded.calendar, loaded.warnings)) == expected
+
+
+def test_unchanged_events_are_taken_as_they_were(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DIPLOCAL_NO_CACHE", "1")
+    first, state = reload_bytes(SMALL.encode(), "cal.toml", None)
+    head, bodies = split_blocks(SMALL)
+    bodies[3] = bodies[3].replace('title = "', 'title = "Edited ', 1)
+    second, _ = reload_bytes(join_blocks(head, bodies).encode(), "cal.toml", state)
+    before = {e.id: e for e in first.calendar.events}
+    after = {e.id: e for e in second.calendar.events}
+    assert after["e3"].title.startswith("Edited ")
+    assert after["e3"] is not before["e3"]
+    assert after["e1"] is before["e1"]  # the very object: not checked again
+    assert after["e10"] is not before["e10"]  # its DST-gap warning is made again
+    # A changed head (here a participant renamed) means every event is checked again.
+    renamed = join_blocks(head.replace('name = "Anna', 'name = "Anne', 1), bodies)
+    third, _ = reload_bytes(renamed.encode(), "cal.toml", state)
+    assert all(e is not after[e.id] for e in third.calendar.events)

@@ -16,7 +16,7 @@ from tui.core.fields import Problem
 from tui.core.model import Calendar
 from tui.core.positions import locate, scan_positions
 from tui.core.reparse import Parsed, parse_reusing
-from tui.core.validate import build_calendar
+from tui.core.validate import CheckedEvents, build_calendar
 
 BUNDLED_NAME = "events.toml"
 SLOW_SIZE = 5_000_000  # bytes: from here on, parsing takes a second or more
@@ -170,16 +170,26 @@ def load_bytes(
     return loaded
 
 
-def reload_bytes(
-    data: bytes, name: str, previous: Parsed | None, on_progress: Progress | None = None
-) -> tuple[Loaded, Parsed]:
-    """``load_bytes`` after an edit: reuse ``previous``'s parse of unchanged events.
+@dataclass(frozen=True, slots=True)
+class Reloadable:
+    """What a reload reuses of the load before it: the parse and the events checked."""
 
-    Returns the calendar, exactly as ``load_bytes`` would give it, and this parse, to pass
-    to the next reload (``previous`` may be None for the first load). An edited event is
-    parsed alone, the others are looked up (see ``tui.core.reparse``); validation runs in
-    full, as every rule may look across events. The calendar cache is skipped: each edit
-    is new content, and storing each one would cost more than it saves.
+    parsed: Parsed
+    checked: CheckedEvents
+
+
+def reload_bytes(
+    data: bytes, name: str, previous: Reloadable | None, on_progress: Progress | None = None
+) -> tuple[Loaded, Reloadable]:
+    """``load_bytes`` after an edit, reusing what ``previous`` made of unchanged events.
+
+    Returns the calendar, exactly as ``load_bytes`` would give it, and what to pass to the
+    next reload (``previous`` is None the first time). An edited event is parsed alone and
+    the others are looked up (see ``tui.core.reparse``); while the text before the events
+    (calendar, countries, participants) is unchanged, an unchanged event that was checked
+    without a problem is taken as it was. Everything that looks across events (duplicate
+    ids, overlaps, the order) runs in full. The calendar cache is skipped: each edit is
+    new content, and storing each one would cost more than it saves.
 
     Raises:
         CalendarError: with every problem found, each located by line and column.
@@ -190,12 +200,15 @@ def reload_bytes(
     text = _calendar_text(data, name)
     del data
     try:
-        parsed = parse_reusing(text, previous)
+        parsed = parse_reusing(text, previous.parsed if previous is not None else None)
     except (tomllib.TOMLDecodeError, RecursionError):
         parse_toml(text, name)  # the same parse, raising the located error
         raise
     tell("parsing", size, size)
-    return _validated(parsed.document, text, name, on_progress), parsed
+    same_head = previous is not None and parsed.head and parsed.head == previous.parsed.head
+    checked = previous.checked if previous is not None and same_head else {}
+    loaded = _validated(parsed.document, text, name, on_progress, checked)
+    return loaded, Reloadable(parsed, checked)
 
 
 def _calendar_text(data: bytes, name: str) -> str:
@@ -206,10 +219,14 @@ def _calendar_text(data: bytes, name: str) -> str:
 
 
 def _validated(
-    document: dict[str, Any], text: str, name: str, on_progress: Progress | None
+    document: dict[str, Any],
+    text: str,
+    name: str,
+    on_progress: Progress | None,
+    checked: CheckedEvents | None = None,
 ) -> Loaded:
     """The calendar of a parsed document, or every error, located in ``text``."""
-    calendar, fields = build_calendar(document, on_progress=on_progress)
+    calendar, fields = build_calendar(document, on_progress, checked)
     del document
     diagnostics = locate_problems(fields.problems, text, name)
     errors = [d for d in diagnostics if d.severity is Severity.ERROR]

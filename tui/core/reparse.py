@@ -46,6 +46,9 @@ class Parsed:
 
     document: dict[str, Any]
     blocks: dict[Digest, dict[str, Any]] = field(default_factory=dict)
+    # The digest of the text before the first block (b"" when parsed whole): while it is
+    # the same, so are the calendar, countries and participants every event is checked with.
+    head: Digest = b""
 
 
 class _NotClean(Exception):
@@ -85,10 +88,11 @@ def _by_pieces(
     document = parse(head + "\n")
     if "events" in document:
         raise _NotClean
+    head_digest = _digest(head)
     blocks: dict[Digest, dict[str, Any]] = {}
     events = []
     for body in bodies:
-        digest = hashlib.blake2b(body.encode(), digest_size=16).digest()
+        digest = _digest(body)
         table = known.get(digest)
         if table is None:
             table = _one_event(parse(HEADER + body + "\n"))
@@ -96,7 +100,11 @@ def _by_pieces(
         events.append(table)
     if bodies:
         document["events"] = events
-    return Parsed(document, blocks)
+    return Parsed(document, blocks, head_digest)
+
+
+def _digest(text: str) -> Digest:
+    return hashlib.blake2b(text.encode(), digest_size=16).digest()
 
 
 def _one_event(piece: dict[str, Any]) -> dict[str, Any]:

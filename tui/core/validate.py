@@ -70,18 +70,27 @@ def slugify(text: str) -> str:
     return slug or "calendar"
 
 
+# Events that were checked without a problem, by the id of the (unchanging) table they
+# were made from; the table is kept with its event, so that id cannot be reused meanwhile.
+CheckedEvents = dict[int, tuple[dict[str, Any], Event]]
+
 # How often checking tells its progress: often enough for a bar, rarely enough to cost nothing.
 PROGRESS_EVERY = 2000
 
 
 class _Builder:
     def __init__(
-        self, document: Mapping[str, Any], on_progress: Callable[[str, int, int], None] | None
+        self,
+        document: Mapping[str, Any],
+        on_progress: Callable[[str, int, int], None] | None,
+        checked: CheckedEvents | None = None,
     ) -> None:
         self.doc = document
         self.fields = Fields()
         self.calendar_zone = "UTC"
         self.on_progress = on_progress
+        self.checked = checked
+        self.checked_now: CheckedEvents = {}
 
     def zone(self, table: Mapping[str, Any], path: Path) -> str | None:
         name = self.fields.text(table, path, "timezone")
@@ -192,7 +201,7 @@ class _Builder:
             if not isinstance(raw, dict):
                 self.fields.error(path, "each entry of events must be a table: use [[events]]")
                 continue
-            event = self.event(raw, path, countries, participants)
+            event = self.checked_event(raw, path, countries, participants)
             if event is None:
                 continue
             if event.id in seen:
@@ -202,7 +211,32 @@ class _Builder:
             result.append((path, event))
         if self.on_progress is not None:
             self.on_progress("checking", total, total)
+        if self.checked is not None:
+            self.checked.clear()
+            self.checked.update(self.checked_now)
         return result
+
+    def checked_event(
+        self,
+        raw: dict[str, Any],
+        path: Path,
+        countries: Mapping[str, Country],
+        participants: Mapping[str, Participant],
+    ) -> Event | None:
+        """``event``, or the Event a reload already made from this very table."""
+        if self.checked is None:
+            return self.event(raw, path, countries, participants)
+        known = self.checked.get(id(raw))
+        if known is not None and known[0] is raw:
+            event = known[1]
+        else:
+            before = len(self.fields.problems)
+            made = self.event(raw, path, countries, participants)
+            if made is None or len(self.fields.problems) != before:
+                return made  # problems name the event's place: check it again next time
+            event = made
+        self.checked_now[id(raw)] = (raw, event)
+        return event
 
     def event(
         self,
@@ -328,14 +362,19 @@ class _Builder:
 
 
 def build_calendar(
-    document: Mapping[str, Any], on_progress: Callable[[str, int, int], None] | None = None
+    document: Mapping[str, Any],
+    on_progress: Callable[[str, int, int], None] | None = None,
+    checked: CheckedEvents | None = None,
 ) -> tuple[Calendar | None, Fields]:
     """Validate a parsed document; the calendar is None when any error was found.
 
     ``on_progress`` is told ("checking", events checked, events) every few thousand events.
+    ``checked``, kept from the previous build by a reload, lets events whose table is the
+    very same object be taken as they were; it is refreshed in place to this document's.
+    It is valid only while the calendar, countries and participants are unchanged.
     """
     with collector_paused():  # a model of 100,000 events: millions of objects, no cycles
-        return _build(_Builder(document, on_progress))
+        return _build(_Builder(document, on_progress, checked))
 
 
 def _build(builder: _Builder) -> tuple[Calendar | None, Fields]:
