@@ -61,6 +61,9 @@ EVENT_KEYS = (
 EVENT_KEY_SET = frozenset(EVENT_KEYS)  # membership without a walk along the tuple
 KINDS = tuple(kind.value for kind in Kind)
 STATUSES = tuple(status.value for status in Status)
+# Members by value: a dict look-up, where calling the Enum class costs a Python call chain.
+KIND_OF = {kind.value: kind for kind in Kind}
+STATUS_OF = {status.value: status for status in Status}
 
 
 def slugify(text: str) -> str:
@@ -282,11 +285,11 @@ class _Builder:
                 if isinstance(start, datetime)
                 else zone or self.calendar_zone
             ),
-            kind=Kind(kind),
+            kind=KIND_OF[kind],
             location=self.fields.text(raw, path, "location") or "",
             host=host,
             participants=people,
-            status=Status(status),
+            status=STATUS_OF[status],
             description=self.fields.text(raw, path, "description") or "",
             sources=self.fields.texts(raw, path, "sources"),
             explicit_end=explicit_end,
