@@ -17,6 +17,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from tui.core.collector import collector_paused
+
 Path = tuple[str | int, ...]
 
 _BLANK = re.compile(r"[ \t]*")
@@ -326,7 +328,10 @@ def scan_positions(text: str, wanted: Iterable[Path] | None = None) -> Positions
     """
     if wanted is None:
         return Positions(text, _Scanner(text).scan())
-    return Positions(text, _scan_wanted(text, wanted))
+    # A path per table header: no cycles, but enough new objects to set the collector off
+    # over the whole calendar, again and again.
+    with collector_paused():
+        return Positions(text, _scan_wanted(text, wanted))
 
 
 def locate(positions: Positions, path: Path, *, at_key: bool = False) -> tuple[int, int]:
