@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.core import cache, toml_parse
+from tui.core.collector import collector_paused
 from tui.core.errors import CalendarError, Diagnostic, Severity
 from tui.core.fields import Problem
 from tui.core.model import Calendar
@@ -226,9 +227,10 @@ def _validated(
     checked: CheckedEvents | None = None,
 ) -> Loaded:
     """The calendar of a parsed document, or every error, located in ``text``."""
-    calendar, fields = build_calendar(document, on_progress, checked)
-    del document
-    diagnostics = locate_problems(fields.problems, text, name)
+    with collector_paused():  # once for both: each re-enabling sets off a full collection
+        calendar, fields = build_calendar(document, on_progress, checked)
+        del document
+        diagnostics = locate_problems(fields.problems, text, name)
     errors = [d for d in diagnostics if d.severity is Severity.ERROR]
     if errors or calendar is None:
         raise CalendarError(errors)
