@@ -192,3 +192,13 @@ def test_unchanged_events_are_taken_as_they_were(monkeypatch: pytest.MonkeyPatch
     renamed = join_blocks(head.replace('name = "Anna', 'name = "Anne', 1), bodies)
     third, _ = reload_bytes(renamed.encode(), "cal.toml", state)
     assert all(e is not after[e.id] for e in third.calendar.events)
+
+
+def test_a_bare_carriage_return_at_the_end_is_rejected_as_tomllib_does() -> None:
+    """Found by the byte mutations: a piece must never be parsed with a newline that the
+    text does not have, which would turn a final bare "\\r" into a valid CRLF."""
+    text = SMALL.removesuffix("\n") + "\r"
+    assert outcome_of(tomllib.loads, text)[0] == "error"
+    assert reused_outcome(text, parse_reusing(SMALL)) == outcome_of(tomllib.loads, text)
+    crlf = SMALL.replace("\n", "\r\n")
+    assert reused_outcome(crlf, parse_reusing(SMALL)) == outcome_of(tomllib.loads, crlf)

@@ -83,28 +83,26 @@ def _by_pieces(
     known: dict[Digest, dict[str, Any]],
     parse: Callable[[str], dict[str, Any]],
 ) -> Parsed:
-    # A trailing newline changes no TOML, and keeps a CRLF file's last "\r" from being
-    # a bare carriage return at the end of a piece.
-    document = parse(head + "\n")
+    # Each piece is parsed as the exact slice of the text it is, with the newline that the
+    # cut took from its end (a CRLF file's pieces end in "\r"): never with a newline the
+    # text does not have, which would make a final bare "\r" valid.
+    last = len(bodies) - 1
+    document = parse(head + "\n" if bodies else head)
     if "events" in document:
         raise _NotClean
-    head_digest = _digest(head)
     blocks: dict[Digest, dict[str, Any]] = {}
     events = []
-    for body in bodies:
-        digest = _digest(body)
+    for number, body in enumerate(bodies):
+        piece = HEADER + body + "\n" if number < last else HEADER + body
+        digest = _digest(piece)
         table = known.get(digest)
         if table is None:
-            table = _one_event(parse(HEADER + body + "\n"))
+            table = _one_event(parse(piece))
         blocks[digest] = table
         events.append(table)
     if bodies:
         document["events"] = events
-    return Parsed(document, blocks, head_digest)
-
-
-def _digest(text: str) -> Digest:
-    return hashlib.blake2b(text.encode(), digest_size=16).digest()
+    return Parsed(document, blocks, _digest(head))
 
 
 def _one_event(piece: dict[str, Any]) -> dict[str, Any]:
@@ -116,3 +114,7 @@ def _one_event(piece: dict[str, Any]) -> dict[str, Any]:
     if not isinstance(table, dict):
         raise _NotClean
     return table
+
+
+def _digest(text: str) -> Digest:
+    return hashlib.blake2b(text.encode(), digest_size=16).digest()
