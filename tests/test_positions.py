@@ -16,6 +16,7 @@ import tomli_w
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests import test_times
 from tests.conftest import BASE, DATA
 from tests.test_load_errors import CASES
 from tui.core.load import bundled_calendar, parse_toml
@@ -54,6 +55,20 @@ def is_toml(text: str) -> bool:
     "text", [c[1] for c in CASES if is_toml(c[1])], ids=[c[0] for c in CASES if is_toml(c[1])]
 )
 def test_every_bad_calendar_fixture(text: str) -> None:
+    paths = problem_paths(text)
+    assert paths
+    assert_focused_equals_full(text, paths)
+
+
+# The located mistakes of the timing keys, from their own table in tests/test_times.py.
+TIMING_MISTAKES = [
+    BASE + test_times.EVENT + extra + "\n"
+    for extra, _ in test_times.test_mistakes_in_the_new_keys_are_located.pytestmark[0].args[1]
+]
+
+
+@pytest.mark.parametrize("text", TIMING_MISTAKES)
+def test_every_timing_mistake_fixture(text: str) -> None:
     paths = problem_paths(text)
     assert paths
     assert_focused_equals_full(text, paths)
