@@ -216,6 +216,9 @@ DIFFERENCES = [
     # offsets: rtoml's own tzinfo class must become datetime.timezone
     "a = 1979-05-27T07:32:00+05:00\nb = [1979-05-27T07:32:00Z]\n"
     "[t]\nc = 2000-01-01 00:00:00-00:00\n",
+    # CRLF inside multi-line strings: tomllib reads each as "\n", rtoml keeps "\r\n"
+    'a = """\r\nx\r\ny"""\r\n',
+    "b = '''\r\nq\r\nr'''\r\n",
 ]
 HOSTILE = [
     'a = "x\x00y"\n',

@@ -14,6 +14,7 @@ import signal
 import sys
 import threading
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import NoReturn, TextIO
 
@@ -22,7 +23,7 @@ from tui.core.errors import CalendarError, Diagnostic, UsageError
 from tui.core.export import ExportFormat, export_bytes, format_for
 from tui.core.files import write_atomic
 from tui.core.index import CalendarIndex
-from tui.core.load import Loaded, default_calendar, load_calendar
+from tui.core.load import Loaded, Progress, default_calendar, load_calendar
 from tui.core.model import Calendar, Event
 from tui.core.query import (
     Filter,
@@ -32,6 +33,7 @@ from tui.core.query import (
 )
 from tui.core.text import escape_controls
 from tui.core.zones import UTC_NAME, available_zones, get_zone, local_zone_name
+from tui.progress import TerminalProgress
 
 EXIT_OK, EXIT_CALENDAR, EXIT_USAGE, EXIT_CRASH = 0, 1, 2, 3
 EXIT_DIFFERENT = 1  # `diff`, like diff(1): the two calendars differ
@@ -160,14 +162,43 @@ def _report(diagnostics: Sequence[Diagnostic], stream: TextIO) -> None:
         print(diagnostic, file=stream)  # Diagnostic.__str__ escapes what it quotes
 
 
-def _load(path: Path | None, stderr: TextIO, *, report: bool = True) -> Loaded:
+def _load(
+    path: Path | None,
+    stderr: TextIO,
+    *,
+    report: bool = True,
+    on_progress: Progress | None = None,
+) -> Loaded:
     def say(message: str) -> None:
         _say(message, stderr)
 
-    loaded = load_calendar(path or default_calendar(), on_slow_load=say)
+    loaded = load_calendar(path or default_calendar(), on_slow_load=say, on_progress=on_progress)
     if report:  # the TUI shows warnings in a view of its own instead
         _report(loaded.warnings, stderr)
     return loaded
+
+
+@contextmanager
+def _progress_bar(stderr: TextIO) -> Iterator[TerminalProgress]:
+    """A progress bar for the ``with`` block, on stderr when it is a terminal."""
+    bar = TerminalProgress(stderr)
+    try:
+        yield bar
+    finally:
+        bar.close()
+
+
+def _load_and_index(
+    args: argparse.Namespace, stderr: TextIO
+) -> tuple[Loaded, CalendarIndex, list[Event]]:
+    """Load and select with a progress bar, then report the warnings (never under the bar)."""
+    with _progress_bar(stderr) as progress:
+        loaded = _load(args.calendar, stderr, report=False, on_progress=progress)
+        progress("indexing", 0, 1)
+        index, events = _selected(loaded, args)
+        progress("indexing", 1, 1)
+    _report(loaded.warnings, stderr)
+    return loaded, index, events
 
 
 def _selected(loaded: Loaded, args: argparse.Namespace) -> tuple[CalendarIndex, list[Event]]:
@@ -180,7 +211,9 @@ def _selected(loaded: Loaded, args: argparse.Namespace) -> tuple[CalendarIndex, 
 
 def _check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     path = args.calendar or default_calendar()
-    loaded = _load(path, stderr)
+    with _progress_bar(stderr) as progress:
+        loaded = _load(path, stderr, report=False, on_progress=progress)
+    _report(loaded.warnings, stderr)
     calendar = loaded.calendar
     warned = f", {len(loaded.warnings)} warning(s)" if loaded.warnings else ""
     _say(
@@ -192,9 +225,8 @@ def _check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 
 
 def _export(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
-    loaded = _load(args.calendar, stderr)
+    loaded, _, events = _load_and_index(args, stderr)
     calendar = loaded.calendar
-    _, events = _selected(loaded, args)
     fmt = format_for(args.output, args.format)
     data = export_bytes(calendar, events, fmt)
     if args.output == "-":
@@ -243,8 +275,7 @@ def _agenda(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         if name not in available_zones():
             raise UsageError(f'unknown time zone "{args.tz}" (use an IANA name like Europe/Berlin)')
         mode, zone = ZoneMode.LOCAL, get_zone(name)
-    loaded = _load(args.calendar, stderr)
-    index, events = _selected(loaded, args)
+    _, index, events = _load_and_index(args, stderr)
     stdout.write(agenda_text(index, events, mode, zone))
     return EXIT_OK
 

@@ -20,6 +20,7 @@ ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*")
 COUNTRY_PATTERN = re.compile(r"[A-Z]{2}")
 
 T = TypeVar("T")
+_ABSENT = object()  # a key not in the table (None is no TOML value, but be exact)
 
 _TYPE_NAMES: dict[type, str] = {
     str: "a string",
@@ -103,11 +104,13 @@ class Fields:
         required: bool = False,
     ) -> T | None:
         """The value at ``key`` if it has type ``kind``; None (and a problem) otherwise."""
-        if key not in table:
+        value = table.get(key, _ABSENT)
+        if type(value) is kind:  # the usual case, first: one lookup, one comparison
+            return value
+        if value is _ABSENT:
             if required:
                 self.error(path, f'missing required key "{key}"', at_key=True)
             return None
-        value = table[key]
         # bool is an int in Python, but not in TOML.
         if isinstance(value, kind) and not (kind is int and isinstance(value, bool)):
             return value

@@ -13,11 +13,13 @@ from pathlib import Path
 from typing import Any
 
 from tui.core import cache, toml_parse
+from tui.core.collector import collector_paused
 from tui.core.errors import CalendarError, Diagnostic, Severity
 from tui.core.fields import Problem
 from tui.core.model import Calendar
 from tui.core.positions import locate, scan_positions
-from tui.core.validate import build_calendar
+from tui.core.reparse import Parsed, parse_reusing
+from tui.core.validate import CheckedEvents, build_calendar
 
 BUNDLED_NAME = "events.toml"
 SLOW_SIZE = 5_000_000  # bytes: from here on, parsing takes a second or more
@@ -26,6 +28,10 @@ SLOW_SIZE = 5_000_000  # bytes: from here on, parsing takes a second or more
 FAST_RATE, SLOW_RATE = 4.5e6, 1.25e6  # bytes per second
 MAX_SIZE_ENV = "DIPLOCAL_MAX_MB"
 DEFAULT_MAX_MB = 200
+# Told what is being done and how far: (stage, done, total). The loader's stages are
+# "reading" (of 1 file), "parsing" (bytes), "checking" (events); whoever builds the
+# CalendarIndex reports "indexing". A stage may be reported with done == 0 only.
+Progress = Callable[[str, int, int], None]
 _TOML_LOCATION = re.compile(r"\(at line (\d+), column (\d+)\)|\(at end of document\)")
 
 
@@ -147,19 +153,37 @@ def _deepest_point(text: str, limit: int = 100) -> tuple[int, int]:
     return 1, 1
 
 
-def load_calendar(path: Path, on_slow_load: Callable[[str], None] | None = None) -> Loaded:
+def load_calendar(
+    path: Path,
+    on_slow_load: Callable[[str], None] | None = None,
+    on_progress: Progress | None = None,
+) -> Loaded:
     """Load and validate a calendar file.
 
     ``on_slow_load`` is told, before the work starts, when a large file has to be parsed
     from scratch (about a second per 5 MB), so a person is not left facing a blank screen.
+    ``on_progress`` is told each stage as it starts and how far it got (see ``Progress``).
 
     Raises:
         CalendarError: with every problem found, each located by line and column.
     """
-    return load_bytes(read_bytes(path), str(path), on_slow_load)
+    tell = on_progress or _quiet
+    tell("reading", 0, 1)
+    data = read_bytes(path)
+    tell("reading", 1, 1)
+    return load_bytes(data, str(path), on_slow_load, on_progress)
 
 
-def load_bytes(data: bytes, name: str, on_slow_load: Callable[[str], None] | None = None) -> Loaded:
+def _quiet(stage: str, done: int, total: int) -> None:
+    """A progress callback that tells no one."""
+
+
+def load_bytes(
+    data: bytes,
+    name: str,
+    on_slow_load: Callable[[str], None] | None = None,
+    on_progress: Progress | None = None,
+) -> Loaded:
     """Load and validate a calendar from bytes already read; ``name`` locates its errors.
 
     A live reload reads the file once, checks it was whole, and loads exactly those bytes.
@@ -179,20 +203,17 @@ def load_bytes(data: bytes, name: str, on_slow_load: Callable[[str], None] | Non
         return Loaded(cached[0], cached[1] + notes)
     if on_slow_load is not None and len(data) >= SLOW_SIZE:
         on_slow_load(slow_load_message(name, len(data), cached=key is not None))
-    text = decode(data, name)
-    if not text.strip():
-        raise CalendarError.single(name, 1, 1, "the file is empty: a calendar needs [calendar]")
-    document = parse_toml(text, name)
+    tell = on_progress or _quiet
+    size = len(data)
+    tell("parsing", 0, size)
+    text = _calendar_text(data, name)
     del data  # the bytes, the text and the parsed document together are large
-    calendar, fields = build_calendar(document)
-    del document
-    diagnostics = locate_problems(fields.problems, text, name)
-    errors = [d for d in diagnostics if d.severity is Severity.ERROR]
-    if errors or calendar is None:
-        raise CalendarError(errors)
+    document = parse_toml(text, name)
+    tell("parsing", size, size)
+    loaded = _validated(document, text, name, on_progress)
     if key:
-        cache.store(key, calendar, diagnostics, notice)
-    return Loaded(calendar, diagnostics + notes)
+        cache.store(key, loaded.calendar, loaded.warnings, notice)
+    return Loaded(loaded.calendar, loaded.warnings + notes)
 
 
 def slow_load_message(name: str, size: int, *, cached: bool) -> str:
@@ -204,11 +225,77 @@ def slow_load_message(name: str, size: int, *, cached: bool) -> str:
     return f"{name}: reading {megabytes:.0f} MB, about {low}-{high} s{later}"
 
 
+@dataclass(frozen=True, slots=True)
+class Reloadable:
+    """What a reload reuses of the load before it: the parse and the events checked."""
+
+    parsed: Parsed
+    checked: CheckedEvents
+
+
+def reload_bytes(
+    data: bytes, name: str, previous: Reloadable | None, on_progress: Progress | None = None
+) -> tuple[Loaded, Reloadable]:
+    """``load_bytes`` after an edit, reusing what ``previous`` made of unchanged events.
+
+    Returns the calendar, exactly as ``load_bytes`` would give it, and what to pass to the
+    next reload (``previous`` is None the first time). An edited event is parsed alone and
+    the others are looked up (see ``tui.core.reparse``); while the text before the events
+    (calendar, countries, participants) is unchanged, an unchanged event that was checked
+    without a problem is taken as it was. Everything that looks across events (duplicate
+    ids, overlaps, the order) runs in full. The calendar cache is skipped: each edit is
+    new content, and storing each one would cost more than it saves.
+
+    Raises:
+        CalendarError: with every problem found, each located by line and column.
+    """
+    tell = on_progress or _quiet
+    size = len(data)
+    tell("parsing", 0, size)
+    text = _calendar_text(data, name)
+    del data
+    try:
+        parsed = parse_reusing(text, previous.parsed if previous is not None else None)
+    except (tomllib.TOMLDecodeError, RecursionError):
+        parse_toml(text, name)  # the same parse, raising the located error
+        raise
+    tell("parsing", size, size)
+    same_head = previous is not None and parsed.head and parsed.head == previous.parsed.head
+    checked = previous.checked if previous is not None and same_head else {}
+    loaded = _validated(parsed.document, text, name, on_progress, checked)
+    return loaded, Reloadable(parsed, checked)
+
+
+def _calendar_text(data: bytes, name: str) -> str:
+    text = decode(data, name)
+    if not text.strip():
+        raise CalendarError.single(name, 1, 1, "the file is empty: a calendar needs [calendar]")
+    return text
+
+
+def _validated(
+    document: dict[str, Any],
+    text: str,
+    name: str,
+    on_progress: Progress | None,
+    checked: CheckedEvents | None = None,
+) -> Loaded:
+    """The calendar of a parsed document, or every error, located in ``text``."""
+    with collector_paused():  # once for both: each re-enabling sets off a full collection
+        calendar, fields = build_calendar(document, on_progress, checked)
+        del document
+        diagnostics = locate_problems(fields.problems, text, name)
+    errors = [d for d in diagnostics if d.severity is Severity.ERROR]
+    if errors or calendar is None:
+        raise CalendarError(errors)
+    return Loaded(calendar, diagnostics)
+
+
 def locate_problems(problems: list[Problem], text: str, name: str) -> list[Diagnostic]:
     """Turn key paths into lines and columns, in file order."""
     if not problems:
         return []
-    positions = scan_positions(text)
+    positions = scan_positions(text, [problem.path for problem in problems])
     located = []
     for problem in problems:
         line, column = locate(positions, problem.path, at_key=problem.at_key)

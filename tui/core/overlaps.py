@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import UTC, datetime
+from datetime import datetime
 
 from tui.core.errors import Severity
 from tui.core.fields import Problem
@@ -18,17 +18,19 @@ def overlap_problems(located: list[tuple[Path, Event]]) -> list[Problem]:
     vague to clash), as are cancelled ones. An event without an end is taken as a moment:
     it clashes only with an event under way at its start, since no end is invented.
     """
-    by_person: dict[str, list[tuple[datetime, datetime, Path, Event]]] = defaultdict(list)
+    # Instants as POSIX timestamps: they order and compare as the datetimes do (exactly, to
+    # the microsecond), without a conversion to UTC per comparison.
+    by_person: dict[str, list[tuple[float, float, Path, Event]]] = defaultdict(list)
     for path, event in located:
         if event.dated or event.status is Status.CANCELLED:
             continue
         assert isinstance(event.start, datetime) and isinstance(event.end, datetime)
-        start, end = event.start.astimezone(UTC), event.end.astimezone(UTC)
+        item = (event.start.timestamp(), event.end.timestamp(), path, event)
         for person in event.participants:
-            by_person[person].append((start, end, path, event))
+            by_person[person].append(item)
     problems: list[Problem] = []
     for person, booked in sorted(by_person.items()):
-        booked.sort(key=lambda item: item[0])
+        booked.sort(key=_start)
         latest_end, latest = booked[0][1], booked[0][3]
         previous_start = booked[0][0]
         for start, end, path, event in booked[1:]:
@@ -40,3 +42,7 @@ def overlap_problems(located: list[tuple[Path, Event]]) -> list[Problem]:
                 latest_end, latest = max(end, latest_end), event
             previous_start = start
     return problems
+
+
+def _start(item: tuple[float, float, Path, Event]) -> float:
+    return item[0]

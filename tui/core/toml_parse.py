@@ -6,7 +6,8 @@ reads TOML 1.1, a superset of the TOML 1.0 that ``tomllib`` (and so diplocal) ac
 returns offset date-times with a ``tzinfo`` class of its own that cannot be pickled. So:
 
 - text that could use a TOML 1.1 extension (an inline table, the ``\\e``/``\\x`` escapes, a
-  time without seconds) or holds a byte-order mark (rtoml skips it) goes to ``tomllib``.
+  time without seconds), holds a byte-order mark (rtoml skips it) or has CRLF line ends
+  and a multi-line string (rtoml keeps the CR in the string) goes to ``tomllib``.
   The checks are blunt on purpose: a false alarm only costs speed, a missed one would
   accept a file ``tomllib`` rejects;
 - ``rtoml``'s offsets become ``datetime.timezone``, as ``tomllib`` gives them;
@@ -19,13 +20,13 @@ tests in ``tests/test_toml_parse.py`` hold the two parsers to that.
 
 from __future__ import annotations
 
-import gc
 import re
 import tomllib
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from datetime import datetime, timezone
 from typing import Any
+
+from tui.core.collector import collector_paused
 
 Parse = Callable[[str], dict[str, Any]]
 
@@ -67,12 +68,15 @@ def parse(text: str, fast: Parse | None = None) -> dict[str, Any]:
     if fast is None or not _plain_toml_10(text):
         return tomllib.loads(text)
     try:
-        with _collector_paused():
+        with collector_paused():
             document = fast(text)
     except ValueError:  # rtoml's TomlParsingError; tomllib says where, or that it is fine
         return tomllib.loads(text)
-    if _OFFSET.search(text):
-        _standard_offsets(document)
+    # Every offset date-time matches _OFFSET (a string may too): once as many were
+    # replaced as there are matches, the rest of the document needs no visit.
+    found = len(_OFFSET.findall(text))
+    if found:
+        _standard_offsets(document, found)
     return document
 
 
@@ -84,35 +88,23 @@ def _plain_toml_10(text: str) -> bool:
         and "\\e" not in text
         and "\\x" not in text
         and _SHORT_TIME.search(text) is None
+        # rtoml keeps a CRLF inside a multi-line string; tomllib reads it as "\n"
+        and not ("\r" in text and ('"""' in text or "'''" in text))
     )
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector: a parse makes millions of objects and no cycles,
-    and the collections it would trigger take about half of rtoml's time."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-def _standard_offsets(node: object) -> None:
-    """Give every offset date-time a ``datetime.timezone``, as tomllib does, in place."""
-    items: Iterator[tuple[Any, object]]
-    if isinstance(node, dict):
-        items = iter(node.items())
-    elif isinstance(node, list):
-        items = enumerate(node)
-    else:
-        return
-    for key, value in list(items):
-        if isinstance(value, datetime) and value.tzinfo is not None:
-            offset = value.utcoffset()
-            assert offset is not None
-            node[key] = value.replace(tzinfo=timezone(offset))
-        else:
-            _standard_offsets(value)
+def _standard_offsets(node: dict[str, Any] | list[Any], budget: int) -> int:
+    """Give offset date-times a ``datetime.timezone``, as tomllib does, in place, until
+    ``budget`` of them were replaced; returns what is left of the budget."""
+    # Replacing a value (never a key) while iterating is safe for dicts and lists.
+    items: Iterable[tuple[Any, Any]] = node.items() if isinstance(node, dict) else enumerate(node)
+    for key, value in items:
+        kind = type(value)  # rtoml gives plain dict, list and datetime, never subclasses
+        if kind is dict or kind is list:
+            budget = _standard_offsets(value, budget)
+        elif kind is datetime and value.tzinfo is not None:
+            node[key] = value.replace(tzinfo=timezone(value.utcoffset()))
+            budget -= 1
+        if not budget:
+            break
+    return budget

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from tui.core.collector import collector_paused
 from tui.core.fields import COUNTRY_PATTERN, ID_PATTERN, Fields, did_you_mean, type_name
 from tui.core.iso3166 import ISO_COUNTRIES
 from tui.core.model import (
@@ -58,8 +59,12 @@ EVENT_KEYS = (
     "description",
     "sources",
 )
+EVENT_KEY_SET = frozenset(EVENT_KEYS)  # membership without a walk along the tuple
 KINDS = tuple(kind.value for kind in Kind)
 STATUSES = tuple(status.value for status in Status)
+# Members by value: a dict look-up, where calling the Enum class costs a Python call chain.
+KIND_OF = {kind.value: kind for kind in Kind}
+STATUS_OF = {status.value: status for status in Status}
 
 
 # Python's dates end at years 1 and 9999; a year or more of room on each side lets a time be
@@ -79,11 +84,27 @@ def slugify(text: str) -> str:
     return slug or "calendar"
 
 
+# Events that were checked without a problem, by the id of the (unchanging) table they
+# were made from; the table is kept with its event, so that id cannot be reused meanwhile.
+CheckedEvents = dict[int, tuple[dict[str, Any], Event]]
+
+# How often checking tells its progress: often enough for a bar, rarely enough to cost nothing.
+PROGRESS_EVERY = 2000
+
+
 class _Builder:
-    def __init__(self, document: Mapping[str, Any]) -> None:
+    def __init__(
+        self,
+        document: Mapping[str, Any],
+        on_progress: Callable[[str, int, int], None] | None,
+        checked: CheckedEvents | None = None,
+    ) -> None:
         self.doc = document
         self.fields = Fields()
         self.calendar_zone = "UTC"
+        self.on_progress = on_progress
+        self.checked = checked
+        self.checked_now: CheckedEvents = {}
 
     def zone(self, table: Mapping[str, Any], path: Path) -> str | None:
         name = self.fields.text(table, path, "timezone")
@@ -189,12 +210,15 @@ class _Builder:
             return []
         result: list[tuple[Path, Event]] = []
         seen: dict[str, int] = {}
+        total = len(raw_events)
         for index, raw in enumerate(raw_events):
+            if self.on_progress is not None and index % PROGRESS_EVERY == 0:
+                self.on_progress("checking", index, total)
             path: Path = ("events", index)
             if not isinstance(raw, dict):
                 self.fields.error(path, "each entry of events must be a table: use [[events]]")
                 continue
-            event = self.event(raw, path, countries, participants)
+            event = self.checked_event(raw, path, countries, participants)
             if event is None:
                 continue
             if event.id in seen:
@@ -202,7 +226,34 @@ class _Builder:
                 self.fields.error((*path, "id"), msg)
             seen.setdefault(event.id, index)
             result.append((path, event))
+        if self.on_progress is not None:
+            self.on_progress("checking", total, total)
+        if self.checked is not None:
+            self.checked.clear()
+            self.checked.update(self.checked_now)
         return result
+
+    def checked_event(
+        self,
+        raw: dict[str, Any],
+        path: Path,
+        countries: Mapping[str, Country],
+        participants: Mapping[str, Participant],
+    ) -> Event | None:
+        """``event``, or the Event a reload already made from this very table."""
+        if self.checked is None:
+            return self.event(raw, path, countries, participants)
+        known = self.checked.get(id(raw))
+        if known is not None and known[0] is raw:
+            event = known[1]
+        else:
+            before = len(self.fields.problems)
+            made = self.event(raw, path, countries, participants)
+            if made is None or len(self.fields.problems) != before:
+                return made  # problems name the event's place: check it again next time
+            event = made
+        self.checked_now[id(raw)] = (raw, event)
+        return event
 
     def event(
         self,
@@ -211,7 +262,7 @@ class _Builder:
         countries: Mapping[str, Country],
         participants: Mapping[str, Participant],
     ) -> Event | None:
-        self.fields.known_keys(raw, path, EVENT_KEYS)
+        self.fields.known_keys(raw, path, EVENT_KEY_SET)
         event_id = self.fields.text(raw, path, "id", required=True)
         if event_id is not None and not ID_PATTERN.fullmatch(event_id):
             self.fields.error(
@@ -248,11 +299,11 @@ class _Builder:
                 if isinstance(start, datetime)
                 else zone or self.calendar_zone
             ),
-            kind=Kind(kind),
+            kind=KIND_OF[kind],
             location=self.fields.text(raw, path, "location") or "",
             host=host,
             participants=people,
-            status=Status(status),
+            status=STATUS_OF[status],
             description=self.fields.text(raw, path, "description") or "",
             sources=self.fields.texts(raw, path, "sources"),
             explicit_end=explicit_end,
@@ -264,7 +315,7 @@ class _Builder:
         self, raw: Mapping[str, Any], path: Path, times: Times, own_zone: str | None
     ) -> dict[str, Any] | None:
         """What is known of the times (estimates, part of day, ...): see tui.core.timing."""
-        if TIMING_KEYS.isdisjoint(raw):
+        if raw.keys().isdisjoint(TIMING_KEYS):  # a set operation in C, not a loop over raw
             return {}  # the usual event: announced times, the model's defaults
         zone = get_zone(own_zone or self.calendar_zone)
 
@@ -338,9 +389,24 @@ class _Builder:
         return aware
 
 
-def build_calendar(document: Mapping[str, Any]) -> tuple[Calendar | None, Fields]:
-    """Validate a parsed document; the calendar is None when any error was found."""
-    builder = _Builder(document)
+def build_calendar(
+    document: Mapping[str, Any],
+    on_progress: Callable[[str, int, int], None] | None = None,
+    checked: CheckedEvents | None = None,
+) -> tuple[Calendar | None, Fields]:
+    """Validate a parsed document; the calendar is None when any error was found.
+
+    ``on_progress`` is told ("checking", events checked, events) every few thousand events.
+    ``checked``, kept from the previous build by a reload, lets events whose table is the
+    very same object be taken as they were; it is refreshed in place to this document's.
+    It is valid only while the calendar, countries and participants are unchanged.
+    """
+    with collector_paused():  # a model of 100,000 events: millions of objects, no cycles
+        return _build(_Builder(document, on_progress, checked))
+
+
+def _build(builder: _Builder) -> tuple[Calendar | None, Fields]:
+    document = builder.doc
     builder.fields.known_keys(document, (), TOP_KEYS)
     header = builder.calendar_header()
     countries = builder.countries()

@@ -1,0 +1,179 @@
+"""Locating only what problems point at finds exactly what a scan of every key finds.
+
+The reference is the full scan (``scan_positions(text)``, the scanner as it was before it
+learned to skip tables): for every path a problem names, and every enclosing path that
+``locate`` falls back to, the focused scan must give the same line and column.
+"""
+
+from __future__ import annotations
+
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+import tomli_w
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests import test_times
+from tests.conftest import BASE, DATA
+from tests.test_load_errors import CASES
+from tui.core.load import bundled_calendar, parse_toml
+from tui.core.positions import Path as KeyPath
+from tui.core.positions import scan_positions
+from tui.core.validate import build_calendar
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+from make_calendar import calendar_text
+
+
+def with_prefixes(paths: list[KeyPath]) -> set[KeyPath]:
+    return {path[:length] for path in paths for length in range(len(path) + 1)}
+
+
+def assert_focused_equals_full(text: str, paths: list[KeyPath]) -> None:
+    focused, full = scan_positions(text, paths), scan_positions(text)
+    for path in with_prefixes(paths):
+        assert focused.get(path) == full.get(path), path
+
+
+def problem_paths(text: str) -> list[KeyPath]:
+    _, fields = build_calendar(parse_toml(text, "cal.toml"))
+    return [problem.path for problem in fields.problems]
+
+
+def is_toml(text: str) -> bool:
+    try:
+        tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        return False
+    return True
+
+
+@pytest.mark.parametrize(
+    "text", [c[1] for c in CASES if is_toml(c[1])], ids=[c[0] for c in CASES if is_toml(c[1])]
+)
+def test_every_bad_calendar_fixture(text: str) -> None:
+    paths = problem_paths(text)
+    assert paths
+    assert_focused_equals_full(text, paths)
+
+
+# The located mistakes of the timing keys, from their own table in tests/test_times.py.
+TIMING_MISTAKES = [
+    BASE + test_times.EVENT + extra + "\n"
+    for extra, _ in test_times.test_mistakes_in_the_new_keys_are_located.pytestmark[0].args[1]
+]
+
+
+@pytest.mark.parametrize("text", TIMING_MISTAKES)
+def test_every_timing_mistake_fixture(text: str) -> None:
+    paths = problem_paths(text)
+    assert paths
+    assert_focused_equals_full(text, paths)
+
+
+@pytest.mark.parametrize("overlaps", [0.0, 0.3])
+def test_generated_calendars_with_warnings(overlaps: float) -> None:
+    text = calendar_text(2000, overlaps=overlaps, dst_gaps=5)
+    paths = problem_paths(text)
+    assert len(paths) >= 5  # the DST gaps at least
+    assert_focused_equals_full(text, paths)
+
+
+# Lines that look like headers but are not (in a multi-line string, in a multi-line array
+# after "," or "[", after a comment that hides a ","), headers written in odd ways, dotted
+# keys and inline tables: each makes the quick test unsure, so the scanner must decide.
+TRICKY = '''\
+top = 1
+x = 0
+[calendar]
+title = "T"
+description = """
+[[events]]
+[not.a.header]
+"""
+literal = \'\'\'
+[[events]]\'\'\'
+nested = [
+  [1, 2],
+  ["a"]
+]
+hidden = ["#", # a comment with a comma,
+[3]]
+[ countries . "T J" ]
+name = "x"
+inline = { a = [
+[1]], b = "[x]" }
+
+  [[events]]
+id = "a"
+where.city = "Dushanbe"
+people = [
+  ["x"],
+]
+[events.detail]
+note = """
+  [[events]]
+"""
+[[events]]
+id = "b" # [[events]]
+start = 2025-10-09
+'''
+
+
+def test_header_like_lines_in_strings_and_arrays() -> None:
+    document = tomllib.loads(TRICKY)
+    assert len(document["events"]) == 2
+    paths: list[KeyPath] = [
+        ("events", 0, "where", "city"),
+        ("events", 0, "people", 0, 0),
+        ("events", 0, "detail", "note"),
+        ("events", 1, "start"),
+        ("calendar", "nested", 1, 0),
+        ("calendar", "hidden", 1, 0),
+        ("countries", "T J", "inline", "a", 0, 0),
+        ("top",),
+        ("x",),  # also the key of the line '  ["x"],' in event "a"
+        ("events", 2, "id"),  # no such event: falls back to the enclosing keys
+    ]
+    assert_focused_equals_full(TRICKY, paths)
+    # The focused scan did find them (the equality is not between two empty answers).
+    focused = scan_positions(TRICKY, paths)
+    assert focused.get(("events", 1, "start")) is not None
+    assert focused.get(("events", 0, "detail", "note")) is not None
+
+
+def every_path(text: str) -> list[KeyPath]:
+    return list(scan_positions(text)._offsets)
+
+
+@pytest.mark.parametrize(
+    "path", [bundled_calendar(), DATA / "sample.toml"], ids=["bundled", "sample"]
+)
+def test_every_key_of_the_shipped_calendars(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert_focused_equals_full(text, every_path(text))
+
+
+toml_values = st.recursive(
+    st.one_of(st.text(max_size=12), st.integers(), st.booleans(), st.dates()),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=6), inner),
+    max_leaves=10,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(data=st.data())
+def test_random_documents_and_paths(data: st.DataObject) -> None:
+    """tomli_w writes long arrays over several lines, nested tables as headers and
+    arrays of tables as [[...]]: whatever the layout, the focused scan agrees."""
+    document = tomllib.loads(BASE)
+    for _ in range(data.draw(st.integers(1, 4))):
+        event = data.draw(st.sampled_from(document["events"]))
+        event[data.draw(st.text(max_size=6))] = data.draw(toml_values)
+    text = tomli_w.dumps(document, multiline_strings=data.draw(st.booleans()))
+    everything = every_path(text)
+    paths = data.draw(st.lists(st.sampled_from(everything), max_size=6))
+    assert_focused_equals_full(text, paths)
