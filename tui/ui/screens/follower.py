@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 
 from tui.core.errors import CalendarError
 from tui.core.living import updated
-from tui.core.load import Loaded
-from tui.core.watch import follow, load_version, reload
+from tui.core.load import Loaded, Reloadable, reload_bytes
+from tui.core.watch import FileVersion, follow, load_version, reload
 
 if TYPE_CHECKING:
     from tui.ui.screens.main import MainScreen
@@ -25,6 +25,8 @@ class Follower:
     def __init__(self, screen: MainScreen) -> None:
         self.screen = screen
         self.stop = threading.Event()
+        # What the last reload parsed and checked: the next one re-reads only what changed.
+        self.reusable: Reloadable | None = None
 
     def start(self) -> None:
         """Begin following (a no-op for a calendar shown without a file)."""
@@ -38,10 +40,20 @@ class Follower:
         path = self.screen.path
         assert path is not None
         for version in follow(path, self.stop):
-            result = load_version(version)
+            result = self.load(version)
             if self.stop.is_set():
                 return
             self.screen.app.call_from_thread(self.show, result, "")
+
+    def load(self, version: FileVersion) -> Loaded | CalendarError:
+        """The new version, parsing and checking only the events whose text changed."""
+        if version.data is None:
+            return load_version(version)  # gone or unreadable: the located reason
+        try:
+            loaded, self.reusable = reload_bytes(version.data, str(version.path), self.reusable)
+        except CalendarError as error:
+            return error
+        return loaded
 
     def reload_now(self) -> None:
         """`r`: read the file now, in a worker."""
