@@ -24,7 +24,7 @@ from tui.core.export import ExportFormat, export_bytes, format_for
 from tui.core.files import write_atomic
 from tui.core.index import CalendarIndex
 from tui.core.load import Loaded, Progress, default_calendar, load_calendar
-from tui.core.model import Calendar, Event
+from tui.core.model import Event
 from tui.core.query import (
     Filter,
     ZoneMode,
@@ -348,18 +348,15 @@ def _signals_unwind() -> Iterator[None]:
             signal.signal(signum, handler)
 
 
-def _baseline(loaded: Loaded, path: Path, since: Path | None, stderr: TextIO) -> Calendar | None:
-    """The version to mark changes against: ``--since``, else the one last marked seen;
-    the first time, the file as it is now becomes that version."""
-    from tui.core.baseline import load_baseline, save_baseline
+IN_APP_SIZE = 2_000_000  # bytes: from about half a second of loading, load in the app
 
-    if since is not None:
-        return _load(since, stderr).calendar
-    kept = load_baseline(loaded.calendar.id)
-    if kept is None:
-        with contextlib.suppress(OSError):
-            save_baseline(loaded.calendar.id, path.read_bytes())
-    return kept
+
+def _size(path: Path) -> int:
+    """The file's size, or 0 when it cannot be seen (the loader then says why)."""
+    try:
+        return path.stat().st_size if path.is_file() else 0
+    except OSError:
+        return 0
 
 
 def _open_tui(argv: Sequence[str], stderr: TextIO) -> int:
@@ -372,11 +369,17 @@ def _open_tui(argv: Sequence[str], stderr: TextIO) -> int:
             print(f"{path}: no calendar written", file=stderr)
             return EXIT_CALENDAR
     with _signals_unwind():  # loading may write the cache; the TUI handles its own signals
-        loaded = _load(path, stderr, report=False)
-        baseline = _baseline(loaded, path, args.since, stderr)
+        since = _load(args.since, stderr).calendar if args.since else None
+        # A large file loads inside the app, with progress on screen from the first frame.
+        loaded = None if _size(path) >= IN_APP_SIZE else _load(path, stderr, report=False)
     from tui.ui.app import DiplocalApp  # Textual is imported only here.
 
-    app = DiplocalApp(loaded.calendar, warnings=loaded.warnings, path=path, baseline=baseline)
+    app = DiplocalApp(
+        loaded.calendar if loaded else None,
+        warnings=loaded.warnings if loaded else (),
+        path=path,
+        baseline=since,
+    )
     app.run()
     if app.crashed:
         where = f"; the full traceback is in {app.crash_report}" if app.crash_report else ""

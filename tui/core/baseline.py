@@ -214,3 +214,13 @@ def export_revisions(
     revisions = revise(chosen, known, baseline, now)
     save_revisions(calendar.id, revisions, folder)
     return {key: (r.sequence, r.last_modified) for key, r in revisions.items()}
+
+
+def starting_baseline(calendar: Calendar, path: Path) -> Calendar | None:
+    """The version last marked as seen; the first time, the file as it is now becomes it
+    (so the next start shows what changed after this one)."""
+    kept = load_baseline(calendar.id)
+    if kept is None:
+        with contextlib.suppress(OSError):
+            save_baseline(calendar.id, path.read_bytes())
+    return kept

@@ -8,14 +8,17 @@ from pathlib import Path
 
 from textual.app import App
 from textual.binding import Binding
+from textual.screen import Screen
 
+from tui.core.baseline import starting_baseline
 from tui.core.crash import write_crash_report
 from tui.core.errors import Diagnostic
-from tui.core.living import start
+from tui.core.living import Living, start
 from tui.core.load import Loaded
 from tui.core.model import Calendar
 from tui.core.text import one_line
 from tui.ui.commands import CalendarCommands
+from tui.ui.screens.loading import LoadingScreen
 from tui.ui.screens.main import Clock, MainScreen
 
 
@@ -28,7 +31,7 @@ class DiplocalApp(App[None]):
 
     def __init__(
         self,
-        calendar: Calendar,
+        calendar: Calendar | None,
         local_zone: tzinfo | None = None,
         clock: Clock | None = None,
         *,
@@ -37,15 +40,27 @@ class DiplocalApp(App[None]):
         baseline: Calendar | None = None,
     ) -> None:
         """``local_zone`` and ``clock`` default to the viewer's; tests fix them. ``path`` is
-        the file to follow and edit; ``baseline`` the version the user last saw."""
+        the file to follow and edit; ``baseline`` the version the user last saw. Without
+        a ``calendar``, ``path`` is loaded inside the app, with progress on screen."""
         super().__init__()
-        self.calendar = calendar
-        now = (clock or (lambda: datetime.now(UTC)))()
-        self.living = start(Loaded(calendar, list(warnings)), baseline, now)
         self.path = path
         self.local_zone = local_zone
         self.clock = clock
-        self.title = one_line(calendar.title)
+        self.baseline = baseline
+        self.living = None if calendar is None else self.start(Loaded(calendar, list(warnings)))
+
+    def start(self, loaded: Loaded) -> Living:
+        """The living calendar of a loaded file, compared with the version last seen."""
+        baseline = self.baseline
+        if baseline is None and self.path is not None:
+            baseline = starting_baseline(loaded.calendar, self.path)
+        self.title = one_line(loaded.calendar.title)
+        return start(loaded, baseline, (self.clock or (lambda: datetime.now(UTC)))())
+
+    def opened(self, loaded: Loaded) -> None:
+        """The calendar loaded inside the app: show it."""
+        self.living = self.start(loaded)
+        self.push_screen(MainScreen(self.living, self.local_zone, self.clock, self.path))
 
     crash_report: Path | None = None
     crashed = False
@@ -63,6 +78,10 @@ class DiplocalApp(App[None]):
             self._exit_renderables.clear()
         super()._print_error_renderables()
 
-    def get_default_screen(self) -> MainScreen:
-        # The main screen is the first screen: no blank default screen to draw first.
+    def get_default_screen(self) -> Screen[None]:
+        # The first screen is the main screen, or the loading screen for a large file
+        # loaded in the app: no blank default screen is drawn first.
+        if self.living is None:
+            assert self.path is not None
+            return LoadingScreen(self.path)
         return MainScreen(self.living, self.local_zone, self.clock, self.path)

@@ -1,0 +1,46 @@
+"""A large calendar loads inside the app: progress on the first frame, errors in view."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import tomli_w
+
+from bench.make_calendar import make_calendar
+from tests.conftest import BASE
+from tests.ui.helpers import main_screen
+from tests.ui.test_living import until
+from tui.ui.app import DiplocalApp
+from tui.ui.screens.loading import LoadingScreen
+from tui.ui.screens.main import MainScreen
+
+
+async def test_the_first_frame_says_what_is_loaded_then_the_calendar_shows(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "big.toml"
+    path.write_text(tomli_w.dumps(make_calendar(2000)), encoding="utf-8")
+    app = DiplocalApp(None, path=path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert isinstance(app.screen, LoadingScreen)
+        assert str(path) in str(app.screen.query_one(".dialog-title").render())
+        await until(lambda: isinstance(app.screen, MainScreen), seconds=60)
+        assert len(main_screen(app).calendar.events) == 2000
+        await pilot.press("q")
+    assert app.return_code in (0, None)
+
+
+async def test_a_calendar_that_does_not_load_shows_its_errors_and_exits_1(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "broken.toml"
+    path.write_text(BASE.replace('participants = ["putin"]', 'participants = ["nobody"]'), "utf-8")
+    app = DiplocalApp(None, path=path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, LoadingScreen)
+        await until(lambda: screen.failed, seconds=30)
+        errors = str(screen.query_one("#loading-errors").render())
+        assert f"{path}:" in errors and "nobody" in errors
+        await pilot.press("q")
+    assert app.return_code == 1

@@ -1,0 +1,92 @@
+"""A large calendar loads inside the app: the first frame shows what is being done.
+
+Parsing 100,000 events takes seconds. Instead of a blank terminal, the app opens at once
+on this screen: the file's name, the stage (reading, parsing, checking) and a progress bar,
+with q and ctrl+c working throughout. A calendar that does not load shows its errors here,
+each as FILE:LINE:COL, and the app then exits with status 1.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Label, ProgressBar, Static
+from textual.worker import get_current_worker
+
+from tui.core.errors import CalendarError
+from tui.core.load import Loaded, load_calendar
+
+STAGES = {
+    "reading": "Reading",
+    "parsing": "Parsing",
+    "checking": "Checking",
+    "indexing": "Indexing",
+}
+EVERY = 0.1  # seconds between two reports handed to the UI
+
+
+class LoadingScreen(Screen[None]):
+    """Loads ``path`` in a thread worker and hands the result to the app."""
+
+    BINDINGS = [Binding("q,ctrl+c", "leave", "Quit")]
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+        self.reported = 0.0
+        self.failed = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="loading", classes="dialog"):
+            yield Label(Text(f"Opening {self.path}"), classes="dialog-title")
+            yield Label("Reading…", id="loading-stage")
+            yield ProgressBar(total=None, show_eta=False, id="loading-bar")
+            yield Static(id="loading-errors")
+            yield Label("q quits", classes="dialog-help")
+
+    def on_mount(self) -> None:
+        self.run_worker(self.load, thread=True, name="load", exit_on_error=False)
+
+    def load(self) -> None:
+        """Worker thread: load with progress; the app takes the result on its thread."""
+        try:
+            loaded: Loaded | CalendarError = load_calendar(self.path, on_progress=self.progress)
+        except CalendarError as error:
+            loaded = error
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self.loaded, loaded)
+
+    def progress(self, stage: str, done: int, total: int) -> None:
+        """Called by the loader in the worker thread; a few reports a second reach the UI."""
+        now = time.monotonic()
+        if now - self.reported >= EVERY or done == total:
+            self.reported = now
+            self.app.call_from_thread(self.show_progress, stage, done, total)
+
+    def show_progress(self, stage: str, done: int, total: int) -> None:
+        self.query_one("#loading-stage", Label).update(f"{STAGES.get(stage, stage)}…")
+        self.query_one("#loading-bar", ProgressBar).update(total=total or None, progress=done)
+
+    def loaded(self, result: Loaded | CalendarError) -> None:
+        from tui.ui.app import DiplocalApp
+
+        if isinstance(result, CalendarError):
+            self.query_one("#loading-stage", Label).update("The calendar does not load:")
+            self.query_one("#loading-bar").display = False
+            lines = "\n".join(str(d) for d in result.diagnostics)
+            self.query_one("#loading-errors", Static).update(Text(lines))
+            self.failed = True
+            return
+        app = self.app
+        assert isinstance(app, DiplocalApp)
+        app.opened(result)
+
+    def action_leave(self) -> None:
+        # A calendar that did not load ends the command with status 1, like `check`.
+        self.app.exit(return_code=1 if self.failed else 0)
