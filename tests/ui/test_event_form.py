@@ -279,7 +279,8 @@ async def test_escape_with_changes_asks_before_discarding(
 
 async def test_confirm_names_the_event_as_plain_text(make_app: MakeApp) -> None:
     app = make_app()
-    event = event_of(app.calendar, TALKS)
+    assert app.living is not None
+    event = event_of(app.living.calendar, TALKS)
     answers: list[bool | None] = []
     async with app.run_test(size=(80, 24)) as pilot:
         app.push_screen(ConfirmModal(delete_question(event)), answers.append)
