@@ -45,6 +45,12 @@ class CalendarCommands(Provider):
         for pid, person in calendar.participants.items():
             only = partial(screen.filter_by_participant, pid)
             yield f"Filter by participant: {one_line(person.name)}", only, "Only their events"
+        timeline = partial(screen.action_toggle_view, "timeline")
+        yield "Timeline of the day", timeline, "Who is where, lane by lane (t)"
+        agenda = partial(screen.action_toggle_view, "agenda")
+        yield "The whole visit", agenda, "Every day in one list (a)"
+        yield "Changes since you last looked", screen.action_changes, "u"
+        yield "New event", screen.action_new_event, "On the day shown (n)"
         yield "About this calendar", screen.action_about, "Title, description, sources"
         yield "Warnings and errors", screen.action_warnings, "What the loader found"
 
