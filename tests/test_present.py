@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import DATA
+from tests.conftest import BASE, DATA, WriteCalendar
 from tui.core.details import LineKind
 from tui.core.index import CalendarIndex
 from tui.core.load import load_calendar
@@ -228,3 +228,17 @@ def test_rows_are_exactly_the_matching_events_of_the_day(
     assert ids(screen) == [i for i in on_day if matches(i)]
     assert sum(d.count for d in screen.days) >= len(screen.rows)
     assert screen.matching == sum(matches(e.id) for e in calendar.events)
+
+
+def test_a_very_long_description_is_cut_unless_asked_whole(
+    write_calendar: WriteCalendar,
+) -> None:
+    long_text = "word " * 10_000  # 50,000 characters
+    text = BASE.replace('kind = "bilateral"', f'kind = "bilateral"\ndescription = "{long_text}"')
+    index = CalendarIndex(load_calendar(write_calendar(text)).calendar)
+    talks = Selection(SelectionKind.EVENT, "talks")
+    cut = present(index, Browse(selection=talks), NEW_YORK, NOW)
+    whole = present(index, Browse(selection=talks, whole_text=True), NEW_YORK, NOW)
+    (cut_text,) = [line.text for line in cut.details if line.kind is LineKind.TEXT]
+    (whole_text,) = [line.text for line in whole.details if line.kind is LineKind.TEXT]
+    assert len(cut_text) < 21_000 < len(whole_text) and whole_text.startswith(long_text.strip())

@@ -20,7 +20,7 @@ from tui.core.model import Calendar, Country, Event, Participant, Status, date_o
 from tui.core.names import person_line
 from tui.core.order import moment, start_instant
 from tui.core.query import ZoneMode, display_zone, event_days, utc_offset_label
-from tui.core.text import one_line, printable
+from tui.core.text import BLOCK_LIMIT, one_line, printable
 from tui.core.timefmt import (
     day_heading,
     duration_words,
@@ -82,9 +82,11 @@ def event_details(
     local: tzinfo,
     now: datetime,
     change: Change | None = None,
+    whole: bool = False,
 ) -> tuple[DetailLine, ...]:
     """Everything about one event; ``now`` says how far off it is ('in 3 days'), and
-    ``change`` what changed in it since the version last seen."""
+    ``change`` what changed in it since the version last seen. A very long description is
+    cut (with a note of how much) unless ``whole``."""
     calendar = index.calendar
     zone = display_zone(event, mode, local)
     when = f"{day_heading(event_days(event, zone)[0])}, {time_range(event, zone)}"
@@ -112,7 +114,8 @@ def event_details(
             lines.append(DetailLine(LineKind.BULLET, text))
     if event.description:
         lines.append(DetailLine(LineKind.HEADING, "Description"))
-        lines.append(DetailLine(LineKind.TEXT, printable(event.description)))
+        limit = None if whole else BLOCK_LIMIT
+        lines.append(DetailLine(LineKind.TEXT, printable(event.description, limit)))
     return (*lines, *_sources(event.sources))
 
 

@@ -62,6 +62,7 @@ class Browse:
     selection: Selection | None = None
     view: View = View.DAY
     lanes_by: LaneMode = LaneMode.PARTICIPANTS
+    whole_text: bool = False  # a very long description shown whole, not cut
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,7 +193,7 @@ def present(
             for country in countries_in_order(calendar)
         ),
         selection=selection,
-        details=_details(index, selection, browse.zone_mode, local, now, changes),
+        details=_details(index, browse, selection, local, now, changes),
         sources=_sources(index, selection),
         matching=len(matches.events),
         export_name=export_name(calendar, browse.filter),
@@ -412,21 +413,22 @@ def _sources(index: CalendarIndex, selection: Selection | None) -> tuple[str, ..
 
 def _details(
     index: CalendarIndex,
+    browse: Browse,
     selection: Selection | None,
-    mode: ZoneMode,
     local: tzinfo,
     now: datetime,
     changes: Mapping[str, Change],
 ) -> tuple[DetailLine, ...]:
     if selection is None:
         return (DetailLine.note("Nothing selected."),)
-    calendar = index.calendar
+    calendar, mode = index.calendar, browse.zone_mode
     if selection.kind is SelectionKind.EVENT:
         position = index.position.get(selection.key)
         if position is None:
             return (DetailLine.note("Nothing selected."),)
         event = calendar.events[position]
-        return event_details(index, event, mode, local, now, changes.get(event.id))
+        change = changes.get(event.id)
+        return event_details(index, event, mode, local, now, change, browse.whole_text)
     if selection.kind is SelectionKind.PARTICIPANT:
         return participant_details(index, calendar.participants[selection.key], mode, local)
     return country_details(index, calendar.countries[selection.key])

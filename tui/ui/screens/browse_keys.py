@@ -61,3 +61,6 @@ class BrowseKeys(MainPart):
     def action_cycle_zone(self) -> None:
         # The header says which zone is in force; no toast needed.
         self.main.change(zone_mode=self.main.browse.zone_mode.next())
+
+    def action_whole_text(self) -> None:
+        self.main.change(whole_text=not self.main.browse.whole_text)

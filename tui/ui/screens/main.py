@@ -46,7 +46,7 @@ from tui.ui.widgets.day_view import DayView, EventList
 from tui.ui.widgets.details import DetailsPane
 from tui.ui.widgets.header import CalendarHeader
 from tui.ui.widgets.pane_layout import PaneLayout
-from tui.ui.widgets.people_list import ParticipantList
+from tui.ui.widgets.participant_list import ParticipantList
 from tui.ui.widgets.search_bar import SearchBar
 from tui.ui.widgets.timeline_view import TimelineView
 

@@ -18,7 +18,7 @@ from tui.ui.widgets.country_list import CountryList
 from tui.ui.widgets.day_list import DayList
 from tui.ui.widgets.day_view import DayView
 from tui.ui.widgets.details import DetailsPane
-from tui.ui.widgets.people_list import ParticipantList
+from tui.ui.widgets.participant_list import ParticipantList
 from tui.ui.widgets.timeline_view import TimelineView
 
 PANES = ("days", "people", "countries", "day-area", "details")
