@@ -23,17 +23,17 @@ a read-only home, a full disk, a file from another version) is skipped, never an
 from __future__ import annotations
 
 import contextlib
-import gc
 import hashlib
 import os
 import stat
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import fields
 from pathlib import Path
 
 from tui import __version__
 from tui.core import cache_format
+from tui.core.collector import collector_paused
 from tui.core.errors import Diagnostic
 from tui.core.files import sweep_temporaries, write_atomic
 from tui.core.model import Calendar, Country, Event, Participant
@@ -144,7 +144,7 @@ def load(
             return None
         try:
             data = stream.read()
-            with _collector_paused():
+            with collector_paused():
                 result = cache_format.decode(data, file)
         except Exception:  # a damaged entry of any kind (MemoryError too) is a miss
             _remove(path)
@@ -157,19 +157,6 @@ def load(
 def _remove(path: Path) -> None:
     with contextlib.suppress(OSError):
         path.unlink()
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Decoding 100,000 events creates millions of objects and nothing cyclic to free;
-    the garbage collector would walk them again and again (a fifth of the time)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def store(
