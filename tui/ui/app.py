@@ -8,14 +8,18 @@ from pathlib import Path
 
 from textual.app import App
 from textual.binding import Binding
+from textual.command import CommandPalette
 
 from tui.core.crash import write_crash_report
 from tui.core.errors import Diagnostic
 from tui.core.model import Calendar
 from tui.core.present import Notices
 from tui.core.text import one_line
+from tui.ui import textual_fixes
 from tui.ui.commands import CalendarCommands
 from tui.ui.screens.main import Clock, MainScreen
+
+textual_fixes.install()
 
 
 class DiplocalApp(App[None]):
@@ -56,6 +60,11 @@ class DiplocalApp(App[None]):
         if self.crashed and self.crash_report is not None:
             self._exit_renderables.clear()
         super()._print_error_renderables()
+
+    def action_command_palette(self) -> None:
+        # Textual's palette, guarded against a second enter in a burst (textual_fixes).
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
+            self.push_screen(textual_fixes.CommandPaletteOnce(id="--command-palette"))
 
     def get_default_screen(self) -> MainScreen:
         # The main screen is the first screen: no blank default screen to draw first.
