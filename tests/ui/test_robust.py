@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from textual.command import CommandList, CommandPalette
+
 from tests.ui.conftest import MakeApp
 from tests.ui.helpers import main_screen, send_burst
 
@@ -32,3 +34,19 @@ async def test_enter_twice_in_the_command_palette_runs_the_command_once(
         assert app.is_running and not app.crashed
         assert app.screen is main_screen(app)
         assert main_screen(app).browse.filter.countries == {"KZ"}
+
+
+async def test_a_search_reaching_a_closing_command_palette(make_app: MakeApp) -> None:
+    """A key that reached the palette as it closed started a search that looked for the
+    palette's list after the list was gone: NoMatches in a worker stopped the app. (The
+    race depends on timing, so the test removes the list as closing does.)"""
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("ctrl+p")
+        palette = app.screen
+        assert isinstance(palette, CommandPalette)
+        await palette.query_one(CommandList).remove()
+        palette._gather_commands("kaz")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        assert app.is_running and not app.crashed

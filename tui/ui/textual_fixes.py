@@ -7,11 +7,13 @@ pinned Textual no longer fails that test without it.
 
 from __future__ import annotations
 
-from textual import on
-from textual.command import CommandPalette
+from textual import on, work
+from textual.command import CommandList, CommandPalette
 from textual.widgets import Button, Input, OptionList
 
 _move_page = OptionList._move_page
+# The search itself, undecorated: called from our worker, it must not start another one.
+_gather_commands = CommandPalette._gather_commands.__wrapped__  # type: ignore[attr-defined]
 
 
 def _move_page_once_laid_out(self: OptionList, direction: int) -> None:
@@ -46,3 +48,11 @@ class CommandPaletteOnce(CommandPalette):
         if not self.is_current:
             event.stop()
             event.prevent_default()  # Textual's own handler, in the base class, is skipped
+
+    @work(exclusive=True, group=CommandPalette._GATHER_COMMANDS_GROUP)
+    async def _gather_commands(self, search_value: str) -> None:
+        # Textual 8.2: a search started by a key that reached the palette while it closed
+        # looked for its list after the list was gone (NoMatches in a worker: the app
+        # stopped). A closing palette has nothing to search for.
+        if self.query(CommandList):
+            await _gather_commands(self, search_value)
