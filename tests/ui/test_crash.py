@@ -74,3 +74,20 @@ def test_a_clean_quit_exits_zero(monkeypatch: pytest.MonkeyPatch, tmp_path: Path
     assert main([str(SAMPLE)], stdout=io.StringIO(), stderr=err) == EXIT_OK
     assert err.getvalue() == ""
     assert not (tmp_path / "state" / "diplocal").exists()
+
+
+def test_report_of_a_failed_worker_holds_the_original_traceback(tmp_path: Path) -> None:
+    """Textual's WorkerFailed does not chain the worker's error; the report shows it."""
+    from textual.worker import WorkerFailed
+
+    from tui.core.crash import write_crash_report
+
+    try:
+        raise Boom("inside the worker")
+    except Boom as inner:
+        failed = WorkerFailed(inner)
+    report = write_crash_report(failed)
+    assert report is not None
+    text = report.read_text(encoding="utf-8")
+    assert "WorkerFailed" in text and "Boom: inside the worker" in text
+    assert 'raise Boom("inside the worker")' in text

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from textual import on, work
 from textual.command import CommandList, CommandPalette
+from textual.css.query import NoMatches
 from textual.widgets import Button, Input, OptionList
 
 _move_page = OptionList._move_page
@@ -51,8 +52,14 @@ class CommandPaletteOnce(CommandPalette):
 
     @work(exclusive=True, group=CommandPalette._GATHER_COMMANDS_GROUP)
     async def _gather_commands(self, search_value: str) -> None:
-        # Textual 8.2: a search started by a key that reached the palette while it closed
-        # looked for its list after the list was gone (NoMatches in a worker: the app
-        # stopped). A closing palette has nothing to search for.
-        if self.query(CommandList):
+        # Textual 8.2: a search started by a key that reached the palette as it closed
+        # looked for its list after the list was gone, at its start or between two
+        # batches of hits (NoMatches in a worker: the app stopped). A closing palette
+        # has nothing to show; any other NoMatches is a real fault and goes on.
+        if not self.query(CommandList):
+            return
+        try:
             await _gather_commands(self, search_value)
+        except NoMatches:
+            if self.query(CommandList):
+                raise
