@@ -13,6 +13,7 @@ import pytest
 
 from tests.conftest import BASE, DATA, WriteCalendar
 from tui.cli import main
+from tui.core.load import bundled_calendar
 
 SAMPLE = DATA / "sample.toml"
 
@@ -73,6 +74,25 @@ def test_usage_errors_are_exit_2(argv: list[str], capsys: pytest.CaptureFixture[
 def test_unknown_country_lists_the_known_ones() -> None:
     _, _, err = run("agenda", str(SAMPLE), "--country", "Narnia")
     assert err.startswith('diplocal: error: unknown country "Narnia"; known: TJ (Tajikistan)')
+
+
+def test_country_and_participant_by_unambiguous_prefix() -> None:
+    bundled = str(bundled_calendar())
+    code, out, err = run("agenda", bundled, "--country", "Kazakh", "--tz", "UTC")
+    assert code == 0 and "error" not in err
+    assert "Putin and Tokayev meet" in out and "Putin and Aliyev meet" not in out
+    code, out, err = run("export", bundled, "--participant", "Lukash", "--format", "toml")
+    assert code == 0 and "error" not in err
+    assert "[participants.lukashenko]" in out and "Putin and Aliyev meet" not in out
+
+
+def test_ambiguous_prefix_is_exit_2_listing_the_candidates() -> None:
+    code, out, err = run("agenda", str(bundled_calendar()), "--country", "K")
+    assert (code, out) == (2, "")
+    assert err.startswith('diplocal: error: ambiguous country "K": it may be ')
+    assert "Kazakhstan (KZ)" in err and "Kyrgyzstan (KG)" in err
+    code, _, err = run("export", str(bundled_calendar()), "--participant", "p")
+    assert code == 2 and "Nikol Pashinyan (pashinyan)" in err and "Traceback" not in err
 
 
 def test_export_ics_to_stdout_filters_by_country() -> None:

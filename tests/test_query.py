@@ -9,7 +9,7 @@ import pytest
 from tests.conftest import DATA
 from tui.core.errors import UsageError
 from tui.core.index import CalendarIndex
-from tui.core.load import load_calendar
+from tui.core.load import bundled_calendar, load_calendar
 from tui.core.model import Calendar
 from tui.core.query import (
     Filter,
@@ -49,6 +49,36 @@ def test_resolve_participant(calendar: Calendar) -> None:
     assert resolve_participant(calendar, "Rakhmon") == "rahmon"
     with pytest.raises(UsageError):
         resolve_participant(calendar, "nobody")
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [("Kazakh", "KZ"), ("taj", "TJ"), ("Tojik", "TJ"), ("Germ", "DE"), ("RUS", "RU"), ("ru", "RU")],
+)
+def test_resolve_country_by_unambiguous_prefix(calendar: Calendar, name: str, code: str) -> None:
+    assert resolve_country(calendar, name) == code
+
+
+def test_ambiguous_country_prefix_lists_the_candidates() -> None:
+    bundled = load_calendar(bundled_calendar()).calendar
+    with pytest.raises(UsageError) as raised:
+        resolve_country(bundled, "K")
+    assert str(raised.value).startswith('ambiguous country "K": it may be ')
+    assert "Kazakhstan (KZ)" in str(raised.value) and "Kyrgyzstan (KG)" in str(raised.value)
+    assert "Russia" not in str(raised.value)
+
+
+def test_resolve_participant_by_prefix() -> None:
+    bundled = load_calendar(bundled_calendar()).calendar
+    assert resolve_participant(bundled, "Lukash") == "lukashenko"
+    assert resolve_participant(bundled, "toka") == "tokayev"
+    with pytest.raises(UsageError, match=r'ambiguous participant "p": it may be Vladimir Putin'):
+        resolve_participant(bundled, "p")  # putin, pashinyan
+
+
+def test_empty_name_is_unknown_not_a_prefix_of_everything(calendar: Calendar) -> None:
+    with pytest.raises(UsageError, match='unknown country "  "'):
+        resolve_country(calendar, "  ")
 
 
 @pytest.mark.parametrize(

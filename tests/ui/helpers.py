@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import unicodedata
+
+from textual import events
 from textual.app import App
+from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
 from textual.widgets import OptionList, Static
 
 from tui.ui.screens.main import MainScreen
@@ -53,3 +57,27 @@ def details(app: App[None]) -> str:
 def header(app: App[None]) -> str:
     """The header line as drawn at the screen's width."""
     return str(main_screen(app).query_one(CalendarHeader).render())
+
+
+def key_event(key: str) -> events.Key:
+    """The event a terminal sends for ``key``, built as Pilot builds it."""
+    if len(key) == 1 and not key.isalnum():
+        key = _character_to_key(key)
+    try:
+        char: str | None = unicodedata.lookup(
+            _get_unicode_name_from_key(REPLACED_KEYS.get(key, key))
+        )
+    except KeyError:
+        char = key if len(key) == 1 else None
+    return events.Key(key, char)
+
+
+def send_burst(app: App[None], keys: list[str]) -> None:
+    """Post ``keys`` at once, as a paste or a laggy link delivers them, without waiting
+    for the app to handle any of them (Pilot's ``press`` waits after each key)."""
+    driver = app._driver
+    assert driver is not None
+    for key in keys:
+        event = key_event(key)
+        event.set_sender(app)
+        driver.send_message(event)

@@ -19,7 +19,7 @@ def write_crash_report(error: BaseException, now: datetime | None = None) -> Pat
     traceback can quote calendar text.
     """
     stamp = (now or datetime.now(UTC)).strftime("%Y%m%d-%H%M%S")
-    text = "".join(traceback.format_exception(error)).encode("utf-8", "replace")
+    text = "".join(_story(error)).encode("utf-8", "replace")
     for folder in (state_dir(), Path(tempfile.gettempdir())):
         if folder is None:
             continue
@@ -31,3 +31,14 @@ def write_crash_report(error: BaseException, now: datetime | None = None) -> Pat
             continue
         return path
     return None
+
+
+def _story(error: BaseException) -> list[str]:
+    """The traceback, and the one of the error a worker's failure wraps (Textual's
+    WorkerFailed keeps the original in ``error`` without chaining it: without this the
+    report would say only that some worker failed)."""
+    lines = traceback.format_exception(error)
+    wrapped = getattr(error, "error", None)
+    if isinstance(wrapped, BaseException) and wrapped is not error:
+        lines += ["\nThe worker failed with:\n\n", *traceback.format_exception(wrapped)]
+    return lines

@@ -68,31 +68,49 @@ def search_countries(calendar: Calendar, query: str) -> list[Country]:
 
 
 def resolve_country(calendar: Calendar, name: str) -> str:
-    """The alpha-2 key for a code, alpha-3 code, name or alias, in any case.
+    """The alpha-2 key for a code, alpha-3 code, name or alias, in any case, or an
+    unambiguous prefix of one ("Kazakh" -> KZ), as the TUI's filter accepts.
 
     Raises:
-        UsageError: when nothing matches exactly, listing the known countries.
+        UsageError: when nothing matches (listing the known countries) or when a prefix
+            fits several (listing those).
     """
-    needle = name.strip().casefold()
-    for country in calendar.countries.values():
-        if needle in country_terms(country):
-            return country.code
-    known = ", ".join(f"{c.code} ({c.name})" for c in calendar.countries.values())
-    raise UsageError(f'unknown country "{name}"; known: {known or "none"}')
+    named = {c.code: (c.name, country_terms(c)) for c in calendar.countries.values()}
+    return _resolve("country", name, named)
 
 
 def resolve_participant(calendar: Calendar, name: str) -> str:
-    """The participant id for an id, name or alias, in any case.
+    """The participant id for an id, name or alias, in any case, or an unambiguous prefix.
 
     Raises:
-        UsageError: when nothing matches, listing the known ids.
+        UsageError: when nothing matches (listing the known ids) or when a prefix fits
+            several (listing those).
     """
+    named = {
+        p.id: (p.name, (p.id, p.name.casefold(), *(a.casefold() for a in p.aliases)))
+        for p in calendar.participants.values()
+    }
+    return _resolve("participant", name, named)
+
+
+def _resolve(kind: str, name: str, named: dict[str, tuple[str, tuple[str, ...]]]) -> str:
+    """The key whose terms (case-folded) equal ``name``, else the only one a term of which
+    starts with it. An exact hit wins over prefixes: "RU" is Russia, not "Rukhsona"."""
     needle = name.strip().casefold()
-    for person in calendar.participants.values():
-        if needle in (person.id, person.name.casefold(), *(a.casefold() for a in person.aliases)):
-            return person.id
-    known = ", ".join(calendar.participants)
-    raise UsageError(f'unknown participant "{name}"; known: {known or "none"}')
+    if needle:
+        exact = [key for key, (_, terms) in named.items() if needle in terms]
+        if exact:
+            return exact[0]
+        prefixed = [
+            key for key, (_, terms) in named.items() if any(t.startswith(needle) for t in terms)
+        ]
+        if len(prefixed) == 1:
+            return prefixed[0]
+        if prefixed:
+            fits = ", ".join(f"{named[key][0]} ({key})" for key in prefixed)
+            raise UsageError(f'ambiguous {kind} "{name}": it may be {fits}')
+    known = ", ".join(f"{key} ({label})" for key, (label, _) in named.items())
+    raise UsageError(f'unknown {kind} "{name}"; known: {known or "none"}')
 
 
 def display_zone(event: Event, mode: ZoneMode, local: tzinfo) -> tzinfo:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from textual.app import App
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.screen import Screen
 
 from tui.core.baseline import starting_baseline
@@ -17,9 +18,12 @@ from tui.core.living import Living, start
 from tui.core.load import Loaded
 from tui.core.model import Calendar
 from tui.core.text import one_line
+from tui.ui import textual_fixes
 from tui.ui.commands import CalendarCommands
 from tui.ui.screens.loading import LoadingScreen
 from tui.ui.screens.main import Clock, MainScreen
+
+textual_fixes.install()
 
 
 class DiplocalApp(App[None]):
@@ -77,6 +81,11 @@ class DiplocalApp(App[None]):
         if self.crashed and self.crash_report is not None:
             self._exit_renderables.clear()
         super()._print_error_renderables()
+
+    def action_command_palette(self) -> None:
+        # Textual's palette, guarded against a second enter in a burst (textual_fixes).
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
+            self.push_screen(textual_fixes.CommandPaletteOnce(id="--command-palette"))
 
     def get_default_screen(self) -> Screen[None]:
         # The first screen is the main screen, or the loading screen for a large file
