@@ -610,3 +610,11 @@ async def test_links_warnings_and_about(make_app: MakeApp, monkeypatch: pytest.M
         await pilot.press("escape", "i")
         about = str(app.screen.query_one("#text-body", Static).render())
         assert "Fixtures for diplocal's tests." in about and "https://example.org/season" in about
+
+
+async def test_switching_lanes_keeps_a_focus(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "v")  # lanes by venue: the timeline opens, focused
+        await pilot.pause()
+        assert app.focused is not None and app.focused.id == "timeline"

@@ -72,8 +72,9 @@ def _append(text: Text, line: DetailLine) -> None:
         text.append("• " + line.text + "\n")
     elif kind is LineKind.LINK:
         # A terminal hyperlink (OSC 8): the URL stays one target however it wraps.
-        text.append("• ").append(line.text, style=Style(link=line.text, underline=True))
-        text.append("\n")
+        # No bullet: a long URL then wraps from the line's start, never leaving a bullet
+        # alone; every piece carries the same link, and o / y open or copy it whole.
+        text.append(line.text, style=Style(link=line.text, underline=True)).append("\n")
     elif kind is LineKind.ENTRY:
         text.append(f"{line.label}  ", style="bold")
         text.append(line.text + "\n", style=status_style)

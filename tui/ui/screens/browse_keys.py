@@ -57,6 +57,7 @@ class BrowseKeys(MainPart):
         lanes = self.main.browse.lanes_by
         other = LaneMode.VENUES if lanes is LaneMode.PARTICIPANTS else LaneMode.PARTICIPANTS
         self.main.change(lanes_by=other, view=View.TIMELINE)
+        self.main.call_after_refresh(self.main.focus_day_view)
 
     def action_cycle_zone(self) -> None:
         # The header says which zone is in force; no toast needed.
