@@ -235,3 +235,19 @@ def test_export_after_a_change_bumps_sequence_keeps_uid(write_calendar: WriteCal
     assert second["talks@test-summit"].decoded("SEQUENCE") == 0
     # The same file exported again: no second bump.
     assert export(path)["summit@test-summit"].decoded("SEQUENCE") == 1
+
+
+def test_the_starting_baseline_is_kept_then_reused_without_a_parse(
+    write_calendar: WriteCalendar, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write_calendar()
+    calendar = load_calendar(path).calendar
+    assert baseline.starting_baseline(calendar, path) is None  # first start: kept for later
+    # Unchanged since: the calendar shown is the baseline, with nothing parsed again.
+    monkeypatch.setattr(baseline, "load_calendar", lambda *_: pytest.fail("parsed again"))
+    assert baseline.starting_baseline(calendar, path) is calendar
+    monkeypatch.undo()
+    path.write_text(BASE.replace('title = "Talks"', 'title = "Talks, moved"'), "utf-8")
+    changed = load_calendar(path).calendar
+    kept = baseline.starting_baseline(changed, path)
+    assert kept is not None and kept.events[0].title == "Talks"  # the version seen before

@@ -217,10 +217,20 @@ def export_revisions(
 
 
 def starting_baseline(calendar: Calendar, path: Path) -> Calendar | None:
-    """The version last marked as seen; the first time, the file as it is now becomes it
-    (so the next start shows what changed after this one)."""
-    kept = load_baseline(calendar.id)
-    if kept is None:
-        with contextlib.suppress(OSError):
-            save_baseline(calendar.id, path.read_bytes())
-    return kept
+    """The version last marked as seen. When its copy is the file as it is now (the usual
+    start), that is ``calendar`` itself: nothing is parsed or compared again. The first
+    time, the file becomes that version, so the next start shows what changed after it."""
+    kept = baseline_path(calendar.id)
+    try:
+        current = path.read_bytes()
+    except OSError:
+        return None
+    try:
+        if kept is not None and kept.read_bytes() == current:
+            return calendar
+    except OSError:
+        pass
+    found = load_baseline(calendar.id)
+    if found is None:
+        save_baseline(calendar.id, current)
+    return found

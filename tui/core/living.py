@@ -34,11 +34,8 @@ class Living:
     errors: tuple[str, ...] = ()  # the file on disk does not load; ``calendar`` is older
     baseline: Calendar | None = None  # the version the user last marked as seen
     log: tuple[Update, ...] = ()  # newest first
-
-    @property
-    def since_baseline(self) -> list[Change]:
-        """Every change from the baseline to the version shown."""
-        return [] if self.baseline is None else diff_calendars(self.baseline, self.calendar)
+    # Every change from the baseline to the version shown (see ``_since``), computed once.
+    since_baseline: tuple[Change, ...] = ()
 
     @property
     def marks(self) -> dict[str, ChangeKind]:
@@ -50,17 +47,22 @@ class Living:
         return next((c for c in self.since_baseline if c.id == event_id), None)
 
 
+def _since(baseline: Calendar | None, calendar: Calendar) -> tuple[Change, ...]:
+    if baseline is None or baseline is calendar:
+        return ()
+    return tuple(diff_calendars(baseline, calendar))
+
+
 def _lines(diagnostics: list[Diagnostic]) -> tuple[str, ...]:
     return tuple(str(d) for d in diagnostics)
 
 
 def start(loaded: Loaded, baseline: Calendar | None, now: datetime) -> Living:
     """The first version shown; with a baseline, what changed since it is logged at once."""
-    living = Living(loaded.calendar, _lines(loaded.warnings), baseline=baseline or loaded.calendar)
-    changes = tuple(living.since_baseline)
-    if changes:
-        living = replace(living, log=(Update(now, changes, "since you last looked"),))
-    return living
+    kept = baseline or loaded.calendar
+    changes = _since(kept, loaded.calendar)
+    log = (Update(now, changes, "since you last looked"),) if changes else ()
+    return Living(loaded.calendar, _lines(loaded.warnings), (), kept, log, changes)
 
 
 def updated(
@@ -72,10 +74,15 @@ def updated(
     changes = tuple(diff_calendars(living.calendar, result.calendar))
     log = (Update(now, changes, note), *living.log) if changes else living.log
     return replace(
-        living, calendar=result.calendar, warnings=_lines(result.warnings), errors=(), log=log
+        living,
+        calendar=result.calendar,
+        warnings=_lines(result.warnings),
+        errors=(),
+        log=log,
+        since_baseline=_since(living.baseline, result.calendar),
     )
 
 
 def seen(living: Living) -> Living:
     """Everything shown is now seen: the marks go, the log starts afresh."""
-    return replace(living, baseline=living.calendar, log=())
+    return replace(living, baseline=living.calendar, log=(), since_baseline=())

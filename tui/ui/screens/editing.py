@@ -12,9 +12,7 @@ import os
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from tui.core.edit import cancel_event, delete_event
 from tui.core.errors import CalendarError
-from tui.core.history import UndoError
 from tui.core.load import load_bytes
 from tui.core.model import Event
 from tui.core.present import Selection, SelectionKind
@@ -85,6 +83,8 @@ def ask_then_edit(screen: MainScreen, delete: bool) -> None:
         if event is not None:
             screen.notify(READ_ONLY, severity="warning")
         return
+    from tui.core.edit import cancel_event, delete_event  # tomlkit loads on the first edit
+
     question = delete_question(event) if delete else cancel_question(event)
     edit = delete_event if delete else cancel_event
 
@@ -100,6 +100,8 @@ def undo(screen: MainScreen) -> None:
     if not len(screen.history):
         screen.notify("Nothing to undo.", severity="warning")
         return
+    from tui.core.history import UndoError
+
     snapshot = _snapshot(screen)
     if snapshot is None:
         return

@@ -13,7 +13,9 @@ from typing import TYPE_CHECKING
 from tui.core.errors import CalendarError
 from tui.core.living import updated
 from tui.core.load import Loaded, Reloadable, reload_bytes
-from tui.core.watch import FileVersion, follow, load_version, reload
+
+if TYPE_CHECKING:
+    from tui.core.watch import FileVersion
 
 if TYPE_CHECKING:
     from tui.ui.screens.main import MainScreen
@@ -37,6 +39,8 @@ class Follower:
         self.stop.set()
 
     def _follow(self) -> None:
+        from tui.core.watch import follow  # watchfiles loads in the worker, after first paint
+
         path = self.screen.path
         assert path is not None
         for version in follow(path, self.stop):
@@ -47,6 +51,8 @@ class Follower:
 
     def load(self, version: FileVersion) -> Loaded | CalendarError:
         """The new version, parsing and checking only the events whose text changed."""
+        from tui.core.watch import load_version
+
         if version.data is None:
             return load_version(version)  # gone or unreadable: the located reason
         try:
@@ -63,6 +69,8 @@ class Follower:
         path = self.screen.path
 
         def work() -> None:
+            from tui.core.watch import reload
+
             result = reload(path)
             self.screen.app.call_from_thread(self.show, result, "reloaded by hand")
 

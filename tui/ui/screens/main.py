@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, date, datetime, tzinfo
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -18,8 +19,10 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Input
 
-from tui.core.history import EditHistory
 from tui.core.index import CalendarIndex
+
+if TYPE_CHECKING:
+    from tui.core.history import EditHistory
 from tui.core.living import Living
 from tui.core.model import Calendar
 from tui.core.present import (
@@ -79,7 +82,16 @@ class MainScreen(BrowseKeys, DialogKeys, Screen[None]):
         self.index = CalendarIndex(living.calendar)
         self.local_zone = local_zone or get_zone(local_zone_name())
         self.follower = Follower(self)
-        self.history = EditHistory()
+        self._history: EditHistory | None = None
+
+    @property
+    def history(self) -> EditHistory:
+        """The saved edits ctrl+z can undo (made when first needed: tomlkit loads late)."""
+        if self._history is None:
+            from tui.core.history import EditHistory
+
+            self._history = EditHistory()
+        return self._history
 
     @property
     def calendar(self) -> Calendar:
@@ -116,7 +128,7 @@ class MainScreen(BrowseKeys, DialogKeys, Screen[None]):
             self.call_after_refresh(self.start_indexing)
         self.show()
         self.focus_day_view()
-        self.follower.start()
+        self.call_after_refresh(self.follower.start)  # after the first frame
 
     def on_unmount(self) -> None:
         self.follower.close()
