@@ -7,6 +7,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+MANY = 20  # samples from which a 90th percentile says something
+
 
 @dataclass
 class Figure:
@@ -22,7 +24,14 @@ class Figure:
         if not self.samples:
             return "n/a"
         low, high = min(self.samples), max(self.samples)
-        return f"{fmt(self.median)} ({fmt(low)}-{fmt(high)}, n={len(self.samples)})"
+        spread = f"{fmt(low)}-{fmt(high)}, n={len(self.samples)}"
+        if len(self.samples) >= MANY:
+            spread += f", 90th percentile {fmt(self.percentile(0.9))}"
+        return f"{fmt(self.median)} ({spread})"
+
+    def percentile(self, share: float) -> float:
+        ordered = sorted(self.samples)
+        return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
 def fmt(seconds: float) -> str:

@@ -122,8 +122,9 @@ async def _browse_keys(pilot: Any, clock: Clock, repeat: int) -> dict[str, Figur
     screen = pilot.app.screen
     clock.watch(screen, "show")
     figures = {name: Figure() for name in ("day", "search", "country key", "country", "clear")}
-    for _ in range(repeat):
-        await clock.sample(pilot, "right_square_bracket", figures["day"])
+    for step in range(repeat):  # forth and back, so that every press changes the day
+        key = "left_square_bracket" if step % 2 else "right_square_bracket"
+        await clock.sample(pilot, key, figures["day"])
     await pilot.press("slash")
     for key in "summit"[: max(repeat, 3)]:
         await clock.sample(pilot, key, figures["search"])
@@ -143,10 +144,15 @@ async def _browse_keys(pilot: Any, clock: Clock, repeat: int) -> dict[str, Figur
 
 
 async def _export_keys(pilot: Any, clock: Clock, repeat: int) -> dict[str, Figure]:
-    """``e``, ``enter``, then ``]`` every 50 ms while the worker writes; and escape."""
+    """``e``, ``enter``, then ``]`` every 50 ms while the worker writes; and escape.
+
+    Round 0 exports with no key pressed, for the export's own time in the app; the last
+    round cancels.
+    """
     screen = pilot.app.screen
-    figures = {name: Figure() for name in ("idle", "exporting", "export", "cancel")}
-    for round_ in range(repeat + 1):
+    names = ("idle", "exporting", "export alone", "export", "cancel")
+    figures = {name: Figure() for name in names}
+    for round_ in range(repeat + 2):
         await pilot.press("e")
         await _until(pilot, lambda: pilot.app.screen is not screen)
         dialog: Any = pilot.app.screen
@@ -157,18 +163,18 @@ async def _export_keys(pilot: Any, clock: Clock, repeat: int) -> dict[str, Figur
         began = time.perf_counter()
         send_key(pilot.app, "enter")  # Pilot's press() would wait out most of the export
         await _until(pilot, partial(_started, dialog))
-        if round_ == repeat:  # the last round cancels instead, if the export still runs
+        if round_ == repeat + 1:  # the last round cancels instead, if the export still runs
             await asyncio.sleep(0.2)
             if not dialog.running.is_finished:
                 figures["cancel"].samples.append(await _cancel(pilot, clock, screen))
             break
-        while not dialog.running.is_finished:
+        while round_ and not dialog.running.is_finished:
             took = await clock.press(pilot, "right_square_bracket")
             if took is not None and not dialog.running.is_finished:  # during the export
                 figures["exporting"].samples.append(took)
             await asyncio.sleep(EXPORT_GAP)
         await _until(pilot, lambda: pilot.app.screen is screen)
-        figures["export"].samples.append(time.perf_counter() - began)
+        figures["export" if round_ else "export alone"].samples.append(time.perf_counter() - began)
         Path(screen.screenful.export_name).unlink(missing_ok=True)
     return figures
 

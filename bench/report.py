@@ -23,6 +23,7 @@ class RowLike(Protocol):
     values: dict[str, float]
 
 
+P90_EXPORTING = "key (]) to repaint while exporting, 90th percentile"
 # (calendar, value, limit, unit, where the goal comes from)
 GOALS = [
     ("bundled", "events shown / bare, warm", 1.3, "x", "issue 15"),
@@ -43,8 +44,9 @@ GOALS = [
     ("100,000", "search key to repaint", 0.150, "ms", "earlier goal"),
     ("100,000", "country filter applied (enter) to repaint", 0.150, "ms", "earlier goal"),
     ("100,000", "key in the country filter to repaint", 0.150, "ms", "the 100,000 key goal"),
-    ("100,000", "day change (]) to repaint", 0.150, "ms", "the 100,000 key goal"),
+    ("100,000", "day change ([ or ]) to repaint", 0.150, "ms", "the 100,000 key goal"),
     ("100,000", "key (]) to repaint while exporting", 0.150, "ms", "issue 8, the key goal"),
+    ("100,000", P90_EXPORTING, 0.150, "ms", "issue 8, the key goal"),
     ("10,000", "export all / tomllib", 1.5, "x", "earlier goal"),
 ]
 
