@@ -105,8 +105,8 @@ class _App(App[None]):
         self._display = timed_display  # type: ignore[method-assign]
 
 
-async def key_to_frame(timeline: Timeline, keys: list[str], rounds: int) -> dict[str, float]:
-    """Median milliseconds from a key press to the next frame, per key."""
+async def key_samples(timeline: Timeline, keys: list[str], rounds: int) -> dict[str, list[float]]:
+    """Milliseconds from a key press to the next frame, per key, one sample per round."""
     app = _App(timeline)
     samples: dict[str, list[float]] = {key: [] for key in keys}
     async with app.run_test(size=SIZE) as pilot:
@@ -119,6 +119,12 @@ async def key_to_frame(timeline: Timeline, keys: list[str], rounds: int) -> dict
                 await pilot.pause()
                 if app.frames:
                     samples[key].append((app.frames[0] - start) * 1000)
+    return samples
+
+
+async def key_to_frame(timeline: Timeline, keys: list[str], rounds: int) -> dict[str, float]:
+    """Median milliseconds from a key press to the next frame, per key."""
+    samples = await key_samples(timeline, keys, rounds)
     return {key: statistics.median(values) for key, values in samples.items() if values}
 
 
