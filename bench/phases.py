@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -70,6 +71,13 @@ async def one_start(path: Path) -> tuple[float, float]:
 
 
 def main() -> None:
+    try:
+        run()
+    finally:
+        shutil.rmtree(WORK, ignore_errors=True)
+
+
+def run() -> None:
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
     path = WORK / f"calendar-{count}.toml"
     path.write_text(calendar_text(count), encoding="utf-8")

@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from figures import MANY, Figure, measure  # noqa: E402
 from keys import key_figures  # noqa: E402
 from make_calendar import calendar_text  # noqa: E402
-from report import P90_EXPORTING, report  # noqa: E402
+from report import HAND_WRITTEN, P90_EXPORTING, report  # noqa: E402
 from terminal import first_paint  # noqa: E402
 
 from tui.core.export import ExportFormat, export_bytes  # noqa: E402
@@ -323,6 +323,16 @@ def main() -> None:
     # not have any (PYTHONDONTWRITEBYTECODE), and compiling on every start is not the app.
     compileall.compile_dir(ROOT / "tui", quiet=1)
     work = Path(tempfile.mkdtemp(prefix="diplocal-bench-"))
+    try:
+        text = measure_all(args, work, began, load_before)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    write_docs(args.out, text)
+    print(f"\nwrote {args.out} in {(time.perf_counter() - began) / 60:.1f} min")
+
+
+def measure_all(args: argparse.Namespace, work: Path, began: float, load_before: str) -> str:
+    """Every figure, printed as it comes; returns the generated Markdown."""
     os.environ["XDG_CACHE_HOME"] = str(work / "cache")
     # The app keeps the copy of each calendar last seen, and export revisions, in its
     # state folder: a folder of the run's own, kept across starts as a user's is.
@@ -342,17 +352,15 @@ def main() -> None:
     for key, figure in timeline.items():
         print(f"timeline key {key:<6} to frame {figure}")
     took = time.perf_counter() - began
-    text = report(rows, bare.paint, bare.peak_kb, timeline, (load_before, load_average()), took)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    kept = ""
-    if args.out.exists():
-        from report import HAND_WRITTEN
+    return report(rows, bare.paint, bare.peak_kb, timeline, (load_before, load_average()), took)
 
-        old = args.out.read_text(encoding="utf-8")
-        kept = old[old.index(HAND_WRITTEN) :] if HAND_WRITTEN in old else ""
-    args.out.write_text(text + ("\n" + kept if kept else ""), encoding="utf-8")
-    print(f"\nwrote {args.out} in {took / 60:.1f} min")
-    shutil.rmtree(work, ignore_errors=True)
+
+def write_docs(out: Path, text: str) -> None:
+    """Replace the generated part of ``out``; what follows the hand-written marker stays."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    old = out.read_text(encoding="utf-8") if out.exists() else ""
+    kept = old[old.index(HAND_WRITTEN) :] if HAND_WRITTEN in old else ""
+    out.write_text(text + ("\n" + kept if kept else ""), encoding="utf-8")
 
 
 if __name__ == "__main__":
