@@ -146,7 +146,8 @@ async def _browse_keys(pilot: Any, clock: Clock, repeat: int) -> dict[str, Figur
 async def _export_keys(pilot: Any, clock: Clock, repeat: int) -> dict[str, Figure]:
     """``e``, ``enter``, then ``]`` every 50 ms while the worker writes; and escape.
 
-    Round 0 exports with no key pressed, for the export's own time in the app; the last
+    Round 0 exports with no key pressed, for the export's own time in the app (it is also
+    the calendar's first export, which writes every event's revision afresh); the last
     round cancels.
     """
     screen = pilot.app.screen

@@ -30,9 +30,10 @@ sys.path.insert(0, str(ROOT / "bench"))
 from figures import MANY, Figure, measure  # noqa: E402
 from keys import key_figures  # noqa: E402
 from make_calendar import calendar_text  # noqa: E402
-from report import P90_EXPORTING, report  # noqa: E402
+from report import HAND_WRITTEN, P90_EXPORTING, report  # noqa: E402
 from terminal import first_paint  # noqa: E402
 
+from tui.core.export import ExportFormat, export_bytes  # noqa: E402
 from tui.core.ical import to_icalendar  # noqa: E402
 from tui.core.index import CalendarIndex  # noqa: E402
 from tui.core.load import bundled_calendar, load_bytes, load_calendar, reload_bytes  # noqa: E402
@@ -149,8 +150,8 @@ def key_rows(row: Row, calendar: Calendar, repeat: int, folder: Path) -> None:
         "clear": "country filter cleared (C) to repaint",
         "idle": "key in the export dialog to repaint, idle",
         "exporting": "key (]) to repaint while exporting",
-        "export alone": "export in the app, enter to dialog closed",
-        "export": "the same, with a key every 50 ms",
+        "export alone": "first export in the app (revisions written afresh), no key pressed",
+        "export": "later exports in the app, with a key every 50 ms",
         "cancel": "escape during an export to repaint",
     }
     figures = key_figures(calendar, repeat, folder)
@@ -167,8 +168,12 @@ def export_figures(row: Row, path: Path, calendar: Calendar, repeat: int) -> Non
     index = CalendarIndex(calendar)
     code = next(iter(calendar.countries))
     one = measure(lambda: to_icalendar(calendar, index.select(Filter(frozenset({code})))), repeat)
+    # What the app's export runs: the revisions (SEQUENCE, kept in the state folder) too.
+    events = list(calendar.events)
+    revised = measure(lambda: export_bytes(calendar, events, ExportFormat.ICS), repeat)
     row.put("tomllib parse (floor)", floor)
     row.put("export all to .ics", every)
+    row.put("export all to .ics with revisions (as the app)", revised)
     row.put(f"export one country ({code}) to .ics", one)
     row.values["export all / tomllib"] = every.median / floor.median
 
@@ -318,6 +323,16 @@ def main() -> None:
     # not have any (PYTHONDONTWRITEBYTECODE), and compiling on every start is not the app.
     compileall.compile_dir(ROOT / "tui", quiet=1)
     work = Path(tempfile.mkdtemp(prefix="diplocal-bench-"))
+    try:
+        text = measure_all(args, work, began, load_before)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    write_docs(args.out, text)
+    print(f"\nwrote {args.out} in {(time.perf_counter() - began) / 60:.1f} min")
+
+
+def measure_all(args: argparse.Namespace, work: Path, began: float, load_before: str) -> str:
+    """Every figure, printed as it comes; returns the generated Markdown."""
     os.environ["XDG_CACHE_HOME"] = str(work / "cache")
     # The app keeps the copy of each calendar last seen, and export revisions, in its
     # state folder: a folder of the run's own, kept across starts as a user's is.
@@ -337,17 +352,15 @@ def main() -> None:
     for key, figure in timeline.items():
         print(f"timeline key {key:<6} to frame {figure}")
     took = time.perf_counter() - began
-    text = report(rows, bare.paint, bare.peak_kb, timeline, (load_before, load_average()), took)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    kept = ""
-    if args.out.exists():
-        from report import HAND_WRITTEN
+    return report(rows, bare.paint, bare.peak_kb, timeline, (load_before, load_average()), took)
 
-        old = args.out.read_text(encoding="utf-8")
-        kept = old[old.index(HAND_WRITTEN) :] if HAND_WRITTEN in old else ""
-    args.out.write_text(text + ("\n" + kept if kept else ""), encoding="utf-8")
-    print(f"\nwrote {args.out} in {took / 60:.1f} min")
-    shutil.rmtree(work, ignore_errors=True)
+
+def write_docs(out: Path, text: str) -> None:
+    """Replace the generated part of ``out``; what follows the hand-written marker stays."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    old = out.read_text(encoding="utf-8") if out.exists() else ""
+    kept = old[old.index(HAND_WRITTEN) :] if HAND_WRITTEN in old else ""
+    out.write_text(text + ("\n" + kept if kept else ""), encoding="utf-8")
 
 
 if __name__ == "__main__":

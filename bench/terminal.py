@@ -73,7 +73,14 @@ def first_paint(
     pid = int(_tmux(socket, "display", "-p", "-t", "bench", "#{pane_pid}").stdout.strip())
     peak = _settled_peak_kb(pid) if settle else _status_kb(pid, "VmHWM")
     _tmux(socket, "kill-server")
+    _remove_socket(socket)
     return Paint(first, events, peak)
+
+
+def _remove_socket(socket: str) -> None:
+    """tmux leaves the socket file of a server it stopped; one per run would pile up."""
+    folder = Path(os.environ.get("TMUX_TMPDIR", "/tmp")) / f"tmux-{os.getuid()}"
+    (folder / socket).unlink(missing_ok=True)
 
 
 def _status_kb(pid: int, key: str) -> int:
