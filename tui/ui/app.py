@@ -51,20 +51,27 @@ class DiplocalApp(App[None]):
         self.local_zone = local_zone
         self.clock = clock
         self.baseline = baseline
-        self.living = None if calendar is None else self.start(Loaded(calendar, list(warnings)))
+        self.living = None
+        if calendar is not None:
+            self.living = self.living_of(Loaded(calendar, list(warnings)))
+            self.title = one_line(calendar.title)
 
-    def start(self, loaded: Loaded) -> Living:
-        """The living calendar of a loaded file, compared with the version last seen."""
+    def living_of(self, loaded: Loaded) -> Living:
+        """The living calendar of a loaded file, compared with the version last seen.
+
+        It reads the kept copy and may compare two calendars: the loading screen calls it
+        in its worker thread, so it touches no widget.
+        """
         baseline = self.baseline
         if baseline is None and self.path is not None:
             baseline = starting_baseline(loaded.calendar, self.path)
-        self.title = one_line(loaded.calendar.title)
         return start(loaded, baseline, (self.clock or (lambda: datetime.now(UTC)))())
 
-    def opened(self, loaded: Loaded) -> None:
+    def opened(self, living: Living) -> None:
         """The calendar loaded inside the app: show it."""
-        self.living = self.start(loaded)
-        self.push_screen(MainScreen(self.living, self.local_zone, self.clock, self.path))
+        self.living = living
+        self.title = one_line(living.calendar.title)
+        self.push_screen(MainScreen(living, self.local_zone, self.clock, self.path))
 
     crash_report: Path | None = None
     crashed = False

@@ -20,7 +20,8 @@ from textual.widgets import Label, ProgressBar, Static
 from textual.worker import get_current_worker
 
 from tui.core.errors import CalendarError
-from tui.core.load import Loaded, load_calendar
+from tui.core.living import Living
+from tui.core.load import load_calendar
 
 STAGES = {
     "reading": "Reading",
@@ -54,13 +55,19 @@ class LoadingScreen(Screen[None]):
         self.run_worker(self.load, thread=True, name="load", exit_on_error=False)
 
     def load(self) -> None:
-        """Worker thread: load with progress; the app takes the result on its thread."""
+        """Worker thread: load with progress, and compare with the version last seen (all
+        the slow work, so the screen keeps answering); the app shows it on its thread."""
+        from tui.ui.app import DiplocalApp
+
+        app = self.app
+        assert isinstance(app, DiplocalApp)
+        result: Living | CalendarError
         try:
-            loaded: Loaded | CalendarError = load_calendar(self.path, on_progress=self.progress)
+            result = app.living_of(load_calendar(self.path, on_progress=self.progress))
         except CalendarError as error:
-            loaded = error
+            result = error
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self.loaded, loaded)
+            app.call_from_thread(self.loaded, result)
 
     def progress(self, stage: str, done: int, total: int) -> None:
         """Called by the loader in the worker thread; a few reports a second reach the UI."""
@@ -73,7 +80,7 @@ class LoadingScreen(Screen[None]):
         self.query_one("#loading-stage", Label).update(f"{STAGES.get(stage, stage)}…")
         self.query_one("#loading-bar", ProgressBar).update(total=total or None, progress=done)
 
-    def loaded(self, result: Loaded | CalendarError) -> None:
+    def loaded(self, result: Living | CalendarError) -> None:
         from tui.ui.app import DiplocalApp
 
         if isinstance(result, CalendarError):
