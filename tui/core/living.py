@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from tui.core.changes import Change, ChangeKind, diff_calendars
+from tui.core.changes import Change, diff_calendars
 from tui.core.errors import CalendarError, Diagnostic
 from tui.core.load import Loaded
 from tui.core.model import Calendar
@@ -36,15 +36,6 @@ class Living:
     log: tuple[Update, ...] = ()  # newest first
     # Every change from the baseline to the version shown (see ``_since``), computed once.
     since_baseline: tuple[Change, ...] = ()
-
-    @property
-    def marks(self) -> dict[str, ChangeKind]:
-        """Event id -> how it changed since the baseline (events still shown only)."""
-        return {c.id: c.kind for c in self.since_baseline if c.kind is not ChangeKind.REMOVED}
-
-    def changes_of(self, event_id: str) -> Change | None:
-        """What changed in one event since the baseline, if anything."""
-        return next((c for c in self.since_baseline if c.id == event_id), None)
 
 
 def _since(baseline: Calendar | None, calendar: Calendar) -> tuple[Change, ...]:

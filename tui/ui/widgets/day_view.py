@@ -26,7 +26,6 @@ from tui.core.present import EventRow, Screenful, SelectionKind
 from tui.ui.render import CHANGE_MARKS, STATUS_STYLE, status_text
 
 ICC_WIDTH = len(ICC_MARK) + 1
-ROW_HEIGHT = 2  # the title over 'kind · status · countries'
 
 
 class EventList(ScrollView, can_focus=True):
