@@ -11,7 +11,8 @@ import tomllib
 from tests.conftest import DATA
 from tui.cli import main
 from tui.core.load import load_calendar
-from tui.core.validate import CALENDAR_KEYS, COUNTRY_KEYS, EVENT_KEYS, PARTICIPANT_KEYS
+from tui.core.usual_event import EVENT_KEYS
+from tui.core.validate import CALENDAR_KEYS, COUNTRY_KEYS, PARTICIPANT_KEYS
 
 EXAMPLE = DATA.parent.parent / "docs" / "example.toml"
 README = DATA.parent.parent / "README.md"

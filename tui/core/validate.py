@@ -26,6 +26,13 @@ from tui.core.overlaps import overlap_problems
 from tui.core.positions import Path
 from tui.core.query import format_offset
 from tui.core.timing import TIMING_KEYS, Times, TimingReader
+from tui.core.usual_event import (
+    EVENT_KEY_SET,
+    KIND_OF,
+    STATUS_OF,
+    YEARS,
+    usual_event,
+)
 from tui.core.zones import available_zones, get_zone, is_zone
 
 TOP_KEYS = ("calendar", "countries", "participants", "events")
@@ -41,35 +48,8 @@ COUNTRY_KEYS = (
     "aliases",
 )
 PARTICIPANT_KEYS = ("name", "title", "country", "icc_warrant", "notes", "aliases")
-EVENT_KEYS = (
-    "id",
-    "title",
-    "kind",
-    "start",
-    "end",
-    "timezone",
-    "location",
-    "host",
-    "participants",
-    "status",
-    "approximate",
-    "all_day",
-    "part_of_day",
-    "under_way_at",
-    "description",
-    "sources",
-)
-EVENT_KEY_SET = frozenset(EVENT_KEYS)  # membership without a walk along the tuple
 KINDS = tuple(kind.value for kind in Kind)
 STATUSES = tuple(status.value for status in Status)
-# Members by value: a dict look-up, where calling the Enum class costs a Python call chain.
-KIND_OF = {kind.value: kind for kind in Kind}
-STATUS_OF = {status.value: status for status in Status}
-
-
-# Python's dates end at years 1 and 9999; a year or more of room on each side lets a time be
-# moved to another zone, given an exclusive end and a VTIMEZONE margin without overflowing.
-YEARS = range(3, 9998)
 
 
 def out_of_range(key: str, value: date) -> str:
@@ -262,6 +242,19 @@ class _Builder:
         countries: Mapping[str, Country],
         participants: Mapping[str, Participant],
     ) -> Event | None:
+        usual = usual_event(raw, self.calendar_zone, countries, participants)
+        if usual is not None:
+            return usual
+        return self.full_event(raw, path, countries, participants)
+
+    def full_event(
+        self,
+        raw: Mapping[str, Any],
+        path: Path,
+        countries: Mapping[str, Country],
+        participants: Mapping[str, Participant],
+    ) -> Event | None:
+        """Every check of an event, each problem recorded at its key."""
         self.fields.known_keys(raw, path, EVENT_KEY_SET)
         event_id = self.fields.text(raw, path, "id", required=True)
         if event_id is not None and not ID_PATTERN.fullmatch(event_id):
@@ -374,16 +367,19 @@ class _Builder:
 
     def local_time(self, value: datetime, path: Path, zone: ZoneInfo) -> datetime:
         aware = value.replace(tzinfo=zone)
+        offset = aware.utcoffset()
+        if offset == aware.replace(fold=1).utcoffset():
+            return aware  # the usual time: neither skipped nor repeated by a clock change
         round_trip = aware.astimezone(UTC).astimezone(zone).replace(tzinfo=None)
         if round_trip != value:
             msg = f"{value:%Y-%m-%d %H:%M} does not exist in {zone.key} (a clock change skips it)"
             self.fields.warning(path, msg)
-        elif aware.utcoffset() != aware.replace(fold=1).utcoffset():
+        else:
             # A clock change repeats this hour; fold=0, the first time round, is kept.
-            offset = format_offset(aware.utcoffset() or timedelta(0))
+            first = format_offset(offset or timedelta(0))
             msg = (
                 f"local time {value:%Y-%m-%dT%H:%M} in {zone.key} happens twice; "
-                f"the first ({offset}) is used"
+                f"the first ({first}) is used"
             )
             self.fields.warning(path, msg)
         return aware
