@@ -284,17 +284,34 @@ def _scan_wanted(text: str, wanted: Iterable[Path]) -> dict[Path, tuple[int, int
     scanner = _Scanner(text)
     headers = _header_offsets(text)
     _read_table(scanner, (), 0, headers[0] if headers else len(text), prefixes)
+    # The last top-level [[array]] header read: its repeats ([[events]] a hundred thousand
+    # times) are only counted, and recorded only when a problem is in their table.
+    repeated, counted = "", ("",)
     for number, at in enumerate(headers):
-        simple = _SIMPLE_HEADER.match(text, at)
-        if simple and len(simple.group(1)) == len(simple.group(3)):
-            table = scanner.open_table(at, len(simple.group(1)) == 2, simple.group(2).split("."))
-            scanner.i = simple.end()
+        if repeated and text.startswith(repeated, at):
+            count = scanner.array_tables[counted] = scanner.array_tables[counted] + 1
+            table: Path = (*counted, count - 1)
+            if table not in prefixes:
+                continue
+            scanner.found[table] = (at, at)
+            scanner.i = at + len(repeated)
         else:
-            scanner.i = at
-            table = scanner.read_header()
+            table = _open_header(scanner, at)
+            if len(table) == 2 and isinstance(table[1], int) and text.startswith("[[", at):
+                repeated, counted = text[at : scanner.i], table[:1]
         end = headers[number + 1] if number + 1 < len(headers) else len(text)
         _read_table(scanner, table, scanner.i, end, prefixes)
     return scanner.found
+
+
+def _open_header(scanner: _Scanner, at: int) -> Path:
+    """Read the header at ``at`` and open its table; the scanner stops just past it."""
+    simple = _SIMPLE_HEADER.match(scanner.text, at)
+    if simple and len(simple.group(1)) == len(simple.group(3)):
+        scanner.i = simple.end()
+        return scanner.open_table(at, len(simple.group(1)) == 2, simple.group(2).split("."))
+    scanner.i = at
+    return scanner.read_header()
 
 
 def _read_table(scanner: _Scanner, table: Path, start: int, end: int, prefixes: set[Path]) -> None:
