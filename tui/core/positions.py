@@ -286,7 +286,8 @@ def _scan_wanted(text: str, wanted: Iterable[Path]) -> dict[Path, tuple[int, int
     _read_table(scanner, (), 0, headers[0] if headers else len(text), prefixes)
     # The last top-level [[array]] header read: its repeats ([[events]] a hundred thousand
     # times) are only counted, and recorded only when a problem is in their table.
-    repeated, counted = "", ("",)
+    repeated = ""
+    counted: Path = ()
     for number, at in enumerate(headers):
         if repeated and text.startswith(repeated, at):
             count = scanner.array_tables[counted] = scanner.array_tables[counted] + 1
