@@ -8,6 +8,7 @@ import stat
 import time
 from dataclasses import fields, replace
 from datetime import date, datetime, timedelta, timezone
+from collections.abc import Callable
 from pathlib import Path
 from random import Random
 
@@ -349,3 +350,16 @@ def test_every_time_form_survives_the_cache_format() -> None:
     assert any(e.end_estimated and not e.start_estimated for e in calendar.events)
     decoded, _ = cache_format.decode(cache_format.encode(calendar, []), "x")
     assert decoded == calendar
+
+
+def test_a_load_can_leave_the_cache_write_for_later(
+    write_calendar: WriteCalendar, monkeypatch: pytest.MonkeyPatch, private_cache: Path
+) -> None:
+    path = write_calendar(big_calendar())
+    writes: list[Callable[[], None]] = []
+    first = load_calendar(path, cache_later=writes.append)
+    assert len(writes) == 1
+    assert not list((private_cache / "diplocal").glob("*.json"))  # not written yet
+    writes[0]()
+    refuse_to_parse(monkeypatch)
+    assert load_calendar(path).calendar == first.calendar

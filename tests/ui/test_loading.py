@@ -44,3 +44,16 @@ async def test_a_calendar_that_does_not_load_shows_its_errors_and_exits_1(
         assert f"{path}:" in errors and "nobody" in errors
         await pilot.press("q")
     assert app.return_code == 1
+
+
+async def test_the_cache_is_written_after_the_events_are_on_screen(
+    tmp_path: Path, private_cache: Path
+) -> None:
+    path = tmp_path / "big.toml"
+    path.write_text(tomli_w.dumps(make_calendar(2000)), encoding="utf-8")
+    app = DiplocalApp(None, path=path)
+    entries = private_cache / "diplocal"
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(lambda: isinstance(app.screen, MainScreen), seconds=60)
+        await until(lambda: bool(list(entries.glob("*.json"))), seconds=60)
+        await pilot.press("q")

@@ -8,6 +8,7 @@ import sys
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -157,12 +158,15 @@ def load_calendar(
     path: Path,
     on_slow_load: Callable[[str], None] | None = None,
     on_progress: Progress | None = None,
+    cache_later: Callable[[Callable[[], None]], None] | None = None,
 ) -> Loaded:
     """Load and validate a calendar file.
 
     ``on_slow_load`` is told, before the work starts, when a large file has to be parsed
     from scratch (about a second per 5 MB), so a person is not left facing a blank screen.
     ``on_progress`` is told each stage as it starts and how far it got (see ``Progress``).
+    ``cache_later``, when given, is handed the cache write (a second at 100,000 events) to
+    run once the calendar is on screen, instead of it running before this returns.
 
     Raises:
         CalendarError: with every problem found, each located by line and column.
@@ -171,7 +175,7 @@ def load_calendar(
     tell("reading", 0, 1)
     data = read_bytes(path)
     tell("reading", 1, 1)
-    return load_bytes(data, str(path), on_slow_load, on_progress)
+    return load_bytes(data, str(path), on_slow_load, on_progress, cache_later)
 
 
 def _quiet(stage: str, done: int, total: int) -> None:
@@ -183,6 +187,7 @@ def load_bytes(
     name: str,
     on_slow_load: Callable[[str], None] | None = None,
     on_progress: Progress | None = None,
+    cache_later: Callable[[Callable[[], None]], None] | None = None,
 ) -> Loaded:
     """Load and validate a calendar from bytes already read; ``name`` locates its errors.
 
@@ -212,7 +217,11 @@ def load_bytes(
     tell("parsing", size, size)
     loaded = _validated(document, text, name, on_progress)
     if key:
-        cache.store(key, loaded.calendar, loaded.warnings, notice)
+        store = partial(cache.store, key, loaded.calendar, loaded.warnings, notice)
+        if cache_later is not None:
+            cache_later(store)
+        else:
+            store()
     return Loaded(loaded.calendar, loaded.warnings + notes)
 
 
