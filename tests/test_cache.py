@@ -6,9 +6,9 @@ import os
 import pickle
 import stat
 import time
+from collections.abc import Callable
 from dataclasses import fields, replace
 from datetime import date, datetime, timedelta, timezone
-from collections.abc import Callable
 from pathlib import Path
 from random import Random
 
