@@ -24,6 +24,7 @@ from operator import attrgetter
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
+from tui.core.collector import collector_paused
 from tui.core.errors import Diagnostic, Severity
 from tui.core.model import Calendar, Country, Event, Kind, Participant, PartOfDay, Status
 from tui.core.zones import get_zone
@@ -43,7 +44,9 @@ def _time(value: datetime | date) -> tuple[str, str]:
     if not isinstance(value, datetime):
         return value.isoformat(), ""
     if isinstance(value.tzinfo, ZoneInfo):
-        return value.replace(tzinfo=None).isoformat(), value.tzinfo.key + " 1" * value.fold
+        # The wall time: the text up to its offset (years are four digits, see YEARS).
+        wall = value.isoformat()[: 26 if value.microsecond else 19]
+        return wall, value.tzinfo.key + " 1" * value.fold
     return value.isoformat(), "="
 
 
@@ -87,12 +90,17 @@ STORED_FIELDS = {
 _STORED_COLUMNS = (*_EVENT_COLUMNS, "start_zone", "end_zone")
 
 
+def _columns(events: tuple[Event, ...]) -> dict[str, list[Any]]:
+    """Every stored column; each start and end is turned into (text, zone) only once."""
+    columns = {name: _column(events, name) for name in _EVENT_COLUMNS}
+    for name in ("start", "end"):
+        texts, zones = zip(*map(_time, columns[name]), strict=True) if events else ((), ())
+        columns[name], columns[f"{name}_zone"] = list(texts), list(zones)
+    return columns
+
+
 def _column(events: tuple[Event, ...], name: str) -> list[Any]:
-    if name in ("start_zone", "end_zone"):
-        return [_time(getattr(event, name.removesuffix("_zone")))[1] for event in events]
     values = [getattr(event, name) for event in events]
-    if name in ("start", "end"):
-        return [_time(value)[0] for value in values]
     if name in ("kind", "status"):
         return [value.value for value in values]
     if name == "part_of_day":
@@ -104,6 +112,11 @@ def _column(events: tuple[Event, ...], name: str) -> list[Any]:
 
 def encode(calendar: Calendar, warnings: list[Diagnostic]) -> bytes:
     """The cache entry for a validated calendar and the warnings found loading it."""
+    with collector_paused():  # a million new texts and lists: no cycles, many collections
+        return _encoded(calendar, warnings)
+
+
+def _encoded(calendar: Calendar, warnings: list[Diagnostic]) -> bytes:
     countries = [
         [
             *(c.code, c.name, c.capital, c.timezone, c.icc_state_party),
@@ -126,7 +139,7 @@ def encode(calendar: Calendar, warnings: list[Diagnostic]) -> bytes:
         ],
         "countries": countries,
         "participants": people,
-        "events": {name: _column(calendar.events, name) for name in _STORED_COLUMNS},
+        "events": _columns(calendar.events),
         "warnings": [[w.line, w.column, w.message, w.severity.value] for w in warnings],
     }
     payload = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode()
