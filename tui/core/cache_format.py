@@ -248,8 +248,19 @@ def _all(values: list[Any], *kinds: type) -> list[Any]:
 
 def _tuples(values: list[Any]) -> list[tuple[str, ...]]:
     _all(values, list)
-    _all(list(chain.from_iterable(values)), str)
-    return list(map(tuple, values))
+    shared = _shared(_all(list(chain.from_iterable(values)), str))
+    return [tuple(map(shared.__getitem__, value)) for value in values]
+
+
+def _shared(values: list[Any]) -> dict[Any, Any]:
+    """One object for each distinct value: 100,000 events name the same few people, zones
+    and places, and JSON gives each mention a string of its own."""
+    return {value: value for value in set(values)}
+
+
+def _one_each(values: list[Any]) -> list[Any]:
+    """``values`` with equal values made the same object (see ``_shared``)."""
+    return list(map(_shared(values).__getitem__, values))
 
 
 def _mapped(values: list[Any], build: Callable[[Any], T]) -> list[T]:
@@ -271,10 +282,10 @@ def _events(columns: object) -> tuple[Event, ...]:
         "title": _all(table["title"], str),
         "start": starts,
         "end": ends,
-        "timezone": _all(table["timezone"], str, type(None)),
+        "timezone": _one_each(_all(table["timezone"], str, type(None))),
         "kind": _mapped(table["kind"], Kind),
-        "location": _all(table["location"], str),
-        "host": _all(table["host"], str, type(None)),
+        "location": _one_each(_all(table["location"], str)),
+        "host": _one_each(_all(table["host"], str, type(None))),
         "participants": _tuples(table["participants"]),
         "status": _mapped(table["status"], Status),
         "description": _all(table["description"], str),

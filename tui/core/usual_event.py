@@ -82,7 +82,10 @@ def usual_event(
         return None
     if type(location) is not str or type(description) is not str:
         return None
-    if any(person not in participants for person in people):
+    try:  # the participant's and country's own id: one string each, not one per mention
+        people = tuple([participants[person].id for person in people])
+        host = countries[host].code if host is not None else None
+    except KeyError:
         return None
     return Event(
         id=event_id,
