@@ -6,7 +6,6 @@ import os
 import pickle
 import stat
 import time
-from collections.abc import Callable
 from dataclasses import fields, replace
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -352,14 +351,21 @@ def test_every_time_form_survives_the_cache_format() -> None:
     assert decoded == calendar
 
 
-def test_a_load_can_leave_the_cache_write_for_later(
+def test_a_load_can_leave_its_warnings_and_the_cache_write_for_later(
     write_calendar: WriteCalendar, monkeypatch: pytest.MonkeyPatch, private_cache: Path
 ) -> None:
-    path = write_calendar(big_calendar())
-    writes: list[Callable[[], None]] = []
-    first = load_calendar(path, cache_later=writes.append)
-    assert len(writes) == 1
+    path = write_calendar(big_calendar(overlap=True))
+    monkeypatch.setenv("DIPLOCAL_NO_CACHE", "1")
+    whole = load_calendar(path)  # everything at once, as the command line loads
+    monkeypatch.delenv("DIPLOCAL_NO_CACHE")
+    later: list[load.Finish] = []
+    first = load_calendar(path, finish_later=later.append)
+    assert first.calendar == whole.calendar
+    assert first.warnings == [] and len(later) == 1
     assert not list((private_cache / "diplocal").glob("*.json"))  # not written yet
-    writes[0]()
+    warnings = later[0]()
+    assert warnings == whole.warnings
+    assert any("at the same time" in w.message for w in warnings)
     refuse_to_parse(monkeypatch)
-    assert load_calendar(path).calendar == first.calendar
+    cached = load_calendar(path)
+    assert cached.calendar == whole.calendar and cached.warnings == whole.warnings

@@ -10,6 +10,7 @@ from bench.make_calendar import make_calendar
 from tests.conftest import BASE
 from tests.ui.helpers import main_screen
 from tests.ui.test_living import until
+from tui.core.load import load_calendar
 from tui.ui.app import DiplocalApp
 from tui.ui.screens.loading import LoadingScreen
 from tui.ui.screens.main import MainScreen
@@ -46,14 +47,21 @@ async def test_a_calendar_that_does_not_load_shows_its_errors_and_exits_1(
     assert app.return_code == 1
 
 
-async def test_the_cache_is_written_after_the_events_are_on_screen(
+async def test_the_warnings_and_the_cache_follow_the_events_on_screen(
     tmp_path: Path, private_cache: Path
 ) -> None:
     path = tmp_path / "big.toml"
-    path.write_text(tomli_w.dumps(make_calendar(2000)), encoding="utf-8")
+    path.write_text(tomli_w.dumps(make_calendar(2000, overlaps=0.3)), encoding="utf-8")
+    expected = [str(w) for w in load_calendar(path).warnings]  # as `check` finds them
+    for entry in (private_cache / "diplocal").glob("*.json"):
+        entry.unlink()
     app = DiplocalApp(None, path=path)
-    entries = private_cache / "diplocal"
     async with app.run_test(size=(100, 30)) as pilot:
         await until(lambda: isinstance(app.screen, MainScreen), seconds=60)
-        await until(lambda: bool(list(entries.glob("*.json"))), seconds=60)
+        screen = main_screen(app)
+        await until(lambda: bool(screen.living.warnings), seconds=60)
+        assert list(screen.living.warnings) == expected
+        assert any("at the same time" in line for line in expected)
+        assert f"⚠ {len(expected)} warnings" in str(screen.query_one("#header").render())
+        await until(lambda: bool(list((private_cache / "diplocal").glob("*.json"))), seconds=60)
         await pilot.press("q")

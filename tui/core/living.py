@@ -74,6 +74,14 @@ def updated(
     )
 
 
+def with_warnings(living: Living, calendar: Calendar, warnings: list[Diagnostic]) -> Living:
+    """``living`` with the warnings of ``calendar``, found after it was first shown; as it
+    was when another version is shown by now (that one came with its own)."""
+    if living.calendar is not calendar:
+        return living
+    return replace(living, warnings=_lines(warnings))
+
+
 def seen(living: Living) -> Living:
     """Everything shown is now seen: the marks go, the log starts afresh."""
     return replace(living, baseline=living.calendar, log=(), since_baseline=())

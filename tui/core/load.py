@@ -20,7 +20,7 @@ from tui.core.fields import Problem
 from tui.core.model import Calendar
 from tui.core.positions import locate, scan_positions
 from tui.core.reparse import Parsed, parse_reusing
-from tui.core.validate import CheckedEvents, build_calendar
+from tui.core.validate import CheckedEvents, build_calendar_first
 
 BUNDLED_NAME = "events.toml"
 SLOW_SIZE = 5_000_000  # bytes: from here on, parsing takes a second or more
@@ -42,6 +42,12 @@ class Loaded:
 
     calendar: Calendar
     warnings: list[Diagnostic]
+
+
+# The rest of a load that can wait until the calendar is on screen: finding the warnings
+# that look across all events and locating every warning, then writing the cache. It
+# returns every warning, as ``Loaded.warnings`` would have held them.
+Finish = Callable[[], list[Diagnostic]]
 
 
 def bundled_calendar() -> Path:
@@ -158,15 +164,15 @@ def load_calendar(
     path: Path,
     on_slow_load: Callable[[str], None] | None = None,
     on_progress: Progress | None = None,
-    cache_later: Callable[[Callable[[], None]], None] | None = None,
+    finish_later: Callable[[Finish], None] | None = None,
 ) -> Loaded:
     """Load and validate a calendar file.
 
     ``on_slow_load`` is told, before the work starts, when a large file has to be parsed
     from scratch (about a second per 5 MB), so a person is not left facing a blank screen.
     ``on_progress`` is told each stage as it starts and how far it got (see ``Progress``).
-    ``cache_later``, when given, is handed the cache write (a second at 100,000 events) to
-    run once the calendar is on screen, instead of it running before this returns.
+    ``finish_later``, when given, is handed what can wait until the calendar is on screen
+    (see ``Finish``); the warnings returned now are then only those about the cache.
 
     Raises:
         CalendarError: with every problem found, each located by line and column.
@@ -175,7 +181,7 @@ def load_calendar(
     tell("reading", 0, 1)
     data = read_bytes(path)
     tell("reading", 1, 1)
-    return load_bytes(data, str(path), on_slow_load, on_progress, cache_later)
+    return load_bytes(data, str(path), on_slow_load, on_progress, finish_later)
 
 
 def _quiet(stage: str, done: int, total: int) -> None:
@@ -187,11 +193,12 @@ def load_bytes(
     name: str,
     on_slow_load: Callable[[str], None] | None = None,
     on_progress: Progress | None = None,
-    cache_later: Callable[[Callable[[], None]], None] | None = None,
+    finish_later: Callable[[Finish], None] | None = None,
 ) -> Loaded:
     """Load and validate a calendar from bytes already read; ``name`` locates its errors.
 
     A live reload reads the file once, checks it was whole, and loads exactly those bytes.
+    ``finish_later``: as for ``load_calendar``.
 
     Raises:
         CalendarError: with every problem found, each located by line and column.
@@ -215,14 +222,22 @@ def load_bytes(
     del data  # the bytes, the text and the parsed document together are large
     document = parse_toml(text, name)
     tell("parsing", size, size)
-    loaded = _validated(document, text, name, on_progress)
-    if key:
-        store = partial(cache.store, key, loaded.calendar, loaded.warnings, notice)
-        if cache_later is not None:
-            cache_later(store)
-        else:
-            store()
-    return Loaded(loaded.calendar, loaded.warnings + notes)
+    if finish_later is None:
+        loaded = _validated(document, text, name, on_progress)
+        if key:
+            cache.store(key, loaded.calendar, loaded.warnings, notice)
+        return Loaded(loaded.calendar, loaded.warnings + notes)
+    warned: list[Finish] = []
+    loaded = _validated(document, text, name, on_progress, warn_later=warned.append)
+
+    def finish() -> list[Diagnostic]:
+        warnings = warned[0]() if warned else loaded.warnings
+        if key:
+            cache.store(key, loaded.calendar, warnings, notice)
+        return warnings + notes
+
+    finish_later(finish)
+    return Loaded(loaded.calendar, list(notes))
 
 
 def slow_load_message(name: str, size: int, *, cached: bool) -> str:
@@ -288,16 +303,34 @@ def _validated(
     name: str,
     on_progress: Progress | None,
     checked: CheckedEvents | None = None,
+    warn_later: Callable[[Finish], None] | None = None,
 ) -> Loaded:
-    """The calendar of a parsed document, or every error, located in ``text``."""
-    with collector_paused():  # once for both: each re-enabling sets off a full collection
-        calendar, fields = build_calendar(document, on_progress, checked)
+    """The calendar of a parsed document, or every error, located in ``text``.
+
+    With ``warn_later``, a calendar without errors comes without its warnings: finding
+    double bookings and locating the warnings (half a second at 100,000 events) is handed
+    to ``warn_later`` instead.
+    """
+    with collector_paused():  # once for all: each re-enabling sets off a full collection
+        calendar, fields, overlaps = build_calendar_first(document, on_progress, checked)
         del document
+        if warn_later is not None and calendar is not None:
+            # fields.problems holds warnings only: an error leaves no calendar.
+            warn_later(partial(_all_warnings, fields.problems, overlaps, text, name))
+            return Loaded(calendar, [])
+        fields.problems.extend(overlaps())
         diagnostics = locate_problems(fields.problems, text, name)
     errors = [d for d in diagnostics if d.severity is Severity.ERROR]
     if errors or calendar is None:
         raise CalendarError(errors)
     return Loaded(calendar, diagnostics)
+
+
+def _all_warnings(
+    problems: list[Problem], overlaps: Callable[[], list[Problem]], text: str, name: str
+) -> list[Diagnostic]:
+    with collector_paused():
+        return locate_problems([*problems, *overlaps()], text, name)
 
 
 def locate_problems(problems: list[Problem], text: str, name: str) -> list[Diagnostic]:

@@ -6,11 +6,19 @@ import re
 import unicodedata
 from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime, timedelta
+from functools import partial
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from tui.core.collector import collector_paused
-from tui.core.fields import COUNTRY_PATTERN, ID_PATTERN, Fields, did_you_mean, type_name
+from tui.core.fields import (
+    COUNTRY_PATTERN,
+    ID_PATTERN,
+    Fields,
+    Problem,
+    did_you_mean,
+    type_name,
+)
 from tui.core.iso3166 import ISO_COUNTRIES
 from tui.core.model import (
     Calendar,
@@ -397,20 +405,34 @@ def build_calendar(
     very same object be taken as they were; it is refreshed in place to this document's.
     It is valid only while the calendar, countries and participants are unchanged.
     """
+    calendar, fields, overlaps = build_calendar_first(document, on_progress, checked)
+    with collector_paused():
+        fields.problems.extend(overlaps())
+    return calendar, fields
+
+
+def build_calendar_first(
+    document: Mapping[str, Any],
+    on_progress: Callable[[str, int, int], None] | None = None,
+    checked: CheckedEvents | None = None,
+) -> tuple[Calendar | None, Fields, Callable[[], list[Problem]]]:
+    """``build_calendar`` without the warnings that look across all events (participants
+    booked twice), which it returns as work for later: they are only ever warnings, so
+    the calendar is already what it will be, and a large one can be shown first."""
     with collector_paused():  # a model of 100,000 events: millions of objects, no cycles
         return _build(_Builder(document, on_progress, checked))
 
 
-def _build(builder: _Builder) -> tuple[Calendar | None, Fields]:
+def _build(builder: _Builder) -> tuple[Calendar | None, Fields, Callable[[], list[Problem]]]:
     document = builder.doc
     builder.fields.known_keys(document, (), TOP_KEYS)
     header = builder.calendar_header()
     countries = builder.countries()
     participants = builder.participants(countries)
     located = builder.events(countries, participants)
-    builder.fields.problems.extend(overlap_problems(located))
+    overlaps = partial(overlap_problems, located)
     if any(p.severity == "error" for p in builder.fields.problems):
-        return None, builder.fields
+        return None, builder.fields, overlaps
     ordered = tuple(sorted((e for _, e in located), key=calendar_key(header["timezone"])))
     calendar = Calendar(**header, countries=countries, participants=participants, events=ordered)
-    return calendar, builder.fields
+    return calendar, builder.fields, overlaps

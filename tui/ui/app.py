@@ -15,7 +15,7 @@ from tui.core.baseline import starting_baseline
 from tui.core.crash import write_crash_report
 from tui.core.errors import Diagnostic
 from tui.core.living import Living, start
-from tui.core.load import Loaded
+from tui.core.load import Finish, Loaded
 from tui.core.model import Calendar
 from tui.core.text import one_line
 from tui.ui import textual_fixes
@@ -67,11 +67,11 @@ class DiplocalApp(App[None]):
             baseline = starting_baseline(loaded.calendar, self.path)
         return start(loaded, baseline, (self.clock or (lambda: datetime.now(UTC)))())
 
-    def opened(self, living: Living) -> None:
-        """The calendar loaded inside the app: show it."""
+    def opened(self, living: Living, finish: Finish | None = None) -> None:
+        """The calendar loaded inside the app: show it, then ``finish`` its load."""
         self.living = living
         self.title = one_line(living.calendar.title)
-        self.push_screen(MainScreen(living, self.local_zone, self.clock, self.path))
+        self.push_screen(MainScreen(living, self.local_zone, self.clock, self.path, finish))
 
     crash_report: Path | None = None
     crashed = False

@@ -9,7 +9,6 @@ each as FILE:LINE:COL, and the app then exits with status 1.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 from rich.text import Text
@@ -22,7 +21,7 @@ from textual.worker import get_current_worker
 
 from tui.core.errors import CalendarError
 from tui.core.living import Living
-from tui.core.load import load_calendar
+from tui.core.load import Finish, load_calendar
 
 STAGES = {
     "reading": "Reading",
@@ -43,7 +42,7 @@ class LoadingScreen(Screen[None]):
         self.path = path
         self.reported = 0.0
         self.failed = False
-        self.cache_write: Callable[[], None] | None = None
+        self.finish: Finish | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="loading", classes="dialog"):
@@ -65,16 +64,17 @@ class LoadingScreen(Screen[None]):
         assert isinstance(app, DiplocalApp)
         result: Living | CalendarError
         try:
-            loaded = load_calendar(self.path, on_progress=self.progress, cache_later=self.later)
+            loaded = load_calendar(self.path, on_progress=self.progress, finish_later=self.later)
             result = app.living_of(loaded)
         except CalendarError as error:
             result = error
         if not get_current_worker().is_cancelled:
             app.call_from_thread(self.loaded, result)
 
-    def later(self, cache_write: Callable[[], None]) -> None:
-        """Keep the cache write for after the first screenful (see ``loaded``)."""
-        self.cache_write = cache_write
+    def later(self, finish: Finish) -> None:
+        """Keep the rest of the load (warnings, cache) for the main screen to finish once
+        the calendar is on screen."""
+        self.finish = finish
 
     def progress(self, stage: str, done: int, total: int) -> None:
         """Called by the loader in the worker thread; a few reports a second reach the UI."""
@@ -99,13 +99,7 @@ class LoadingScreen(Screen[None]):
             return
         app = self.app
         assert isinstance(app, DiplocalApp)
-        app.opened(result)
-        if self.cache_write is not None:
-            # Written once the events are painted: it makes the next open fast, not this one.
-            cache_write, self.cache_write = self.cache_write, None
-            app.call_after_refresh(
-                app.run_worker, cache_write, thread=True, name="cache", exit_on_error=False
-            )
+        app.opened(result, self.finish)
 
     def action_leave(self) -> None:
         # A calendar that did not load ends the command with status 1, like `check`.

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, date, datetime, tzinfo
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,7 +24,8 @@ from tui.core.index import CalendarIndex
 
 if TYPE_CHECKING:
     from tui.core.history import EditHistory
-from tui.core.living import Living
+from tui.core.living import Living, with_warnings
+from tui.core.load import Finish
 from tui.core.model import Calendar
 from tui.core.present import (
     Browse,
@@ -73,9 +75,12 @@ class MainScreen(BrowseKeys, DialogKeys, Screen[None]):
         local_zone: tzinfo | None = None,
         clock: Clock | None = None,
         path: Path | None = None,
+        finish: Finish | None = None,
     ) -> None:
         super().__init__()
         self.living = living
+        # The rest of a large file's load (its warnings, its cache), once it is on screen.
+        self.finish = (living.calendar, finish) if finish is not None else None
         self.path = path  # the file followed and edited; None: shown only
         self.changes = {c.id: c for c in living.since_baseline}
         self.clock = clock or (lambda: datetime.now(UTC))
@@ -129,12 +134,28 @@ class MainScreen(BrowseKeys, DialogKeys, Screen[None]):
         self.show()
         self.focus_day_view()
         self.call_after_refresh(self.follower.start)  # after the first frame
+        if self.finish is not None:
+            self.call_after_refresh(self.start_finishing)
 
     def on_unmount(self) -> None:
         self.follower.close()
 
     def start_indexing(self) -> None:
         self.run_worker(self.build_index, thread=True, name="index", exit_on_error=False)
+
+    def start_finishing(self) -> None:
+        assert self.finish is not None
+        calendar, finish = self.finish
+        self.finish = None
+        work = partial(self.finish_load, calendar, finish)
+        self.run_worker(work, thread=True, name="finish", exit_on_error=False)
+
+    def finish_load(self, calendar: Calendar, finish: Finish) -> None:
+        """Worker thread: find and locate the warnings, write the cache, show the warnings."""
+        warnings = finish()
+        self.app.call_from_thread(
+            lambda: self.set_living(with_warnings(self.living, calendar, warnings))
+        )
 
     def build_index(self) -> None:
         """Worker thread: build the filter indexes, then show the counts they give."""
