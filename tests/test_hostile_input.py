@@ -175,7 +175,7 @@ def test_the_slow_load_note_promises_no_cache_it_cannot_keep(
         load_calendar(path, on_slow_load=said.append)
     assert said == [f"{path}: reading 0 MB, about 1-1 s"]
     assert load.slow_load_message("big.toml", 46_000_000, cached=True) == (
-        "big.toml: reading 46 MB, about 10-37 s; if it is valid, later opens use a cache"
+        "big.toml: reading 46 MB, about 4-9 s; if it is valid, later opens use a cache"
     )
 
 
