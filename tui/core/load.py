@@ -221,15 +221,18 @@ def load_bytes(
     tell("parsing", 0, size)
     text = _calendar_text(data, name)
     del data  # the bytes, the text and the parsed document together are large
-    document = parse_toml(text, name)
-    tell("parsing", size, size)
+    # Paused until the model is built: each re-enabling walks all that was made so far.
+    with collector_paused():
+        document = parse_toml(text, name)
+        tell("parsing", size, size)
+        warned: list[Finish] = []
+        later = warned.append if finish_later is not None else None
+        loaded = _validated(document, text, name, on_progress, warn_later=later)
+        del document
     if finish_later is None:
-        loaded = _validated(document, text, name, on_progress)
         if key:
             cache.store(key, loaded.calendar, loaded.warnings, notice)
         return Loaded(loaded.calendar, loaded.warnings + notes)
-    warned: list[Finish] = []
-    loaded = _validated(document, text, name, on_progress, warn_later=warned.append)
 
     def finish() -> list[Diagnostic]:
         warnings = warned[0]() if warned else loaded.warnings
@@ -279,15 +282,16 @@ def reload_bytes(
     tell("parsing", 0, size)
     text = _calendar_text(data, name)
     del data
-    try:
-        parsed = parse_reusing(text, previous.parsed if previous is not None else None)
-    except (tomllib.TOMLDecodeError, RecursionError):
-        parse_toml(text, name)  # the same parse, raising the located error
-        raise
-    tell("parsing", size, size)
-    same_head = previous is not None and parsed.head and parsed.head == previous.parsed.head
-    checked = previous.checked if previous is not None and same_head else {}
-    loaded = _validated(parsed.document, text, name, on_progress, checked)
+    with collector_paused():  # as in load_bytes: once, until the model is built
+        try:
+            parsed = parse_reusing(text, previous.parsed if previous is not None else None)
+        except (tomllib.TOMLDecodeError, RecursionError):
+            parse_toml(text, name)  # the same parse, raising the located error
+            raise
+        tell("parsing", size, size)
+        same_head = previous is not None and parsed.head and parsed.head == previous.parsed.head
+        checked = previous.checked if previous is not None and same_head else {}
+        loaded = _validated(parsed.document, text, name, on_progress, checked)
     return loaded, Reloadable(parsed, checked)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import datetime
+from operator import itemgetter
 
 from tui.core.errors import Severity
 from tui.core.fields import Problem
@@ -30,7 +31,7 @@ def overlap_problems(located: list[tuple[Path, Event]]) -> list[Problem]:
             by_person[person].append(item)
     problems: list[Problem] = []
     for person, booked in sorted(by_person.items()):
-        booked.sort(key=_start)
+        booked.sort(key=itemgetter(0))  # by start; stable, so ties keep the file order
         latest_end, latest = booked[0][1], booked[0][3]
         previous_start = booked[0][0]
         for start, end, path, event in booked[1:]:
@@ -42,7 +43,3 @@ def overlap_problems(located: list[tuple[Path, Event]]) -> list[Problem]:
                 latest_end, latest = max(end, latest_end), event
             previous_start = start
     return problems
-
-
-def _start(item: tuple[float, float, Path, Event]) -> float:
-    return item[0]
