@@ -21,7 +21,7 @@ from tests.conftest import BASE, DATA
 from tests.test_load_errors import CASES
 from tui.core.load import bundled_calendar, parse_toml
 from tui.core.positions import Path as KeyPath
-from tui.core.positions import scan_positions
+from tui.core.positions import _line_end, scan_positions, table_lines, table_sections
 from tui.core.validate import build_calendar
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
@@ -177,3 +177,54 @@ def test_random_documents_and_paths(data: st.DataObject) -> None:
     everything = every_path(text)
     paths = data.draw(st.lists(st.sampled_from(everything), max_size=6))
     assert_focused_equals_full(text, paths)
+
+
+# --- table_lines: the editor's table bounds, without reading every key ---------------------
+def assert_table_lines_equal_full(text: str) -> None:
+    """table_lines gives table_sections' tables, each end at the end of its line."""
+    full = [(s.path, s.start, _line_end(text, s.end) if s.end else 0) for s in table_sections(text)]
+    fast = [(s.path, s.start, s.end) for s in table_lines(text)]
+    assert fast == full
+
+
+COMMENTED = """a = 1 # the root has a key
+# and a comment
+
+[calendar]
+title = "T" # a trailing comment
+# the calendar's last line is a comment
+
+[[events]]
+id = "x"
+notes = \"\"\"
+# looks like a comment, ends the string\"\"\"
+# an own comment of the next event
+[[events]]
+[[events]]
+id = "z\""""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [BASE, (DATA / "sample.toml").read_text(encoding="utf-8"), TRICKY, COMMENTED],
+    ids=["bundled", "sample", "tricky", "commented"],
+)
+def test_table_lines_of_written_calendars(text: str) -> None:
+    assert_table_lines_equal_full(text)
+    assert_table_lines_equal_full(text.rstrip("\n"))  # no newline at the very end
+
+
+def test_table_lines_of_a_generated_calendar() -> None:
+    assert_table_lines_equal_full(calendar_text(300, overlaps=0.3))
+
+
+@settings(max_examples=150, deadline=None)
+@given(data=st.data())
+def test_table_lines_of_random_documents(data: st.DataObject) -> None:
+    document = tomllib.loads(BASE)
+    for _ in range(data.draw(st.integers(1, 4))):
+        event = data.draw(st.sampled_from(document["events"]))
+        event[data.draw(st.text(max_size=6))] = data.draw(toml_values)
+    text = tomli_w.dumps(document, multiline_strings=data.draw(st.booleans()))
+    comment = data.draw(st.sampled_from(["", "# c\n", "\n\n", "  # x\n\n"]))
+    assert_table_lines_equal_full(text.replace("\n[", f"\n{comment}["))

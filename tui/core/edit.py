@@ -32,7 +32,7 @@ from tui.core.fields import ID_PATTERN, did_you_mean
 from tui.core.inline_events import add_inline, delete_inline, inline_span, update_inline
 from tui.core.load import parse_toml
 from tui.core.model import Calendar, Status
-from tui.core.positions import Section, table_sections
+from tui.core.positions import Section, table_lines
 from tui.core.toml_style import Changes, applied, newline_of, plain, set_key, styled, with_newlines
 from tui.core.validate import slugify
 from tui.core.zones import available_zones, is_zone
@@ -88,7 +88,7 @@ def _events(document: Mapping[str, Any]) -> list[dict[str, Any]]:
 
 def event_blocks(text: str, only: int | None = None) -> list[EventBlock]:
     """Every ``[[events]]`` table of valid TOML ``text`` in file order, or just event ``only``."""
-    sections = table_sections(text)
+    sections = table_lines(text)  # ends at line ends: all _block needs of them
     blocks = []
     for number, section in enumerate(sections):
         path = section.path

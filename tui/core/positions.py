@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from tui.core.collector import collector_paused
@@ -284,25 +284,31 @@ def _scan_wanted(text: str, wanted: Iterable[Path]) -> dict[Path, tuple[int, int
     scanner = _Scanner(text)
     headers = _header_offsets(text)
     _read_table(scanner, (), 0, headers[0] if headers else len(text), prefixes)
+    for at, table, body, end in _headed_tables(scanner, headers):
+        if table in prefixes:
+            scanner.found[table] = (at, at)
+            _read_table(scanner, table, body, end, prefixes)
+    return scanner.found
+
+
+def _headed_tables(scanner: _Scanner, headers: list[int]) -> Iterator[tuple[int, Path, int, int]]:
+    """Each table header's offset, its table's path, where the header ends and where the
+    next one starts, in file order."""
+    text = scanner.text
     # The last top-level [[array]] header read: its repeats ([[events]] a hundred thousand
-    # times) are only counted, and recorded only when a problem is in their table.
+    # times) are only counted, not read again.
     repeated = ""
     counted: Path = ()
     for number, at in enumerate(headers):
+        end = headers[number + 1] if number + 1 < len(headers) else len(text)
         if repeated and text.startswith(repeated, at):
             count = scanner.array_tables[counted] = scanner.array_tables[counted] + 1
-            table: Path = (*counted, count - 1)
-            if table not in prefixes:
-                continue
-            scanner.found[table] = (at, at)
-            scanner.i = at + len(repeated)
-        else:
-            table = _open_header(scanner, at)
-            if len(table) == 2 and isinstance(table[1], int) and text.startswith("[[", at):
-                repeated, counted = text[at : scanner.i], table[:1]
-        end = headers[number + 1] if number + 1 < len(headers) else len(text)
-        _read_table(scanner, table, scanner.i, end, prefixes)
-    return scanner.found
+            yield at, (*counted, count - 1), at + len(repeated), end
+            continue
+        table = _open_header(scanner, at)
+        if len(table) == 2 and isinstance(table[1], int) and text.startswith("[[", at):
+            repeated, counted = text[at : scanner.i], table[:1]
+        yield at, table, scanner.i, end
 
 
 def _open_header(scanner: _Scanner, at: int) -> Path:
@@ -379,6 +385,63 @@ def table_sections(text: str) -> list[Section]:
     scanner = _Scanner(text)
     scanner.scan()
     return scanner.sections
+
+
+def table_lines(text: str) -> list[Section]:
+    """``table_sections``, each end moved to the end of its line (0 for a root table without
+    keys), reading no key of the 100,000 tables of a large calendar.
+
+    Each end is found walking back from the next header over blank and comment lines; a
+    table holding a triple quote, where a line that looks like a comment may end a string,
+    is read key by key instead.
+    """
+    headers = _header_offsets(text)
+    triples = [match.start() for match in _TRIPLE_QUOTE.finditer(text)]
+    scanner = _Scanner(text)
+    root: Path = ()
+    tables = [(0, root, 0, headers[0] if headers else len(text))]
+    tables += _headed_tables(scanner, headers)
+    sections = []
+    for at, table, body, end in tables:
+        if bisect.bisect_left(triples, body) != bisect.bisect_left(triples, end):
+            scanner.i = body
+            last = _last_value(scanner, table, end)
+        else:
+            last = _last_value_line(text, body, end)
+        sections.append(Section(table, at, _line_end(text, last) if last else 0))
+    return sections
+
+
+def _last_value(scanner: _Scanner, table: Path, end: int) -> int:
+    """Read the table's keys up to ``end``: where its last value ends (or its header)."""
+    last = scanner.i
+    while True:
+        scanner.skip(_BLANK_LINES)
+        if scanner.i >= end:
+            return last
+        scanner.read_pair(table)
+        last = scanner.i
+
+
+def _last_value_line(text: str, body: int, end: int) -> int:
+    """Just past the last line before ``end`` that is neither blank nor a comment, unless
+    that is the header's own line (ending at ``body``): then ``body``, as for no key."""
+    header_line = text.rfind("\n", 0, body) + 1 if body else -1  # the root has none
+    # From the start of the next header's line, or the very end of the text.
+    line_end = end if end == len(text) else text.rfind("\n", 0, end) + 1
+    while line_end > max(header_line, 0):
+        start = text.rfind("\n", 0, line_end - 1) + 1
+        line = text[start:line_end].strip()
+        if line and not line.startswith("#"):
+            return body if start == header_line else line_end
+        line_end = start
+    return body
+
+
+def _line_end(text: str, offset: int) -> int:
+    """Just past the newline of the line holding ``offset - 1`` (the end of the text if none)."""
+    newline = text.find("\n", max(offset - 1, 0))
+    return len(text) if newline < 0 else newline + 1
 
 
 def value_spans(text: str) -> dict[Path, tuple[int, int]]:
