@@ -294,12 +294,17 @@ def _events(columns: object) -> tuple[Event, ...]:
         "start_estimated": _all(table["start_estimated"], bool),
         "end_estimated": _all(table["end_estimated"], bool),
         "all_day": _all(table["all_day"], bool),
-        "part_of_day": [
-            tuple(_mapped(_typed(parts, list), PartOfDay)) for parts in table["part_of_day"]
-        ],
+        "part_of_day": _parts(table["part_of_day"]),
         "under_way_at": _reports(table["under_way_at"]),
     }
     return tuple(map(Event, *(rebuilt[name] for name in _EVENT_COLUMNS)))
+
+
+def _parts(values: list[Any]) -> list[tuple[PartOfDay, ...]]:
+    """Each event's parts of day (most have none), each distinct part built once."""
+    _all(values, list)
+    built = {name: PartOfDay(name) for name in set(_all(list(chain.from_iterable(values)), str))}
+    return [tuple(map(built.__getitem__, parts)) if parts else () for parts in values]
 
 
 def _reports(values: list[Any]) -> list[datetime | None]:
