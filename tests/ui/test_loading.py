@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+import pytest
 import tomli_w
 
 from bench.make_calendar import make_calendar
@@ -65,3 +67,21 @@ async def test_the_warnings_and_the_cache_follow_the_events_on_screen(
         assert f"⚠ {len(expected)} warnings" in str(screen.query_one("#header").render())
         await until(lambda: bool(list((private_cache / "diplocal").glob("*.json"))), seconds=60)
         await pilot.press("q")
+
+
+def test_every_new_stage_reaches_the_screen(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reports are thinned to a few a second, but a new stage always shows (the parser can
+    hold the interpreter for a second after it)."""
+    shown: list[tuple[str, int, int]] = []
+
+    class Calls:
+        def call_from_thread(self, _callback: object, *args: Any) -> None:
+            shown.append(args)
+
+    monkeypatch.setattr(LoadingScreen, "app", property(lambda _screen: Calls()))
+    screen = LoadingScreen(tmp_path / "big.toml")
+    for report in [("reading", 0, 1), ("reading", 1, 1), ("parsing", 0, 9), ("parsing", 4, 9)]:
+        screen.progress(*report)
+    assert [stage for stage, *_ in shown] == ["reading", "reading", "parsing"]

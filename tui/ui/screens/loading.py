@@ -30,6 +30,7 @@ STAGES = {
     "indexing": "Indexing",
 }
 EVERY = 0.1  # seconds between two reports handed to the UI
+FRAME = 1 / 30  # seconds the worker waits at a new stage, for the screen to show it
 
 
 class LoadingScreen(Screen[None]):
@@ -41,6 +42,7 @@ class LoadingScreen(Screen[None]):
         super().__init__()
         self.path = path
         self.reported = 0.0
+        self.stage = ""
         self.failed = False
         self.finish: Finish | None = None
 
@@ -77,11 +79,16 @@ class LoadingScreen(Screen[None]):
         self.finish = finish
 
     def progress(self, stage: str, done: int, total: int) -> None:
-        """Called by the loader in the worker thread; a few reports a second reach the UI."""
+        """Called by the loader in the worker thread; a few reports a second reach the UI,
+        and every new stage."""
         now = time.monotonic()
-        if now - self.reported >= EVERY or done == total:
+        if stage != self.stage or now - self.reported >= EVERY or done == total:
             self.reported = now
             self.app.call_from_thread(self.show_progress, stage, done, total)
+        if stage != self.stage:
+            self.stage = stage
+            # A frame to show it: the parser holds the interpreter for a second at 100,000.
+            time.sleep(FRAME)
 
     def show_progress(self, stage: str, done: int, total: int) -> None:
         self.query_one("#loading-stage", Label).update(f"{STAGES.get(stage, stage)}…")
