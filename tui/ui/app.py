@@ -12,7 +12,6 @@ from textual.command import CommandPalette
 from textual.screen import Screen
 
 from tui.core.baseline import starting_baseline
-from tui.core.crash import write_crash_report
 from tui.core.errors import Diagnostic
 from tui.core.living import Living, start
 from tui.core.load import Loaded
@@ -20,7 +19,6 @@ from tui.core.model import Calendar
 from tui.core.text import one_line
 from tui.ui import textual_fixes
 from tui.ui.commands import CalendarCommands
-from tui.ui.screens.loading import LoadingScreen
 from tui.ui.screens.main import Clock, MainScreen
 
 textual_fixes.install()
@@ -80,6 +78,8 @@ class DiplocalApp(App[None]):
         # Textual would print a long traceback over the user's shell; keep it in a file
         # and let the command line say one line about it (and exit non-zero).
         if not self.crashed:
+            from tui.core.crash import write_crash_report  # only ever needed once
+
             self.crashed = True
             self.crash_report = write_crash_report(error)
         super()._handle_exception(error)
@@ -98,6 +98,9 @@ class DiplocalApp(App[None]):
         # The first screen is the main screen, or the loading screen for a large file
         # loaded in the app: no blank default screen is drawn first.
         if self.living is None:
+            # Only a large file loads in the app: its screen's modules load with it.
+            from tui.ui.screens.loading import LoadingScreen
+
             assert self.path is not None
             return LoadingScreen(self.path)
         return MainScreen(self.living, self.local_zone, self.clock, self.path)
