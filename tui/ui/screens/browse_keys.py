@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from tui.core.lanes import LaneMode
 from tui.core.present import View, nth_day, step_day
-from tui.core.timeline import LaneMode
 from tui.ui.screens.main_part import MainPart
 from tui.ui.widgets.pane_layout import PaneLayout
 from tui.ui.widgets.search_bar import SearchBar

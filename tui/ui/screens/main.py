@@ -23,6 +23,8 @@ from tui.core.index import CalendarIndex
 
 if TYPE_CHECKING:
     from tui.core.history import EditHistory
+    from tui.ui.widgets.agenda_view import AgendaView
+    from tui.ui.widgets.timeline_view import TimelineView
 from tui.core.living import Living
 from tui.core.model import Calendar
 from tui.core.present import (
@@ -42,7 +44,6 @@ from tui.ui.screens import editing
 from tui.ui.screens.browse_keys import BrowseKeys
 from tui.ui.screens.dialog_keys import DialogKeys
 from tui.ui.screens.follower import Follower
-from tui.ui.widgets.agenda_view import AgendaView
 from tui.ui.widgets.country_list import CountryList
 from tui.ui.widgets.day_list import DayList
 from tui.ui.widgets.day_view import DayView, EventList
@@ -51,7 +52,6 @@ from tui.ui.widgets.header import CalendarHeader
 from tui.ui.widgets.pane_layout import PaneLayout
 from tui.ui.widgets.participant_list import ParticipantList
 from tui.ui.widgets.search_bar import SearchBar
-from tui.ui.widgets.timeline_view import TimelineView
 
 Clock = Callable[[], datetime]
 INDEX_NOW = 5_000  # events; larger calendars build their filter indexes after first paint
@@ -180,20 +180,28 @@ class MainScreen(BrowseKeys, DialogKeys, Screen[None]):
         self.change(day=message.day)
 
     @on(EventList.Moved)
-    @on(TimelineView.EventHighlighted)
-    @on(TimelineView.EventChosen)
-    def choose_event(self, message: EventList.Moved | TimelineView.EventHighlighted) -> None:
-        """The cursor is on an event (in the day view or the timeline); enter reads it."""
-        self.change(selection=Selection(SelectionKind.EVENT, message.event_id))
-        if isinstance(message, EventList.Chosen | TimelineView.EventChosen):
-            # enter edits the event; on a calendar that cannot be edited, it reads it.
+    def choose_event(self, message: EventList.Moved) -> None:
+        """The cursor is on an event in the day view; enter reads it."""
+        self.select_event(message.event_id, chosen=isinstance(message, EventList.Chosen))
+
+    # The timeline's and the whole visit's widgets load when first shown (``PaneLayout``),
+    # so their messages are handled by name, not with ``@on`` and their classes.
+    def on_timeline_view_event_highlighted(self, message: TimelineView.EventHighlighted) -> None:
+        self.select_event(message.event_id, chosen=False)
+
+    def on_timeline_view_event_chosen(self, message: TimelineView.EventChosen) -> None:
+        self.select_event(message.event_id, chosen=True)
+
+    def select_event(self, event_id: str, *, chosen: bool) -> None:
+        """Select an event; ``chosen`` (enter) edits it, or reads it when it cannot be."""
+        self.change(selection=Selection(SelectionKind.EVENT, event_id))
+        if chosen:
             if editing.can_edit(self):
                 self.action_edit()
             else:
                 self.query_one(DetailsPane).focus()
 
-    @on(AgendaView.EventChosen)
-    def choose_from_agenda(self, message: AgendaView.EventChosen) -> None:
+    def on_agenda_view_event_chosen(self, message: AgendaView.EventChosen) -> None:
         """enter in the whole visit: that event, in its day."""
         selection = Selection(SelectionKind.EVENT, message.event_id)
         self.change(view=View.DAY, day=message.day, selection=selection)
