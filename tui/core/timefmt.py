@@ -1,14 +1,15 @@
 """How times read on screen and in the agenda.
 
 Dates are spelled from fixed English names (strftime would follow the process locale), on
-every row of every list. pendulum words durations and relative times, where a person reads
-one at a time; it is imported when first needed, off the start-up path.
+every row of every list. Durations and relative times are worded as pendulum words them, by
+``human_time`` (pendulum itself loads too slowly for the first frame).
 """
 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
+from tui.core.human_time import between_words, span_words
 from tui.core.model import Event, PartOfDay, date_of
 from tui.core.query import format_offset
 
@@ -43,10 +44,7 @@ def short_day(day: date) -> str:
 
 def duration_words(span: timedelta) -> str:
     """'2 hours 30 minutes'; '1 day' for all-day spans."""
-    import pendulum
-
-    words = pendulum.duration(seconds=int(span.total_seconds())).in_words(locale="en")
-    return words or "no time"
+    return span_words(int(span.total_seconds()))
 
 
 def zone_label(zone: tzinfo, at: datetime) -> str:
@@ -168,7 +166,5 @@ def _clock(moment: datetime, anchor: date) -> str:
 
 def relative(moment: datetime, now: datetime) -> str:
     """'in 2 hours' or '1 year ago': ``moment`` seen from ``now``."""
-    import pendulum
-
-    words = pendulum.instance(moment).diff_for_humans(pendulum.instance(now), absolute=True)
+    words = between_words(moment, now)
     return f"in {words}" if moment > now else f"{words} ago"
