@@ -17,6 +17,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer, Input
 
 from tui.core.index import CalendarIndex
@@ -63,6 +64,7 @@ class MainScreen(BrowseKeys, DialogKeys, Screen[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-tiny"), (80, "-narrow"), (160, "-wide")]
 
     BINDINGS = MAIN_KEYS
+    AUTO_FOCUS = ""  # on_mount focuses the main view, once its rows are known
 
     browse: reactive[Browse] = reactive(Browse, init=False)
     screenful: reactive[Screenful | None] = reactive(None, init=False)
@@ -127,7 +129,9 @@ class MainScreen(BrowseKeys, DialogKeys, Screen[None]):
             # thread starts after the first frame so it does not compete with it.
             self.call_after_refresh(self.start_indexing)
         self.show()
-        self.focus_day_view()
+        # At once, not after a refresh as focus() would: the first frame shows the focus
+        # (and the footer its keys) where it stays.
+        self.set_focus(self.main_view())
         self.call_after_refresh(self.follower.start)  # after the first frame
 
     def on_unmount(self) -> None:
@@ -235,12 +239,15 @@ class MainScreen(BrowseKeys, DialogKeys, Screen[None]):
     def focus_day_view(self) -> None:
         """Focus the main view: the day's events (or the day list when the day shows
         none), the timeline or the whole visit."""
+        self.main_view().focus()
+
+    def main_view(self) -> Widget:
+        """The widget ``focus_day_view`` focuses."""
         if self.browse.view is not View.DAY:
-            self.query_one(PaneLayout).view_widget.focus()
-        elif self.screenful is not None and self.screenful.rows:
-            self.query_one("#events-table").focus()
-        else:
-            self.query_one(DayList).focus()
+            return self.query_one(PaneLayout).view_widget
+        if self.screenful is not None and self.screenful.rows:
+            return self.query_one("#events-table")
+        return self.query_one(DayList)
 
     # --- intents (keys and the command palette) ---------------------------------------
     def go_to_day(self, day: date) -> None:
