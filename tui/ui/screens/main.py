@@ -115,6 +115,12 @@ class MainScreen(BrowseKeys, DialogKeys, Screen[None]):
 
     # --- layout ---------------------------------------------------------------------
     def compose(self) -> ComposeResult:
+        # The class Textual would set on the first resize, after the first frame: set now,
+        # the first frame is laid out for the terminal's width, and no resize restyles it all.
+        # (No restyle now either: the class only selects panes, styled as they mount.)
+        width = self.app.size.width
+        breakpoints = sorted(self.HORIZONTAL_BREAKPOINTS, reverse=True)
+        self.add_class(next(name for least, name in breakpoints if width >= least), update=False)
         bound = MainScreen.screenful
         yield CalendarHeader(id="header").data_bind(bound)
         yield SearchBar(id="search")
