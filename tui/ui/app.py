@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Sequence
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
@@ -73,6 +74,18 @@ class DiplocalApp(App[None]):
 
     crash_report: Path | None = None
     crashed = False
+    _collector_was_enabled = False
+
+    def on_load(self) -> None:
+        # Composing and painting the first screen makes many objects and no garbage: the
+        # cyclic collector, which would walk them in passes of a few ms, waits for it.
+        self._collector_was_enabled = gc.isenabled()
+        gc.disable()
+
+    def on_ready(self) -> None:
+        """The first frame is on the terminal."""
+        if self._collector_was_enabled:
+            gc.enable()
 
     def _handle_exception(self, error: Exception) -> None:
         # Textual would print a long traceback over the user's shell; keep it in a file
