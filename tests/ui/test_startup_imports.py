@@ -20,6 +20,7 @@ NOT_AT_START = (
     "tui.core.save",
     "tui.core.edit",
     "tui.core.history",
+    "tui.core.changes",
     "tui.core.ical",
     "tui.core.timeline",
     "tui.core.timeline_paint",
