@@ -84,7 +84,14 @@ class DiplocalApp(App[None]):
 
     def on_ready(self) -> None:
         """The first frame is on the terminal."""
+        self._resume_collector()
+
+    def on_unmount(self) -> None:
+        self._resume_collector()  # the app ends without a first frame (it crashed first)
+
+    def _resume_collector(self) -> None:
         if self._collector_was_enabled:
+            self._collector_was_enabled = False
             gc.enable()
 
     def _handle_exception(self, error: Exception) -> None:
