@@ -20,9 +20,10 @@ from typing import Any
 from textual.app import App, ComposeResult
 
 from tui.core.index import CalendarIndex
+from tui.core.lanes import LaneMode
 from tui.core.model import Calendar, Country, Event, Participant, PartOfDay, Status
 from tui.core.query import ZoneMode
-from tui.core.timeline import LaneMode, Timeline, layout_timeline
+from tui.core.timeline import Timeline, layout_timeline
 from tui.core.timeline_paint import paint_timeline, row_runs
 from tui.core.zones import get_zone
 from tui.ui.widgets.timeline_view import TimelineView

@@ -6,6 +6,7 @@ The app runs headless through the real command line (`tui.cli.main`); an autopil
 
 from __future__ import annotations
 
+import gc
 import io
 import stat
 from pathlib import Path
@@ -92,3 +93,22 @@ def test_report_of_a_failed_worker_holds_the_original_traceback(tmp_path: Path) 
     text = report.read_text(encoding="utf-8")
     assert "WorkerFailed" in text and "Boom: inside the worker" in text
     assert 'raise Boom("inside the worker")' in text
+
+
+def test_a_crash_before_the_first_frame_leaves_the_collector_on(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The app holds the cyclic collector until its first frame; a start that crashes
+    before drawing one must still hand it back, or the process runs on without it."""
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+
+    def fail(_screen: MainScreen) -> None:
+        raise Boom("planted by the test")
+
+    monkeypatch.setattr(MainScreen, "on_mount", fail)
+    run_headless(monkeypatch, "question_mark")
+
+    code = main([str(SAMPLE)], stdout=io.StringIO(), stderr=io.StringIO())
+
+    assert code not in (EXIT_OK, None)
+    assert gc.isenabled()

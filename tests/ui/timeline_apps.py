@@ -9,9 +9,10 @@ from textual.message import Message
 
 from tui.core.agenda_view import AgendaScreen, agenda_screen
 from tui.core.index import CalendarIndex
+from tui.core.lanes import LaneMode
 from tui.core.load import bundled_calendar, load_calendar
 from tui.core.query import Filter, ZoneMode
-from tui.core.timeline import LaneMode, Timeline, layout_timeline, timeline_zones
+from tui.core.timeline import Timeline, layout_timeline, timeline_zones
 from tui.core.zones import get_zone
 from tui.ui.widgets.agenda_view import AgendaView
 from tui.ui.widgets.timeline_view import TimelineView

@@ -23,7 +23,6 @@ from dataclasses import dataclass, fields
 from datetime import datetime
 from pathlib import Path
 
-from tui.core.changes import plain
 from tui.core.errors import CalendarError
 from tui.core.files import write_atomic
 from tui.core.load import load_calendar
@@ -110,6 +109,8 @@ class Revision:
 
 def fingerprint(event: Event) -> str:
     """A digest of what the event says (every field but its id and the file's layout)."""
+    from tui.core.changes import plain  # for exports, not for a start
+
     values = {
         f.name: plain(getattr(event, f.name))
         for f in fields(event)

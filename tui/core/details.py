@@ -10,8 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from tui.core.changes import ARROW, Change, change_line
 from tui.core.icc import icc_reasons
 from tui.core.index import CalendarIndex
 from tui.core.iso3166 import ISO_COUNTRIES
@@ -30,6 +30,9 @@ from tui.core.timefmt import (
     time_range,
     zone_label,
 )
+
+if TYPE_CHECKING:
+    from tui.core.changes import Change
 
 ICC_MARK = "⚖ ICC"
 
@@ -123,6 +126,8 @@ def _what_changed(change: Change | None) -> list[DetailLine]:
     """'Moved since you last looked: start 11:00 → 12:00', one field a line."""
     if change is None:
         return []
+    from tui.core.changes import ARROW  # loaded once something changed
+
     lines = [DetailLine(LineKind.MARK, "since you last looked", change.kind.value.upper())]
     lines += [
         DetailLine(LineKind.FIELD, one_line(f"{f.old_text}{ARROW}{f.new_text}"), f.field)
@@ -135,6 +140,8 @@ def change_log(log: Sequence[Update]) -> tuple[DetailLine, ...]:
     """The changes view: each update, newest first, one line per change."""
     if not log:
         return (DetailLine.note("Nothing changed since you last looked."),)
+    from tui.core.changes import change_line  # loaded once something changed
+
     lines: list[DetailLine] = []
     for update in log:
         note = f" ({update.note})" if update.note else ""

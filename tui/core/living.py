@@ -9,11 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from tui.core.changes import Change, diff_calendars
 from tui.core.errors import CalendarError, Diagnostic
 from tui.core.load import Loaded
 from tui.core.model import Calendar
+
+if TYPE_CHECKING:
+    # Imported where a calendar is compared: a start on the version last seen compares none.
+    from tui.core.changes import Change
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +45,8 @@ class Living:
 def _since(baseline: Calendar | None, calendar: Calendar) -> tuple[Change, ...]:
     if baseline is None or baseline is calendar:
         return ()
+    from tui.core.changes import diff_calendars
+
     return tuple(diff_calendars(baseline, calendar))
 
 
@@ -62,6 +68,8 @@ def updated(
     """``living`` after the file changed: the new version, or the errors beside the old."""
     if isinstance(result, CalendarError):
         return replace(living, errors=_lines(result.diagnostics))
+    from tui.core.changes import diff_calendars
+
     changes = tuple(diff_calendars(living.calendar, result.calendar))
     log = (Update(now, changes, note), *living.log) if changes else living.log
     return replace(

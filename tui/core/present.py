@@ -14,18 +14,23 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, tzinfo
 from enum import StrEnum
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
-from tui.core.agenda_view import AgendaScreen, agenda_screen
-from tui.core.changes import Change
 from tui.core.details import DetailLine, country_details, event_details, participant_details
 from tui.core.icc import icc_reasons
 from tui.core.index import CalendarIndex, Matches
+from tui.core.lanes import LaneMode
 from tui.core.model import Calendar, Country, Event, Participant, Status
 from tui.core.order import SECTION_HEADINGS, clamp, countries_in_order, sections
 from tui.core.query import Filter, ZoneMode, display_zone
 from tui.core.text import one_line
 from tui.core.timefmt import short_day, time_range
-from tui.core.timeline import LaneMode, Timeline, layout_timeline, timeline_zones
+
+if TYPE_CHECKING:
+    # The timeline and the whole visit are laid out only while shown (imported there).
+    from tui.core.agenda_view import AgendaScreen
+    from tui.core.changes import Change
+    from tui.core.timeline import Timeline
 
 
 class View(StrEnum):
@@ -199,12 +204,19 @@ def present(
         export_name=export_name(calendar, browse.filter),
         view=browse.view,
         timeline=_timeline(index, browse, day, rows, local, changes),
-        agenda=(
-            agenda_screen(index, browse.filter, browse.zone_mode, local, now)
-            if browse.view is View.AGENDA
-            else None
-        ),
+        agenda=_agenda(index, browse, local, now),
     )
+
+
+def _agenda(
+    index: CalendarIndex, browse: Browse, local: tzinfo, now: datetime
+) -> AgendaScreen | None:
+    """Every day in one list, laid out only while the whole visit is shown."""
+    if browse.view is not View.AGENDA:
+        return None
+    from tui.core.agenda_view import agenda_screen  # not needed for the first frame
+
+    return agenda_screen(index, browse.filter, browse.zone_mode, local, now)
 
 
 def _view_title(browse: Browse, day: date | None, matching: int) -> str:
@@ -229,6 +241,8 @@ def _timeline(
     """The day's lanes, laid out only while the timeline is shown."""
     if browse.view is not View.TIMELINE or day is None:
         return None
+    from tui.core.timeline import layout_timeline, timeline_zones  # not needed at first paint
+
     events = [index.calendar.events[index.position[row.id]] for row in rows]
     zone, second = timeline_zones(index.calendar, browse.zone_mode, local)
     people = browse.filter.participants or None

@@ -19,6 +19,7 @@ from enum import StrEnum
 from tui.core.agenda import short_name
 from tui.core.icc import icc_reasons
 from tui.core.index import CalendarIndex
+from tui.core.lanes import LaneMode
 from tui.core.model import PART_SPANS, Calendar, Event, Status
 from tui.core.order import venue_zone
 from tui.core.query import ZoneMode
@@ -29,13 +30,6 @@ from tui.core.zones import get_zone, zone_name
 DAY_FROM = time(8)
 DAY_UNTIL = time(22)
 _HOUR = timedelta(hours=1)
-
-
-class LaneMode(StrEnum):
-    """What one lane of the timeline is."""
-
-    PARTICIPANTS = "participants"
-    VENUES = "venues"
 
 
 class LaneKind(StrEnum):

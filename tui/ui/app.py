@@ -12,7 +12,7 @@ from textual.command import CommandPalette
 from textual.screen import Screen
 
 from tui.core.baseline import starting_baseline
-from tui.core.crash import write_crash_report
+from tui.core.collector import pause_collector, resume_collector
 from tui.core.errors import Diagnostic
 from tui.core.living import Living, start
 from tui.core.load import Finish, Loaded
@@ -20,7 +20,6 @@ from tui.core.model import Calendar
 from tui.core.text import one_line
 from tui.ui import textual_fixes
 from tui.ui.commands import CalendarCommands
-from tui.ui.screens.loading import LoadingScreen
 from tui.ui.screens.main import Clock, MainScreen
 
 textual_fixes.install()
@@ -75,11 +74,32 @@ class DiplocalApp(App[None]):
 
     crash_report: Path | None = None
     crashed = False
+    _collector_paused = False
+
+    def on_load(self) -> None:
+        # Composing and painting the first screen makes many objects and no garbage: the
+        # cyclic collector, which would walk them in passes of a few ms, waits for it.
+        self._collector_paused = True
+        pause_collector()
+
+    def on_ready(self) -> None:
+        """The first frame is on the terminal."""
+        self._resume_collector()
+
+    def on_unmount(self) -> None:
+        self._resume_collector()  # the app ends without a first frame (it crashed first)
+
+    def _resume_collector(self) -> None:
+        if self._collector_paused:
+            self._collector_paused = False
+            resume_collector()
 
     def _handle_exception(self, error: Exception) -> None:
         # Textual would print a long traceback over the user's shell; keep it in a file
         # and let the command line say one line about it (and exit non-zero).
         if not self.crashed:
+            from tui.core.crash import write_crash_report  # only ever needed once
+
             self.crashed = True
             self.crash_report = write_crash_report(error)
         super()._handle_exception(error)
@@ -98,6 +118,9 @@ class DiplocalApp(App[None]):
         # The first screen is the main screen, or the loading screen for a large file
         # loaded in the app: no blank default screen is drawn first.
         if self.living is None:
+            # Only a large file loads in the app: its screen's modules load with it.
+            from tui.ui.screens.loading import LoadingScreen
+
             assert self.path is not None
             return LoadingScreen(self.path)
         return MainScreen(self.living, self.local_zone, self.clock, self.path)

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from tui.core.lanes import LaneMode
 from tui.core.present import View, nth_day, step_day
-from tui.core.timeline import LaneMode
 from tui.ui.screens.main_part import MainPart
 from tui.ui.widgets.pane_layout import PaneLayout
 from tui.ui.widgets.search_bar import SearchBar
@@ -34,12 +34,20 @@ class BrowseKeys(MainPart):
             replace(self.main.browse.filter, countries=frozenset(), participants=frozenset())
         )
 
-    def action_search(self) -> None:
-        self.main.query_one(SearchBar).open()
+    async def action_search(self) -> None:
+        search = self.search_bar()
+        if search is None:  # the first search: the bar is made now, not before the first frame
+            search = SearchBar(id="search")
+            await self.main.mount(search, after="#header")
+        search.open()
+
+    def search_bar(self) -> SearchBar | None:
+        """The search line, once a search has been started."""
+        return next(iter(self.main.query(SearchBar).results(SearchBar)), None)
 
     def action_escape(self) -> None:
-        search = self.main.query_one(SearchBar)
-        if search.shown:
+        search = self.search_bar()
+        if search is not None and search.shown:
             search.close()
             self.main.focus_day_view()
         else:

@@ -16,9 +16,9 @@ from tui.core.errors import CalendarError
 from tui.core.load import load_bytes
 from tui.core.model import Event
 from tui.core.present import Selection, SelectionKind
-from tui.core.save import ConflictError, SaveError, Snapshot, read_snapshot, save_calendar
 
 if TYPE_CHECKING:
+    from tui.core.save import Snapshot
     from tui.ui.screens.form_save import FormResult
     from tui.ui.screens.main import MainScreen
 
@@ -36,6 +36,8 @@ def _snapshot(screen: MainScreen) -> Snapshot | None:
     if not can_edit(screen) or screen.path is None:
         screen.notify(READ_ONLY, severity="warning")
         return None
+    from tui.core.save import read_snapshot  # tomlkit loads on the first edit, not at start
+
     try:
         return read_snapshot(screen.path)
     except CalendarError as error:
@@ -127,6 +129,8 @@ def _save_edit(
 def _write(screen: MainScreen, snapshot: Snapshot, text: str, note: str) -> bool:
     """Save ``text`` against the snapshot it came from; never over someone else's change."""
     assert screen.path is not None
+    from tui.core.save import ConflictError, SaveError, save_calendar  # loaded by _snapshot
+
     try:
         save_calendar(screen.path, text, snapshot.digest)
     except ConflictError:

@@ -18,14 +18,17 @@ from textual import on
 from textual.app import ComposeResult
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer, Input
 
 from tui.core.index import CalendarIndex
 
 if TYPE_CHECKING:
     from tui.core.history import EditHistory
+    from tui.core.load import Finish
+    from tui.ui.widgets.agenda_view import AgendaView
+    from tui.ui.widgets.timeline_view import TimelineView
 from tui.core.living import Living, with_warnings
-from tui.core.load import Finish
 from tui.core.model import Calendar
 from tui.core.present import (
     Browse,
@@ -44,7 +47,6 @@ from tui.ui.screens import editing
 from tui.ui.screens.browse_keys import BrowseKeys
 from tui.ui.screens.dialog_keys import DialogKeys
 from tui.ui.screens.follower import Follower
-from tui.ui.widgets.agenda_view import AgendaView
 from tui.ui.widgets.country_list import CountryList
 from tui.ui.widgets.day_list import DayList
 from tui.ui.widgets.day_view import DayView, EventList
@@ -52,8 +54,6 @@ from tui.ui.widgets.details import DetailsPane
 from tui.ui.widgets.header import CalendarHeader
 from tui.ui.widgets.pane_layout import PaneLayout
 from tui.ui.widgets.participant_list import ParticipantList
-from tui.ui.widgets.search_bar import SearchBar
-from tui.ui.widgets.timeline_view import TimelineView
 
 Clock = Callable[[], datetime]
 INDEX_NOW = 5_000  # events; larger calendars build their filter indexes after first paint
@@ -65,6 +65,7 @@ class MainScreen(BrowseKeys, DialogKeys, Screen[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-tiny"), (80, "-narrow"), (160, "-wide")]
 
     BINDINGS = MAIN_KEYS
+    AUTO_FOCUS = ""  # on_mount focuses the main view, once its rows are known
 
     browse: reactive[Browse] = reactive(Browse, init=False)
     screenful: reactive[Screenful | None] = reactive(None, init=False)
@@ -118,9 +119,15 @@ class MainScreen(BrowseKeys, DialogKeys, Screen[None]):
 
     # --- layout ---------------------------------------------------------------------
     def compose(self) -> ComposeResult:
+        # The class Textual would set on the first resize, after the first frame: set now,
+        # the first frame is laid out for the terminal's width, and no resize restyles it all.
+        # (No restyle now either: the class only selects panes, styled as they mount.)
+        width = self.app.size.width
+        breakpoints = sorted(self.HORIZONTAL_BREAKPOINTS, reverse=True)
+        self.add_class(next(name for least, name in breakpoints if width >= least), update=False)
         bound = MainScreen.screenful
         yield CalendarHeader(id="header").data_bind(bound)
-        yield SearchBar(id="search")
+        # The search line (#search) is mounted below the header on the first search.
         yield PaneLayout(id="body").data_bind(bound)
         yield Footer(compact=True)
 
@@ -132,7 +139,9 @@ class MainScreen(BrowseKeys, DialogKeys, Screen[None]):
             # thread starts after the first frame so it does not compete with it.
             self.call_after_refresh(self.start_indexing)
         self.show()
-        self.focus_day_view()
+        # At once, not after a refresh as focus() would: the first frame shows the focus
+        # (and the footer its keys) where it stays.
+        self.set_focus(self.main_view())
         self.call_after_refresh(self.follower.start)  # after the first frame
         if self.finish is not None:
             self.call_after_refresh(self.start_finishing)
@@ -201,20 +210,28 @@ class MainScreen(BrowseKeys, DialogKeys, Screen[None]):
         self.change(day=message.day)
 
     @on(EventList.Moved)
-    @on(TimelineView.EventHighlighted)
-    @on(TimelineView.EventChosen)
-    def choose_event(self, message: EventList.Moved | TimelineView.EventHighlighted) -> None:
-        """The cursor is on an event (in the day view or the timeline); enter reads it."""
-        self.change(selection=Selection(SelectionKind.EVENT, message.event_id))
-        if isinstance(message, EventList.Chosen | TimelineView.EventChosen):
-            # enter edits the event; on a calendar that cannot be edited, it reads it.
+    def choose_event(self, message: EventList.Moved) -> None:
+        """The cursor is on an event in the day view; enter reads it."""
+        self.select_event(message.event_id, chosen=isinstance(message, EventList.Chosen))
+
+    # The timeline's and the whole visit's widgets load when first shown (``PaneLayout``),
+    # so their messages are handled by name, not with ``@on`` and their classes.
+    def on_timeline_view_event_highlighted(self, message: TimelineView.EventHighlighted) -> None:
+        self.select_event(message.event_id, chosen=False)
+
+    def on_timeline_view_event_chosen(self, message: TimelineView.EventChosen) -> None:
+        self.select_event(message.event_id, chosen=True)
+
+    def select_event(self, event_id: str, *, chosen: bool) -> None:
+        """Select an event; ``chosen`` (enter) edits it, or reads it when it cannot be."""
+        self.change(selection=Selection(SelectionKind.EVENT, event_id))
+        if chosen:
             if editing.can_edit(self):
                 self.action_edit()
             else:
                 self.query_one(DetailsPane).focus()
 
-    @on(AgendaView.EventChosen)
-    def choose_from_agenda(self, message: AgendaView.EventChosen) -> None:
+    def on_agenda_view_event_chosen(self, message: AgendaView.EventChosen) -> None:
         """enter in the whole visit: that event, in its day."""
         selection = Selection(SelectionKind.EVENT, message.event_id)
         self.change(view=View.DAY, day=message.day, selection=selection)
@@ -248,12 +265,15 @@ class MainScreen(BrowseKeys, DialogKeys, Screen[None]):
     def focus_day_view(self) -> None:
         """Focus the main view: the day's events (or the day list when the day shows
         none), the timeline or the whole visit."""
+        self.main_view().focus()
+
+    def main_view(self) -> Widget:
+        """The widget ``focus_day_view`` focuses."""
         if self.browse.view is not View.DAY:
-            self.query_one(PaneLayout).view_widget.focus()
-        elif self.screenful is not None and self.screenful.rows:
-            self.query_one("#events-table").focus()
-        else:
-            self.query_one(DayList).focus()
+            return self.query_one(PaneLayout).view_widget
+        if self.screenful is not None and self.screenful.rows:
+            return self.query_one("#events-table")
+        return self.query_one(DayList)
 
     # --- intents (keys and the command palette) ---------------------------------------
     def go_to_day(self, day: date) -> None:

@@ -6,6 +6,8 @@ this keeps the header and footer and hides only the other panes.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
@@ -13,13 +15,15 @@ from textual.widget import Widget
 from textual.widgets import ContentSwitcher
 
 from tui.core.present import Screenful, SelectionKind, View
-from tui.ui.widgets.agenda_view import AgendaView
 from tui.ui.widgets.country_list import CountryList
 from tui.ui.widgets.day_list import DayList
 from tui.ui.widgets.day_view import DayView
 from tui.ui.widgets.details import DetailsPane
 from tui.ui.widgets.participant_list import ParticipantList
-from tui.ui.widgets.timeline_view import TimelineView
+
+if TYPE_CHECKING:
+    from tui.ui.widgets.agenda_view import AgendaView
+    from tui.ui.widgets.timeline_view import TimelineView
 
 PANES = ("days", "people", "countries", "day-area", "details")
 # The main pane's widget for each view.
@@ -48,9 +52,8 @@ class PaneLayout(Horizontal):
             yield CountryList(id="countries").data_bind(bound)
         with Vertical(id="main"):
             with ContentSwitcher(id="day-area", initial="day-view"):
+                # The timeline and the whole visit are mounted when first shown.
                 yield DayView(id="day-view").data_bind(bound)
-                yield TimelineView(id="timeline")
-                yield AgendaView(id="agenda")
             yield DetailsPane(id="details").data_bind(bound)
 
     def on_mount(self) -> None:
@@ -61,15 +64,36 @@ class PaneLayout(Horizontal):
         """Show the view's widget, and hand the timeline and agenda their part."""
         if screenful is None:
             return
-        self.query_one(ContentSwitcher).current = VIEW_IDS[screenful.view]
-        timeline = self.query_one(TimelineView)
-        timeline.timeline = screenful.timeline
-        timeline.border_title = self.query_one(AgendaView).border_title = screenful.day_title
-        if screenful.timeline is not None:
-            selection = screenful.selection
-            if selection is not None and selection.kind is SelectionKind.EVENT:
-                timeline.select(selection.key)
-        self.query_one(AgendaView).agenda = screenful.agenda
+        switcher = self.query_one(ContentSwitcher)
+        if self._view(screenful.view) is None:
+            switcher.mount(_view_widget(screenful.view))  # registered at once, shown below
+        switcher.current = VIEW_IDS[screenful.view]
+        timeline, agenda = self._timeline_view, self._agenda_view
+        for widget in (timeline, agenda):
+            if widget is not None:
+                widget.border_title = screenful.day_title
+        if timeline is not None:
+            timeline.timeline = screenful.timeline
+            selected = screenful.selection
+            if screenful.timeline is not None and selected and selected.kind is SelectionKind.EVENT:
+                timeline.select(selected.key)
+        if agenda is not None:
+            agenda.agenda = screenful.agenda
+
+    def _view(self, view: View) -> Widget | None:
+        """The widget of ``view``, if it has been mounted."""
+        wanted = VIEW_IDS[view]
+        return next((w for w in self.query_one(ContentSwitcher).children if w.id == wanted), None)
+
+    @property
+    def _timeline_view(self) -> TimelineView | None:
+        """The timeline, once it has been shown."""
+        return self._view(View.TIMELINE)  # type: ignore[return-value]
+
+    @property
+    def _agenda_view(self) -> AgendaView | None:
+        """The whole visit, once it has been shown."""
+        return self._view(View.AGENDA)  # type: ignore[return-value]
 
     @property
     def view_widget(self) -> Widget:
@@ -110,3 +134,15 @@ class PaneLayout(Horizontal):
             holds = pane is not None and pane in column.walk_children()
             column.set_class(pane is not None and not holds, "-hidden")
             column.set_class(holds, "-maximizing")
+
+
+def _view_widget(view: View) -> Widget:
+    """A new widget for the timeline or the whole visit. Their modules (and the core's
+    layout of them) load here, the first time the view is shown, not before the first frame."""
+    if view is View.TIMELINE:
+        from tui.ui.widgets.timeline_view import TimelineView
+
+        return TimelineView(id=VIEW_IDS[view])
+    from tui.ui.widgets.agenda_view import AgendaView
+
+    return AgendaView(id=VIEW_IDS[view])
