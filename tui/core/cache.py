@@ -143,9 +143,8 @@ def load(
             _report_once(path, problem, notice)
             return None
         try:
-            data = stream.read()
             with collector_paused():
-                result = cache_format.decode(data, file)
+                result = cache_format.read(stream, file)
         except Exception:  # a damaged entry of any kind (MemoryError too) is a miss
             _remove(path)
             return None
