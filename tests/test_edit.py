@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from tests.conftest import BASE
 from tests.edit_helpers import block_lines, only_inside, touched_lines
+from tests.test_positions import STRING_THEN_ARRAY
 from tui.core.edit import (
     EditError,
     add_event,
@@ -19,6 +20,7 @@ from tui.core.edit import (
     cancel_event,
     delete_event,
     event_blocks,
+    event_text,
     new_event_id,
     update_event,
 )
@@ -352,3 +354,13 @@ def test_add_to_inline_events(array: str, expected: str) -> None:
 )
 def test_delete_from_inline_events(array: str, expected: str) -> None:
     assert delete_event(array + "\n", "a") == expected + "\n"
+
+
+def test_an_array_after_a_comment_like_string_end_is_not_taken_for_an_event() -> None:
+    """`#\"\"\",` closes a string inside an array; the `[[...]]` line after it is an element."""
+    text = STRING_THEN_ARRAY
+    assert event_text(text, "b") == '[[events]]\nid = "b"\n'
+    assert delete_event(text, "b") == text.split("\n\n")[0] + "\n"
+    cancelled = update_event(text, "b", {"status": "cancelled"})
+    assert tomllib.loads(cancelled)["events"][1] == {"id": "b", "status": "cancelled"}
+    assert cancelled.startswith(text)

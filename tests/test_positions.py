@@ -204,10 +204,23 @@ notes = \"\"\"
 id = "z\""""
 
 
+# A string closing on a line that starts with "#", inside an array: the next line, which
+# starts with "[", is an element of that array, not a header (found in review).
+STRING_THEN_ARRAY = (
+    '[[events]]\nid = "a"\nnote = [ """\n#""",\n[["events"]]]\n\n[[events]]\nid = "b"\n'
+)
+
+
 @pytest.mark.parametrize(
     "text",
-    [BASE, (DATA / "sample.toml").read_text(encoding="utf-8"), TRICKY, COMMENTED],
-    ids=["bundled", "sample", "tricky", "commented"],
+    [
+        BASE,
+        (DATA / "sample.toml").read_text(encoding="utf-8"),
+        TRICKY,
+        COMMENTED,
+        STRING_THEN_ARRAY,
+    ],
+    ids=["bundled", "sample", "tricky", "commented", "string-then-array"],
 )
 def test_table_lines_of_written_calendars(text: str) -> None:
     assert_table_lines_equal_full(text)
@@ -228,3 +241,9 @@ def test_table_lines_of_random_documents(data: st.DataObject) -> None:
     text = tomli_w.dumps(document, multiline_strings=data.draw(st.booleans()))
     comment = data.draw(st.sampled_from(["", "# c\n", "\n\n", "  # x\n\n"]))
     assert_table_lines_equal_full(text.replace("\n[", f"\n{comment}["))
+
+
+def test_a_comment_like_line_ending_a_string_in_an_array_hides_no_header() -> None:
+    assert len(tomllib.loads(STRING_THEN_ARRAY)["events"]) == 2
+    assert [s.path for s in table_lines(STRING_THEN_ARRAY)] == [(), ("events", 0), ("events", 1)]
+    assert_focused_equals_full(STRING_THEN_ARRAY, [("events", 1, "id"), ("events", 0, "note", 1)])

@@ -14,6 +14,7 @@ from tests.ui.helpers import main_screen
 from tests.ui.test_living import until
 from tui.core.load import load_calendar
 from tui.ui.app import DiplocalApp
+from tui.ui.screens import loading
 from tui.ui.screens.loading import LoadingScreen
 from tui.ui.screens.main import MainScreen
 
@@ -85,3 +86,29 @@ def test_every_new_stage_reaches_the_screen(
     for report in [("reading", 0, 1), ("reading", 1, 1), ("parsing", 0, 9), ("parsing", 4, 9)]:
         screen.progress(*report)
     assert [stage for stage, *_ in shown] == ["reading", "reading", "parsing"]
+
+
+async def test_the_loading_screen_lets_go_of_the_load_and_a_failed_finish_is_said(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "big.toml"
+    path.write_text(BASE, encoding="utf-8")
+    real = loading.load_calendar
+
+    def load(path: Path, on_progress: Any = None, finish_later: Any = None) -> Any:
+        def finish() -> list[Any]:
+            raise OSError("the disk went away")
+
+        finish_later(finish)
+        return real(path)
+
+    monkeypatch.setattr(loading, "load_calendar", load)
+    app = DiplocalApp(None, path=path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        first = app.screen
+        assert isinstance(first, LoadingScreen)
+        await until(lambda: isinstance(app.screen, MainScreen), seconds=30)
+        assert first.finish is None  # it stays below the main screen: it keeps nothing
+        said = "The warnings of this file could not be found: the disk went away"
+        await until(lambda: any(said in str(n.message) for n in app._notifications), seconds=30)
+        await pilot.press("q")

@@ -235,7 +235,7 @@ def load_bytes(
         return Loaded(loaded.calendar, loaded.warnings + notes)
 
     def finish() -> list[Diagnostic]:
-        warnings = warned[0]() if warned else loaded.warnings
+        warnings = warned.pop()() if warned else loaded.warnings  # and let go of the text
         if key:
             cache.store(key, loaded.calendar, warnings, notice)
         return warnings + notes

@@ -203,18 +203,13 @@ class _Scanner:
 # --- only the tables that problems point at ---------------------------------------------
 # A table header is a line whose first non-blank character is "[", unless that line is
 # inside a multi-line string or continues a multi-line array. Both are rare in calendars,
-# and both are ruled out cheaply: it is in no multi-line string (looked for only when its
-# table holds a triple quote), and the line before it (blank and comment lines aside)
-# neither ends in "," or "[" nor holds a "#" that could hide one. Where that cannot be
-# ruled out, the scanner reads that one table to find where it really ends.
+# and both are ruled out cheaply: its table holds no triple quote, and the line before it
+# (blank and comment lines aside) neither ends in "," or "[" nor holds a "#" that could
+# hide one. Where that cannot be ruled out, the scanner reads that one table to find where
+# it really ends.
 _HEADER_LINE = re.compile(r"\n[ \t]*\[")
 _FIRST_LINE_HEADER = re.compile(r"[ \t]*\[")
 _TRIPLE_QUOTE = re.compile("\"\"\"|'''")
-# Strings and comments, so that a header-like line inside a multi-line string is seen as such.
-_STRING_OR_COMMENT = re.compile(
-    r'"""(?:[^\\]|\\.)*?"""(?!")"?"?|\'\'\'.*?\'\'\'(?!\')\'?\'?|"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|#[^\n]*',
-    re.DOTALL,
-)
 _SIMPLE_HEADER = re.compile(r"(\[\[?)([A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*)(\]\]?)")
 
 
@@ -245,11 +240,9 @@ def _header_offsets(text: str) -> list[int]:
 def _surely_header(text: str, at: int, table_start: int, triples: list[int]) -> bool:
     """Whether the header-like line at ``at`` cannot be inside a string or an array."""
     if bisect.bisect_left(triples, at) > bisect.bisect_left(triples, table_start):
-        for token in _STRING_OR_COMMENT.finditer(text, table_start):
-            if token.start() >= at:
-                break
-            if token.end() > at:
-                return False
+        # A multi-line string in this table: a line of it may look like a comment (and
+        # hide the "," of an array around it), so only reading the table can tell.
+        return False
     end = text.rfind("\n", 0, at)
     while end > 0:
         start = text.rfind("\n", 0, end) + 1

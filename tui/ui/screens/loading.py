@@ -106,7 +106,8 @@ class LoadingScreen(Screen[None]):
             return
         app = self.app
         assert isinstance(app, DiplocalApp)
-        app.opened(result, self.finish)
+        finish, self.finish = self.finish, None  # this screen stays below: keep nothing
+        app.opened(result, finish)
 
     def action_leave(self) -> None:
         # A calendar that did not load ends the command with status 1, like `check`.

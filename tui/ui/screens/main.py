@@ -161,7 +161,12 @@ class MainScreen(BrowseKeys, DialogKeys, Screen[None]):
 
     def finish_load(self, calendar: Calendar, finish: Finish) -> None:
         """Worker thread: find and locate the warnings, write the cache, show the warnings."""
-        warnings = finish()
+        try:
+            warnings = finish()
+        except Exception as error:  # say so: the calendar shown stays right, only unwarned
+            message = f"The warnings of this file could not be found: {error}"
+            self.app.call_from_thread(self.notify, message, severity="error", markup=False)
+            raise
         self.app.call_from_thread(
             lambda: self.set_living(with_warnings(self.living, calendar, warnings))
         )
