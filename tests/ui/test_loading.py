@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -111,4 +112,38 @@ async def test_the_loading_screen_lets_go_of_the_load_and_a_failed_finish_is_sai
         assert first.finish is None  # it stays below the main screen: it keeps nothing
         said = "The warnings of this file could not be found: the disk went away"
         await until(lambda: any(said in str(n.message) for n in app._notifications), seconds=30)
+        await pilot.press("q")
+
+
+async def test_the_header_says_while_the_warnings_are_looked_for(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "big.toml"
+    path.write_text(tomli_w.dumps(make_calendar(300, dst_gaps=3)), encoding="utf-8")
+    real = loading.load_calendar
+    release = threading.Event()
+
+    def load(path: Path, on_progress: Any = None, finish_later: Any = None) -> Any:
+        def held() -> None:
+            finish_later(lambda: release.wait(30) and later[0]())
+
+        later: list[Any] = []
+        loaded = real(path, finish_later=later.append)
+        held()
+        return loaded
+
+    monkeypatch.setattr(loading, "load_calendar", load)
+    app = DiplocalApp(None, path=path)
+    async with app.run_test(size=(160, 30)) as pilot:
+        await until(lambda: isinstance(app.screen, MainScreen), seconds=30)
+        screen = main_screen(app)
+        header = screen.query_one("#header")
+        await until(lambda: "looking for warnings" in str(header.render()), seconds=10)
+        await pilot.press("w")
+        await pilot.pause()
+        assert "Still looking for warnings" in str(app.screen.query_one("#text-body").render())
+        await pilot.press("escape")
+        release.set()
+        await until(lambda: "warnings (w)" in str(header.render()), seconds=30)
+        assert not screen.living.looking and screen.living.warnings
         await pilot.press("q")

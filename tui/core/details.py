@@ -229,8 +229,13 @@ def about_details(calendar: Calendar) -> tuple[DetailLine, ...]:
     return (*lines, *_sources(calendar.sources))
 
 
-def notice_details(warnings: tuple[str, ...], errors: tuple[str, ...]) -> tuple[DetailLine, ...]:
+def notice_details(
+    warnings: tuple[str, ...], errors: tuple[str, ...], *, looking: bool = False
+) -> tuple[DetailLine, ...]:
     """What the loader said, as `FILE:LINE:COL: severity: message` lines (already escaped)."""
+    if looking:  # a large file: its events are shown while its warnings are looked for
+        note = "Still looking for warnings across all events; they show in the header."
+        return (DetailLine.note(note), *notice_details(warnings, errors))
     if not warnings and not errors:
         return (DetailLine.note("The calendar loaded with no warnings."),)
     lines: list[DetailLine] = []

@@ -16,7 +16,9 @@ def badges(header: Header) -> str:
     parts = []
     if header.errors:
         parts.append("✖ file has errors (w)")
-    if header.warnings:
+    if header.looking:
+        parts.append("⚠ looking for warnings…")
+    elif header.warnings:
         plural = "s" if header.warnings != 1 else ""
         parts.append(f"⚠ {header.warnings} warning{plural} (w)")
     return "  ".join(parts)

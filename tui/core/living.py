@@ -40,6 +40,7 @@ class Living:
     log: tuple[Update, ...] = ()  # newest first
     # Every change from the baseline to the version shown (see ``_since``), computed once.
     since_baseline: tuple[Change, ...] = ()
+    looking: bool = False  # its warnings are still being looked for (see ``with_warnings``)
 
 
 def _since(baseline: Calendar | None, calendar: Calendar) -> tuple[Change, ...]:
@@ -76,6 +77,7 @@ def updated(
         living,
         calendar=result.calendar,
         warnings=_lines(result.warnings),
+        looking=False,  # a new version comes with its warnings
         errors=(),
         log=log,
         since_baseline=_since(living.baseline, result.calendar),
@@ -87,7 +89,7 @@ def with_warnings(living: Living, calendar: Calendar, warnings: list[Diagnostic]
     was when another version is shown by now (that one came with its own)."""
     if living.calendar is not calendar:
         return living
-    return replace(living, warnings=_lines(warnings))
+    return replace(living, warnings=_lines(warnings), looking=False)
 
 
 def seen(living: Living) -> Living:

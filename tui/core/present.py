@@ -76,6 +76,7 @@ class Notices:
 
     warnings: tuple[str, ...] = ()
     errors: tuple[str, ...] = ()  # the file on disk does not load; the last good one is shown
+    looking: bool = False  # a large file's warnings are still being looked for
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +89,7 @@ class Header:
     zone: str
     warnings: int = 0
     errors: int = 0
+    looking: bool = False  # warnings are still being looked for
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,6 +188,7 @@ def present(
             describe_zone(browse.zone_mode, local),
             len(notices.warnings),
             len(notices.errors),
+            notices.looking,
         ),
         days=_day_list(by_day, matches, changes),
         day=day,

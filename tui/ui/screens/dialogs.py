@@ -84,7 +84,8 @@ def show_notices(screen: MainScreen) -> None:
     """The loader's warnings and errors, each as FILE:LINE:COL."""
     from tui.ui.screens.text_view import TextModal
 
-    lines = notice_details(screen.notices.warnings, screen.notices.errors)
+    notices = screen.notices
+    lines = notice_details(notices.warnings, notices.errors, looking=notices.looking)
     screen.app.push_screen(TextModal("Warnings and errors", lines))
 
 

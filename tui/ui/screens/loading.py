@@ -9,6 +9,7 @@ each as FILE:LINE:COL, and the app then exits with status 1.
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from rich.text import Text
@@ -68,6 +69,8 @@ class LoadingScreen(Screen[None]):
         try:
             loaded = load_calendar(self.path, on_progress=self.progress, finish_later=self.later)
             result = app.living_of(loaded)
+            if self.finish is not None:  # its warnings come after its events (see MainScreen)
+                result = replace(result, looking=True)
         except CalendarError as error:
             result = error
         if not get_current_worker().is_cancelled:

@@ -24,6 +24,7 @@ from textual.widgets import Footer, Input
 from tui.core.index import CalendarIndex
 
 if TYPE_CHECKING:
+    from tui.core.errors import Diagnostic
     from tui.core.history import EditHistory
     from tui.core.load import Finish
     from tui.ui.widgets.agenda_view import AgendaView
@@ -105,7 +106,7 @@ class MainScreen(BrowseKeys, DialogKeys, Screen[None]):
 
     @property
     def notices(self) -> Notices:
-        return Notices(self.living.warnings, self.living.errors)
+        return Notices(self.living.warnings, self.living.errors, self.living.looking)
 
     def set_living(self, living: Living) -> None:
         """Show another version (a reload or an edit); the user's state is kept, the
@@ -161,15 +162,17 @@ class MainScreen(BrowseKeys, DialogKeys, Screen[None]):
 
     def finish_load(self, calendar: Calendar, finish: Finish) -> None:
         """Worker thread: find and locate the warnings, write the cache, show the warnings."""
+        warnings: list[Diagnostic] = []
         try:
             warnings = finish()
         except Exception as error:  # say so: the calendar shown stays right, only unwarned
             message = f"The warnings of this file could not be found: {error}"
             self.app.call_from_thread(self.notify, message, severity="error", markup=False)
             raise
-        self.app.call_from_thread(
-            lambda: self.set_living(with_warnings(self.living, calendar, warnings))
-        )
+        finally:  # no longer looking, found or not
+            self.app.call_from_thread(
+                lambda: self.set_living(with_warnings(self.living, calendar, warnings))
+            )
 
     def build_index(self) -> None:
         """Worker thread: build the filter indexes, then show the counts they give."""
