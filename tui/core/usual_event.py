@@ -92,9 +92,7 @@ def usual_event(
         title=title,
         start=start,
         end=end,
-        timezone=getattr(start.tzinfo, "key", None)
-        if isinstance(start, datetime)
-        else own_zone or calendar_zone,
+        timezone=event_zone(start, own_zone or calendar_zone),
         kind=kind,
         location=location,
         host=host,
@@ -104,6 +102,14 @@ def usual_event(
         sources=sources,
         explicit_end="end" in raw,
     )
+
+
+def event_zone(start: datetime | date, venue_zone: str) -> str | None:
+    """An event's ``timezone``: the IANA zone its times are in (None for bare offsets); for
+    dates, the venue's (the event's own zone, else the calendar's)."""
+    if isinstance(start, datetime):
+        return getattr(start.tzinfo, "key", None)
+    return venue_zone
 
 
 def _instant(value: object, zone: ZoneInfo, zone_given: bool) -> datetime | date | None:

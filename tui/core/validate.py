@@ -39,6 +39,7 @@ from tui.core.usual_event import (
     KIND_OF,
     STATUS_OF,
     YEARS,
+    event_zone,
     usual_event,
 )
 from tui.core.zones import available_zones, get_zone, is_zone
@@ -294,12 +295,7 @@ class _Builder:
             title=title,
             start=start,
             end=end,
-            # The IANA zone the times are in (None for bare offsets); for dates, the venue's.
-            timezone=(
-                getattr(start.tzinfo, "key", None)
-                if isinstance(start, datetime)
-                else zone or self.calendar_zone
-            ),
+            timezone=event_zone(start, zone or self.calendar_zone),
             kind=KIND_OF[kind],
             location=self.fields.text(raw, path, "location") or "",
             host=host,
