@@ -34,20 +34,12 @@ class BrowseKeys(MainPart):
             replace(self.main.browse.filter, countries=frozenset(), participants=frozenset())
         )
 
-    async def action_search(self) -> None:
-        search = self.search_bar()
-        if search is None:  # the first search: the bar is made now, not before the first frame
-            search = SearchBar(id="search")
-            await self.main.mount(search, after="#header")
-        search.open()
-
-    def search_bar(self) -> SearchBar | None:
-        """The search line, once a search has been started."""
-        return next(iter(self.main.query(SearchBar).results(SearchBar)), None)
+    def action_search(self) -> None:
+        self.main.query_one(SearchBar).open()
 
     def action_escape(self) -> None:
-        search = self.search_bar()
-        if search is not None and search.shown:
+        search = self.main.query_one(SearchBar)
+        if search.shown:
             search.close()
             self.main.focus_day_view()
         else:

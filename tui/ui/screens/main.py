@@ -55,6 +55,7 @@ from tui.ui.widgets.details import DetailsPane
 from tui.ui.widgets.header import CalendarHeader
 from tui.ui.widgets.pane_layout import PaneLayout
 from tui.ui.widgets.participant_list import ParticipantList
+from tui.ui.widgets.search_bar import SearchBar
 
 Clock = Callable[[], datetime]
 INDEX_NOW = 5_000  # events; larger calendars build their filter indexes after first paint
@@ -128,7 +129,7 @@ class MainScreen(BrowseKeys, DialogKeys, Screen[None]):
         self.add_class(next(name for least, name in breakpoints if width >= least), update=False)
         bound = MainScreen.screenful
         yield CalendarHeader(id="header").data_bind(bound)
-        # The search line (#search) is mounted below the header on the first search.
+        yield SearchBar(id="search")
         yield PaneLayout(id="body").data_bind(bound)
         yield Footer(compact=True)
 
