@@ -19,10 +19,12 @@ from tests.ui.helpers import (
     header,
     main_screen,
     option_texts,
+    send_burst,
     table_rows,
     titles,
 )
-from tui.core.present import Selection, SelectionKind
+from tests.ui.test_living import until
+from tui.core.present import Selection, SelectionKind, View
 from tui.core.query import Filter, ZoneMode
 from tui.ui.screens.country_filter import CountryFilterModal
 from tui.ui.screens.export import ExportModal
@@ -196,6 +198,21 @@ async def test_several_countries(make_app: MakeApp) -> None:
         await pilot.press("c", "tab", "space")  # untick the first in the list
         await pilot.press("enter")
         assert len(main_screen(app).browse.filter.countries) == 1
+
+
+async def test_a_search_typed_in_one_burst_goes_to_the_search_line(make_app: MakeApp) -> None:
+    """ "/aliev" pasted or typed faster than the app redraws: every letter is searched for,
+    none reaches the screen's keys (a stands for the whole visit, z for the zone)."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = main_screen(app)
+        zone = screen.browse.zone_mode
+        send_burst(app, ["slash", *"aliev", "z"])
+        await until(lambda: screen.query_one("#search", Input).value == "alievz", seconds=10)
+        await pilot.pause()
+        assert screen.browse.zone_mode == zone and screen.browse.view == View.DAY
+        await pilot.press("slash")  # in the search line, / is typed
+        assert screen.query_one("#search", Input).value == "alievz/"
 
 
 async def test_search_and_escape(make_app: MakeApp) -> None:

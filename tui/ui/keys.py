@@ -13,7 +13,9 @@ MAIN_KEYS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
     ],
     Binding("c", "country_filter", "Filter"),
     Binding("C", "clear_filter", "Clear country and participant filter", show=False),
-    Binding("slash", "search", "Search"),
+    # A priority key: it takes effect as it arrives, so the letters sent right after it
+    # (typed fast, or pasted) reach the search line rather than the screen's own keys.
+    Binding("slash", "search", "Search", priority=True),
     Binding("z", "cycle_zone", "Zone"),
     Binding("e", "export", "Export"),
     Binding("n", "new_event", "New event", show=False),

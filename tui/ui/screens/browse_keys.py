@@ -35,7 +35,12 @@ class BrowseKeys(MainPart):
         )
 
     def action_search(self) -> None:
-        self.main.query_one(SearchBar).open()
+        # A priority key (see tui.ui.keys): in the search line itself, "/" is typed.
+        search = self.main.query_one(SearchBar)
+        if self.main.focused is search:
+            search.insert_text_at_cursor("/")
+        else:
+            search.open()
 
     def action_escape(self) -> None:
         search = self.main.query_one(SearchBar)

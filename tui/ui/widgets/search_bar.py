@@ -22,7 +22,9 @@ class SearchBar(Input):
         """Show the bar and type into it."""
         self.disabled = False
         self.add_class("-shown")
-        self.focus()
+        # At once, not with focus(), which waits its turn behind keys already sent: a
+        # burst like "/kaz" would give "kaz" to the screen (z changes the zone).
+        self.screen.set_focus(self)
 
     def close(self) -> None:
         """Clear the search and hide the bar."""
