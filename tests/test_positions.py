@@ -21,7 +21,7 @@ from tests.conftest import BASE, DATA
 from tests.test_load_errors import CASES
 from tui.core.load import bundled_calendar, parse_toml
 from tui.core.positions import Path as KeyPath
-from tui.core.positions import _line_end, scan_positions, table_lines, table_sections
+from tui.core.positions import line_end, scan_positions, table_lines, table_sections
 from tui.core.validate import build_calendar
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
@@ -182,7 +182,7 @@ def test_random_documents_and_paths(data: st.DataObject) -> None:
 # --- table_lines: the editor's table bounds, without reading every key ---------------------
 def assert_table_lines_equal_full(text: str) -> None:
     """table_lines gives table_sections' tables, each end at the end of its line."""
-    full = [(s.path, s.start, _line_end(text, s.end) if s.end else 0) for s in table_sections(text)]
+    full = [(s.path, s.start, line_end(text, s.end) if s.end else 0) for s in table_sections(text)]
     fast = [(s.path, s.start, s.end) for s in table_lines(text)]
     assert fast == full
 
@@ -243,7 +243,7 @@ def test_table_lines_of_random_documents(data: st.DataObject) -> None:
     assert_table_lines_equal_full(text.replace("\n[", f"\n{comment}["))
 
 
-def test_a_comment_like_line_ending_a_string_in_an_array_hides_no_header() -> None:
+def test_a_comment_likeline_ending_a_string_in_an_array_hides_no_header() -> None:
     assert len(tomllib.loads(STRING_THEN_ARRAY)["events"]) == 2
     assert [s.path for s in table_lines(STRING_THEN_ARRAY)] == [(), ("events", 0), ("events", 1)]
     assert_focused_equals_full(STRING_THEN_ARRAY, [("events", 1, "id"), ("events", 0, "note", 1)])

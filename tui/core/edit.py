@@ -112,7 +112,7 @@ def _block_at(text: str, index: int) -> EventBlock | None:
 
 
 def _block(text: str, index: int, before: Section, header: Section, last: Section) -> EventBlock:
-    floor = _line_end(text, before.end) if before.end else 0
+    floor = before.end  # table_lines ends a table at the end of its last line
     start = text.rfind("\n", 0, header.start) + 1
     lead = start
     while lead > floor:  # own comments: comment lines right above the header
@@ -126,13 +126,7 @@ def _block(text: str, index: int, before: Section, header: Section, last: Sectio
         if text[above:cut].strip():
             break
         cut = above
-    return EventBlock(index, max(cut, floor), max(lead, floor), start, _line_end(text, last.end))
-
-
-def _line_end(text: str, offset: int) -> int:
-    """Just past the newline of the line holding ``offset - 1`` (the end of the text if none)."""
-    newline = text.find("\n", max(offset - 1, 0))
-    return len(text) if newline < 0 else newline + 1
+    return EventBlock(index, max(cut, floor), max(lead, floor), start, last.end)
 
 
 def block_of(text: str, event_id: str) -> EventBlock | None:

@@ -401,7 +401,7 @@ def table_lines(text: str) -> list[Section]:
             last = _last_value(scanner, table, end)
         else:
             last = _last_value_line(text, body, end)
-        sections.append(Section(table, at, _line_end(text, last) if last else 0))
+        sections.append(Section(table, at, line_end(text, last) if last else 0))
     return sections
 
 
@@ -421,17 +421,17 @@ def _last_value_line(text: str, body: int, end: int) -> int:
     that is the header's own line (ending at ``body``): then ``body``, as for no key."""
     header_line = text.rfind("\n", 0, body) + 1 if body else -1  # the root has none
     # From the start of the next header's line, or the very end of the text.
-    line_end = end if end == len(text) else text.rfind("\n", 0, end) + 1
-    while line_end > max(header_line, 0):
-        start = text.rfind("\n", 0, line_end - 1) + 1
-        line = text[start:line_end].strip()
+    after = end if end == len(text) else text.rfind("\n", 0, end) + 1
+    while after > max(header_line, 0):
+        start = text.rfind("\n", 0, after - 1) + 1
+        line = text[start:after].strip()
         if line and not line.startswith("#"):
-            return body if start == header_line else line_end
-        line_end = start
+            return body if start == header_line else after
+        after = start
     return body
 
 
-def _line_end(text: str, offset: int) -> int:
+def line_end(text: str, offset: int) -> int:
     """Just past the newline of the line holding ``offset - 1`` (the end of the text if none)."""
     newline = text.find("\n", max(offset - 1, 0))
     return len(text) if newline < 0 else newline + 1
