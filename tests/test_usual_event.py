@@ -80,6 +80,7 @@ def agree(raw: dict[str, Any], document: dict[str, Any] = BUNDLED) -> bool:
     if fast is None:
         return False
     assert fast == full
+    assert repr(fast) == repr(full)  # the zones too: aware times compare as instants
     assert len(builder.fields.problems) == problems_before, builder.fields.problems
     return True
 
