@@ -316,15 +316,15 @@ def _validated(
     double bookings and locating the warnings (half a second at 100,000 events) is handed
     to ``warn_later`` instead.
     """
-    with collector_paused():  # once for all: each re-enabling sets off a full collection
-        calendar, fields, overlaps = build_calendar_first(document, on_progress, checked)
-        del document
-        if warn_later is not None and calendar is not None:
-            # fields.problems holds warnings only: an error leaves no calendar.
-            warn_later(partial(_all_warnings, fields.problems, overlaps, text, name))
-            return Loaded(calendar, [])
-        fields.problems.extend(overlaps())
-        diagnostics = locate_problems(fields.problems, text, name)
+    # The callers, load_bytes and reload_bytes, hold the collector over parse and check.
+    calendar, fields, overlaps = build_calendar_first(document, on_progress, checked)
+    del document
+    if warn_later is not None and calendar is not None:
+        # fields.problems holds warnings only: an error leaves no calendar.
+        warn_later(partial(_all_warnings, fields.problems, overlaps, text, name))
+        return Loaded(calendar, [])
+    fields.problems.extend(overlaps())
+    diagnostics = locate_problems(fields.problems, text, name)
     errors = [d for d in diagnostics if d.severity is Severity.ERROR]
     if errors or calendar is None:
         raise CalendarError(errors)
