@@ -28,7 +28,7 @@ from run import (  # noqa: E402
     reload_state_kb,
 )
 
-from tui.core.load import load_bytes  # noqa: E402
+from tui.core.loading.load import load_bytes  # noqa: E402
 
 
 def cold_check(path: Path, repeat: int, source: Path | None = None) -> Figure:

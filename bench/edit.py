@@ -23,9 +23,9 @@ os.environ["DIPLOCAL_NO_CACHE"] = "1"  # validate_text as a first check, not a c
 import tomli_w
 
 from bench.make_calendar import make_calendar
-from tui.core.edit import add_event, update_event
-from tui.core.edit_check import field_problems, validate_text
-from tui.core.save import read_snapshot, save_calendar
+from tui.core.editing.edit_check import field_problems, validate_text
+from tui.core.editing.save import read_snapshot, save_calendar
+from tui.core.editing.toml_edit import add_event, update_event
 
 
 def median_ms(step: Callable[[], object], runs: int = 5) -> float:

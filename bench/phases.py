@@ -28,9 +28,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_calendar import calendar_text  # noqa: E402
 
 import tui.ui.app as app_module  # noqa: E402
-from tui.core.load import load_calendar  # noqa: E402
-from tui.ui.screens.loading import LoadingScreen  # noqa: E402
-from tui.ui.screens.main import MainScreen  # noqa: E402
+from tui.core.loading.load import load_calendar  # noqa: E402
+from tui.ui.main.main_screen import MainScreen  # noqa: E402
+from tui.ui.startup.loading_screen import LoadingScreen  # noqa: E402
 
 PHASES: dict[str, list[tuple[float, float]]] = {}
 STARTED = [0.0]

@@ -33,13 +33,14 @@ from make_calendar import calendar_text  # noqa: E402
 from report import HAND_WRITTEN, P90_EXPORTING, report  # noqa: E402
 from terminal import first_paint  # noqa: E402
 
-from tui.core.export import ExportFormat, export_bytes  # noqa: E402
-from tui.core.ical import to_icalendar  # noqa: E402
-from tui.core.index import CalendarIndex  # noqa: E402
-from tui.core.load import bundled_calendar, load_bytes, load_calendar, reload_bytes  # noqa: E402
+from tui.core.export.formats import ExportFormat, export_bytes  # noqa: E402
+from tui.core.export.ical import to_icalendar  # noqa: E402
+from tui.core.loading.load import bundled_calendar, load_bytes, load_calendar, reload_bytes  # noqa: E402
 from tui.core.model import Calendar  # noqa: E402
-from tui.core.present import Browse, present  # noqa: E402
-from tui.core.query import Filter  # noqa: E402
+from tui.core.present.screenful import present  # noqa: E402
+from tui.core.present.state import Browse  # noqa: E402
+from tui.core.views.filter import Filter  # noqa: E402
+from tui.core.views.index import CalendarIndex  # noqa: E402
 from tui.core.zones import get_zone  # noqa: E402
 
 __all__ = ["WARNING_SHARE", "Figure", "measure", "reload_after_one_change", "reload_state_kb"]

@@ -19,12 +19,12 @@ from typing import Any
 
 from textual.app import App, ComposeResult
 
-from tui.core.index import CalendarIndex
-from tui.core.lanes import LaneMode
 from tui.core.model import Calendar, Country, Event, Participant, PartOfDay, Status
-from tui.core.query import ZoneMode
-from tui.core.timeline import Timeline, layout_timeline
-from tui.core.timeline_paint import paint_timeline, row_runs
+from tui.core.views.filter import ZoneMode
+from tui.core.views.index import CalendarIndex
+from tui.core.views.lanes import LaneMode
+from tui.core.views.timeline import Timeline, layout_timeline
+from tui.core.views.timeline_layout import paint_timeline, row_runs
 from tui.core.zones import get_zone
 from tui.ui.widgets.timeline_view import TimelineView
 

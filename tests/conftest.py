@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+ROOT = Path(__file__).parents[1]
 DATA = Path(__file__).parent / "data"
 
 # A small valid calendar; bad-calendar tests change one line of it at a time.

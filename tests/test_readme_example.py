@@ -10,9 +10,9 @@ import tomllib
 
 from tests.conftest import DATA
 from tui.cli import main
-from tui.core.load import load_calendar
-from tui.core.usual_event import EVENT_KEYS
-from tui.core.validate import CALENDAR_KEYS, COUNTRY_KEYS, PARTICIPANT_KEYS
+from tui.core.loading.fast_path import EVENT_KEYS
+from tui.core.loading.load import load_calendar
+from tui.core.loading.validate import CALENDAR_KEYS, COUNTRY_KEYS, PARTICIPANT_KEYS
 
 EXAMPLE = DATA.parent.parent / "docs" / "example.toml"
 README = DATA.parent.parent / "README.md"

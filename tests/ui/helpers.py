@@ -9,10 +9,10 @@ from textual.app import App
 from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
 from textual.widgets import OptionList, Static
 
-from tui.ui.screens.main import MainScreen
+from tui.ui.main.main_screen import MainScreen
+from tui.ui.widgets.calendar_header import CalendarHeader
 from tui.ui.widgets.day_list import DayList
 from tui.ui.widgets.day_view import EventList
-from tui.ui.widgets.header import CalendarHeader
 
 
 def main_screen(app: App[None]) -> MainScreen:

@@ -24,16 +24,16 @@ from tests.ui.helpers import (
     titles,
 )
 from tests.ui.test_living import until
-from tui.core.present import Selection, SelectionKind, View
-from tui.core.query import Filter, ZoneMode
-from tui.ui.screens.country_filter import CountryFilterModal
-from tui.ui.screens.export import ExportModal
-from tui.ui.screens.help import HelpModal
-from tui.ui.screens.main import INDEX_NOW
+from tui.core.present.state import Selection, SelectionKind, View
+from tui.core.views.filter import Filter, ZoneMode
+from tui.ui.dialogs.country_filter_modal import CountryFilterModal
+from tui.ui.dialogs.export_modal import ExportModal
+from tui.ui.dialogs.help_modal import HelpModal
+from tui.ui.main.main_screen import INDEX_NOW
+from tui.ui.widgets.calendar_header import CalendarHeader
 from tui.ui.widgets.day_list import DayList
 from tui.ui.widgets.day_view import DayView
-from tui.ui.widgets.details import DetailsPane
-from tui.ui.widgets.header import CalendarHeader
+from tui.ui.widgets.details_pane import DetailsPane
 
 SIZE = (120, 36)
 
@@ -547,7 +547,7 @@ async def test_export_runs_in_a_worker_and_escape_cancels(
         release.wait(10)
         return b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"
 
-    monkeypatch.setattr("tui.ui.screens.export.export_bytes", slow_export)
+    monkeypatch.setattr("tui.ui.dialogs.export_modal.export_bytes", slow_export)
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("e", "enter")
@@ -612,7 +612,9 @@ async def test_timeline_and_whole_visit_views(make_app: MakeApp) -> None:
 
 async def test_links_warnings_and_about(make_app: MakeApp, monkeypatch: pytest.MonkeyPatch) -> None:
     opened: list[str] = []
-    monkeypatch.setattr("tui.ui.screens.dialogs.open_url", lambda url: opened.append(url) or True)
+    monkeypatch.setattr(
+        "tui.ui.main.dialog_intents.open_url", lambda url: opened.append(url) or True
+    )
     app = make_app(SAMPLE)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("2", "j")  # the talks: two sources

@@ -16,9 +16,10 @@ import pytest
 from textual.pilot import Pilot
 
 from tests.ui.conftest import SAMPLE
-from tui.cli import EXIT_OK, main
+from tui.cli import main
+from tui.cli.output import EXIT_OK
 from tui.ui.app import DiplocalApp
-from tui.ui.screens.main import MainScreen
+from tui.ui.main.main_screen import MainScreen
 
 
 class Boom(RuntimeError):
@@ -82,7 +83,7 @@ def test_report_of_a_failed_worker_holds_the_original_traceback(tmp_path: Path) 
     """Textual's WorkerFailed does not chain the worker's error; the report shows it."""
     from textual.worker import WorkerFailed
 
-    from tui.core.crash import write_crash_report
+    from tui.core.system.crash import write_crash_report
 
     try:
         raise Boom("inside the worker")

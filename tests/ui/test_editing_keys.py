@@ -9,10 +9,10 @@ import pytest
 
 from tests.ui.helpers import main_screen, table_rows
 from tests.ui.test_living import open_app, until
-from tui.core.load import bundled_calendar, load_calendar
+from tui.core.loading.load import bundled_calendar, load_calendar
 from tui.core.model import Status
-from tui.ui.screens.confirm import ConfirmModal
-from tui.ui.screens.event_form import EventFormModal
+from tui.ui.dialogs.confirm_modal import ConfirmModal
+from tui.ui.form.event_form_modal import EventFormModal
 
 SIZE = (120, 36)
 
@@ -89,8 +89,8 @@ async def test_an_edit_lands_on_top_of_a_change_made_on_disk(calendar_file: Path
 
 
 async def test_a_missing_file_offers_a_new_calendar(tmp_path: Path) -> None:
-    from tui.core.edit_check import validate_text
-    from tui.ui.new_calendar import NewCalendarApp
+    from tui.core.editing.edit_check import validate_text
+    from tui.ui.startup.new_calendar_app import NewCalendarApp
 
     path = tmp_path / "summit.toml"
     app = NewCalendarApp(path)

@@ -13,18 +13,18 @@ from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Button, Checkbox, Input, Label, Select, TextArea
 
-from tests.edit_helpers import only_inside
+from tests.core.editing.edit_helpers import only_inside
 from tests.ui.conftest import MakeApp
-from tui.core.edit import update_event
-from tui.core.edit_check import validate_text
+from tui.core.editing.edit_check import validate_text
+from tui.core.editing.save import read_snapshot
+from tui.core.editing.toml_edit import update_event
 from tui.core.errors import Severity
-from tui.core.load import bundled_calendar, load_calendar
+from tui.core.loading.load import bundled_calendar, load_calendar
 from tui.core.model import Calendar, Event
-from tui.core.save import read_snapshot
 from tui.ui.app import DiplocalApp
-from tui.ui.screens.confirm import ConfirmModal, cancel_question, delete_question
-from tui.ui.screens.conflict import ConflictModal
-from tui.ui.screens.event_form import EventFormModal, FormResult
+from tui.ui.dialogs.confirm_modal import ConfirmModal, cancel_question, delete_question
+from tui.ui.dialogs.conflict_modal import ConflictModal
+from tui.ui.form.event_form_modal import EventFormModal, FormResult
 
 TALKS = "ru-tj-talks"
 

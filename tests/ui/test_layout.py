@@ -17,9 +17,9 @@ from textual.widgets._footer import FooterKey
 from tests.ui.conftest import MakeApp
 from tests.ui.helpers import header, main_screen
 from tui.ui.widgets.agenda_view import AgendaView
+from tui.ui.widgets.calendar_header import CalendarHeader
 from tui.ui.widgets.day_list import DayList
 from tui.ui.widgets.day_view import EventList
-from tui.ui.widgets.header import CalendarHeader
 from tui.ui.widgets.timeline_view import TimelineView
 
 WIDTHS = [60, 79, 80, 119, 120, 159, 160, 161, 200, 250]

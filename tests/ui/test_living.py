@@ -10,7 +10,7 @@ from pathlib import Path
 from tests.conftest import DATA
 from tests.ui.conftest import NOW, VIEWER_ZONE
 from tests.ui.helpers import day_counts, details, header, main_screen, table_rows
-from tui.core.load import load_calendar
+from tui.core.loading.load import load_calendar
 from tui.core.zones import get_zone
 from tui.ui.app import DiplocalApp
 

@@ -13,11 +13,11 @@ from bench.make_calendar import make_calendar
 from tests.conftest import BASE
 from tests.ui.helpers import main_screen
 from tests.ui.test_living import until
-from tui.core.load import load_calendar
+from tui.core.loading.load import load_calendar
 from tui.ui.app import DiplocalApp
-from tui.ui.screens import loading
-from tui.ui.screens.loading import LoadingScreen
-from tui.ui.screens.main import MainScreen
+from tui.ui.main.main_screen import MainScreen
+from tui.ui.startup import loading_screen as loading
+from tui.ui.startup.loading_screen import LoadingScreen
 
 
 async def test_the_first_frame_says_what_is_loaded_then_the_calendar_shows(
@@ -83,7 +83,7 @@ def test_every_new_stage_reaches_the_screen(
             shown.append(args)
 
     monkeypatch.setattr(LoadingScreen, "app", property(lambda _screen: Calls()))
-    screen = LoadingScreen(tmp_path / "big.toml")
+    screen = LoadingScreen(tmp_path / "big.toml", living_of=lambda _loaded: None)  # type: ignore[arg-type,return-value]
     for report in [("reading", 0, 1), ("reading", 1, 1), ("parsing", 0, 9), ("parsing", 4, 9)]:
         screen.progress(*report)
     assert [stage for stage, *_ in shown] == ["reading", "reading", "parsing"]

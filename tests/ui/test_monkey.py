@@ -32,10 +32,10 @@ import tui.ui
 from tests.ui.conftest import SAMPLE, MakeApp
 from tests.ui.helpers import header, main_screen, send_burst
 from tui.core.model import Calendar, Event
-from tui.core.present import View
-from tui.core.query import Filter, display_zone, event_days
+from tui.core.present.state import View
+from tui.core.views.filter import Filter, display_zone, event_days
 from tui.ui.app import DiplocalApp
-from tui.ui.screens.main import MainScreen
+from tui.ui.main.main_screen import MainScreen
 from tui.ui.widgets.day_list import DayList
 from tui.ui.widgets.day_view import EventList
 
@@ -180,7 +180,7 @@ def disarmed(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[list[s
 
     monkeypatch.setattr(DiplocalApp, "action_quit", no_quit)
     monkeypatch.setattr(App, "deliver_screenshot", lambda *_a, **_k: None)
-    monkeypatch.setattr("tui.ui.screens.dialogs.open_url", lambda url: True)
+    monkeypatch.setattr("tui.ui.main.dialog_intents.open_url", lambda url: True)
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
     yield attempts
 

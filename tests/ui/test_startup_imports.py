@@ -17,19 +17,19 @@ import pytest
 NOT_AT_START = (
     "tomlkit",
     "icalendar",
-    "tui.core.save",
-    "tui.core.edit",
-    "tui.core.history",
-    "tui.core.changes",
-    "tui.core.ical",
-    "tui.core.timeline",
-    "tui.core.timeline_paint",
-    "tui.core.agenda",
-    "tui.core.agenda_view",
+    "tui.core.editing.save",
+    "tui.core.editing.toml_edit",
+    "tui.core.editing.history",
+    "tui.core.living.changes",
+    "tui.core.export.ical",
+    "tui.core.views.timeline",
+    "tui.core.views.timeline_layout",
+    "tui.core.views.agenda_text",
+    "tui.core.views.whole_visit",
     "tui.ui.widgets.timeline_view",
     "tui.ui.widgets.agenda_view",
-    "tui.ui.screens.loading",
-    "tui.ui.screens.event_form",
+    "tui.ui.startup.loading_screen",
+    "tui.ui.form.event_form_modal",
     "textual.widgets._progress_bar",
 )
 
@@ -56,7 +56,7 @@ def test_the_first_frame_loads_none_of_the_late_modules() -> None:
     word its time relative to now), headless at 120x36."""
     code = """
 import asyncio
-from tui.core.load import bundled_calendar, load_calendar
+from tui.core.loading.load import bundled_calendar, load_calendar
 from tui.ui.app import DiplocalApp
 
 async def main() -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from tests.ui.timeline_apps import AgendaApp, TimelineApp, bundled_agenda, thursday_timeline
-from tui.core.lanes import LaneMode
+from tui.core.views.lanes import LaneMode
 
 
 def test_timeline_small_terminal(snap_compare: Any) -> None:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from tests.ui.timeline_apps import AgendaApp, TimelineApp, bundled_agenda, thursday_timeline
-from tui.core.agenda_view import Now
-from tui.core.timeline_paint import ZOOM_HOURS, row_of
+from tui.core.views.timeline_cells import ZOOM_HOURS
+from tui.core.views.timeline_layout import row_of
+from tui.core.views.whole_visit import Now
 from tui.ui.widgets.agenda_view import AgendaView
 from tui.ui.widgets.timeline_view import TimelineView
 

@@ -7,12 +7,12 @@ from datetime import UTC, date, datetime
 from textual.app import App, ComposeResult
 from textual.message import Message
 
-from tui.core.agenda_view import AgendaScreen, agenda_screen
-from tui.core.index import CalendarIndex
-from tui.core.lanes import LaneMode
-from tui.core.load import bundled_calendar, load_calendar
-from tui.core.query import Filter, ZoneMode
-from tui.core.timeline import Timeline, layout_timeline, timeline_zones
+from tui.core.loading.load import bundled_calendar, load_calendar
+from tui.core.views.filter import Filter, ZoneMode
+from tui.core.views.index import CalendarIndex
+from tui.core.views.lanes import LaneMode
+from tui.core.views.timeline import Timeline, layout_timeline, timeline_zones
+from tui.core.views.whole_visit import AgendaScreen, agenda_screen
 from tui.core.zones import get_zone
 from tui.ui.widgets.agenda_view import AgendaView
 from tui.ui.widgets.timeline_view import TimelineView

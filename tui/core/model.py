@@ -170,5 +170,5 @@ class Calendar:
     updated: datetime | None = None
     countries: dict[str, Country] = field(default_factory=dict)
     participants: dict[str, Participant] = field(default_factory=dict)
-    # Events in day order (tui.core.order.calendar_key).
+    # Events in day order (tui.core.event_order.calendar_key).
     events: tuple[Event, ...] = ()

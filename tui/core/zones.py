@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import zoneinfo
-from datetime import tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -71,3 +71,17 @@ def local_zone_name() -> str:
         if name and is_zone(name):
             return name
     return UTC_NAME
+
+
+def utc_offset_label(zone_name: str, on: date) -> str:
+    """'UTC+05:00' for a zone at noon on a given day."""
+    offset = datetime(on.year, on.month, on.day, 12, tzinfo=get_zone(zone_name)).utcoffset()
+    return format_offset(offset or timedelta(0))
+
+
+def format_offset(offset: timedelta) -> str:
+    """'+05:00' style, 'UTC' for zero."""
+    minutes = int(offset.total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "-"
+    hours, rest = divmod(abs(minutes), 60)
+    return f"UTC{sign}{hours:02d}:{rest:02d}"

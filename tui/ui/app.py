@@ -5,22 +5,26 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.screen import Screen
 
-from tui.core.baseline import starting_baseline
-from tui.core.collector import pause_collector, resume_collector
 from tui.core.errors import Diagnostic
-from tui.core.living import Living, start
-from tui.core.load import Finish, Loaded
+from tui.core.living.baseline import starting_baseline
+from tui.core.living.versions import Living, start
+from tui.core.loading.load import Loaded
 from tui.core.model import Calendar
+from tui.core.system.gc_pause import pause_collector, resume_collector
 from tui.core.text import one_line
 from tui.ui import textual_fixes
 from tui.ui.commands import CalendarCommands
-from tui.ui.screens.main import Clock, MainScreen
+from tui.ui.main.main_screen import Clock, MainScreen
+
+if TYPE_CHECKING:
+    from tui.ui.startup.loading_screen import LoadingScreen
 
 textual_fixes.install()
 
@@ -66,8 +70,9 @@ class DiplocalApp(App[None]):
             baseline = starting_baseline(loaded.calendar, self.path)
         return start(loaded, baseline, (self.clock or (lambda: datetime.now(UTC)))())
 
-    def opened(self, living: Living, finish: Finish | None = None) -> None:
-        """The calendar loaded inside the app: show it, then ``finish`` its load."""
+    def on_loading_screen_opened(self, opened: LoadingScreen.Opened) -> None:
+        """The calendar loaded inside the app: show it, then finish its load."""
+        living, finish = opened.living, opened.finish
         self.living = living
         self.title = one_line(living.calendar.title)
         self.push_screen(MainScreen(living, self.local_zone, self.clock, self.path, finish))
@@ -98,7 +103,7 @@ class DiplocalApp(App[None]):
         # Textual would print a long traceback over the user's shell; keep it in a file
         # and let the command line say one line about it (and exit non-zero).
         if not self.crashed:
-            from tui.core.crash import write_crash_report  # only ever needed once
+            from tui.core.system.crash import write_crash_report  # only ever needed once
 
             self.crashed = True
             self.crash_report = write_crash_report(error)
@@ -119,8 +124,8 @@ class DiplocalApp(App[None]):
         # loaded in the app: no blank default screen is drawn first.
         if self.living is None:
             # Only a large file loads in the app: its screen's modules load with it.
-            from tui.ui.screens.loading import LoadingScreen
+            from tui.ui.startup.loading_screen import LoadingScreen
 
             assert self.path is not None
-            return LoadingScreen(self.path)
+            return LoadingScreen(self.path, self.living_of)
         return MainScreen(self.living, self.local_zone, self.clock, self.path)

@@ -9,19 +9,19 @@ from typing import TYPE_CHECKING
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
-from tui.core.order import countries_in_order
+from tui.core.event_order import countries_in_order
 from tui.core.text import one_line
-from tui.core.timefmt import day_heading
+from tui.core.views.time_words import day_heading
 
 if TYPE_CHECKING:
-    from tui.ui.screens.main import MainScreen
+    from tui.ui.main.main_screen import MainScreen
 
 
 class CalendarCommands(Provider):
     """Commands built from the calendar. Names are shown literally, never as markup."""
 
     def main_screen(self) -> MainScreen | None:
-        from tui.ui.screens.main import MainScreen
+        from tui.ui.main.main_screen import MainScreen
 
         for screen in reversed(self.app.screen_stack):
             if isinstance(screen, MainScreen):

@@ -10,9 +10,9 @@ from collections.abc import Iterable
 from rich.style import Style
 from rich.text import Text
 
-from tui.core.details import ICC_MARK, DetailLine, LineKind
 from tui.core.model import Status
-from tui.core.present import EventRow
+from tui.core.present.details import ICC_MARK, DetailLine, LineKind
+from tui.core.present.screenful import EventRow
 
 # One glyph per kind of change, beside the kind's name: 'moved' reads without a legend.
 CHANGE_MARKS = {"added": "+", "cancelled": "✗", "moved": "↦", "changed": "✎"}

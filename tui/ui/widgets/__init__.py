@@ -1,0 +1,1 @@
+"""One widget per module: the panes and the lists they are made of."""

@@ -19,10 +19,10 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.core.agenda import ICC_MARK
-from tui.core.agenda_view import AgendaRow, AgendaScreen, Now, RowKind
 from tui.core.model import Status
 from tui.core.text import cells, shorten
+from tui.core.views.agenda_text import ICC_MARK
+from tui.core.views.whole_visit import AgendaRow, AgendaScreen, Now, RowKind
 
 STATUS_STYLE = {
     Status.CONFIRMED: Style(),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.reactive import reactive
 
-from tui.core.present import CountryRow, Screenful
+from tui.core.present.screenful import CountryRow, Screenful
 from tui.ui.widgets.choice_list import ChoiceList
 
 

@@ -19,8 +19,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.core.order import clamp
-from tui.core.present import DayRow, Screenful
+from tui.core.event_order import clamp
+from tui.core.present.screenful import DayRow, Screenful
 
 
 class DayList(ScrollView, can_focus=True):

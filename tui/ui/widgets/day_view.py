@@ -20,9 +20,10 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widgets import Static
 
-from tui.core.details import ICC_MARK
-from tui.core.order import clamp
-from tui.core.present import EventRow, Screenful, SelectionKind
+from tui.core.event_order import clamp
+from tui.core.present.details import ICC_MARK
+from tui.core.present.screenful import EventRow, Screenful
+from tui.core.present.state import SelectionKind
 from tui.ui.render import CHANGE_MARKS, STATUS_STYLE, status_text
 
 ICC_WIDTH = len(ICC_MARK) + 1

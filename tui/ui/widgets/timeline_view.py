@@ -24,7 +24,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.core.model import Status
-from tui.core.timeline import (
+from tui.core.views.timeline import (
     LaneKind,
     Shape,
     Timeline,
@@ -33,20 +33,8 @@ from tui.core.timeline import (
     step_in_lane,
     step_lane,
 )
-from tui.core.timeline_paint import (
-    WHOLE,
-    ZOOM_HOURS,
-    Painting,
-    Role,
-    Row,
-    Run,
-    Window,
-    hit,
-    paint_timeline,
-    row_of,
-    row_runs,
-    zoom_window,
-)
+from tui.core.views.timeline_cells import WHOLE, ZOOM_HOURS, Painting, Role, Row, Run, Window
+from tui.core.views.timeline_layout import hit, paint_timeline, row_of, row_runs, zoom_window
 
 Cursor = tuple[int, str]  # (lane, event id)
 STATUS_STYLE = {

@@ -1,0 +1,91 @@
+"""`diplocal new`: a valid empty calendar, never over an existing file; empty calendars load."""
+
+from __future__ import annotations
+
+import io
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from tui.cli import main
+from tui.core.loading.load import load_calendar
+from tui.core.present.screenful import present
+from tui.core.present.state import Browse
+from tui.core.views.index import CalendarIndex
+from tui.core.zones import get_zone
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("title", "extra", "calendar_id"),
+    [
+        ("Putin in Uzbekistan", [], "putin-in-uzbekistan"),
+        ('A "quoted"\ntitle [bold]x[/]', ["--id", "quoted"], "quoted"),
+        ("Визит в Ташкент", [], "calendar"),
+    ],
+)
+def test_new_writes_a_calendar_check_accepts(
+    tmp_path: Path, title: str, extra: list[str], calendar_id: str
+) -> None:
+    path = tmp_path / "visit.toml"
+    code, out, err = run("new", str(path), "--title", title, "--timezone", "Asia/Tashkent", *extra)
+    assert (code, out, err) == (0, "", f"{path}: wrote a new calendar with no events\n")
+    assert run("check", str(path)) == (
+        0,
+        f"{path}: ok: 0 events, 0 participants, 0 countries\n",
+        "",
+    )
+    calendar = load_calendar(path).calendar
+    assert (calendar.title, calendar.id, calendar.timezone) == (title, calendar_id, "Asia/Tashkent")
+
+
+def test_an_empty_calendar_presents_an_empty_screen(tmp_path: Path) -> None:
+    path = tmp_path / "empty.toml"
+    assert run("new", str(path), "--title", "Empty", "--timezone", "UTC")[0] == 0
+    index = CalendarIndex(load_calendar(path).calendar)
+    index.build()
+    screen = present(index, Browse(), get_zone("UTC"), datetime(2025, 1, 1, tzinfo=UTC))
+    assert screen.rows == () and screen.days == () and screen.selection is None
+    assert screen.empty_reason != ""
+    assert run("agenda", str(path)) == (0, "No events match.\n", "")
+
+
+def test_new_never_replaces_a_file(tmp_path: Path) -> None:
+    path = tmp_path / "visit.toml"
+    path.write_text("precious", encoding="utf-8")
+    code, _, err = run("new", str(path), "--title", "X", "--timezone", "UTC")
+    assert (code, err) == (1, f"{path}: error: already exists; not overwriting it\n")
+    assert path.read_text(encoding="utf-8") == "precious"
+
+
+def test_new_into_a_missing_folder_is_exit_1(tmp_path: Path) -> None:
+    path = tmp_path / "missing" / "visit.toml"
+    code, _, err = run("new", str(path), "--title", "X", "--timezone", "UTC")
+    assert code == 1 and err.startswith(f"{path}: error: cannot write: ")
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--title", "X", "--timezone", "Asia/Tashkentt"], 'did you mean "Asia/Tashkent"'),
+        (["--title", "  ", "--timezone", "UTC"], "the title must not be empty"),
+        (["--title", "X", "--timezone", "UTC", "--id", "Bad Id"], "must match"),
+        (["--timezone", "UTC"], "the following arguments are required: --title"),
+        (["--title", "X"], "the following arguments are required: --timezone"),
+    ],
+)
+def test_new_usage_mistakes_are_exit_2(
+    tmp_path: Path, argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "visit.toml"
+    code, _, err = run("new", str(path), *argv)
+    err += capsys.readouterr().err  # argparse writes its own usage errors to sys.stderr
+    assert code == 2 and message in err and "Traceback" not in err
+    assert not path.exists()

@@ -1,0 +1,138 @@
+"""The `diplocal` command line: open the TUI, or check, export, print and compare calendars.
+
+Only the branch that opens the TUI imports Textual, so `check`, `export` and `agenda`
+start fast and run where no terminal UI could.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import os
+import signal
+import sys
+import threading
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from tui.cli.commands import HANDLERS, load
+from tui.cli.output import EXIT_CALENDAR, EXIT_CRASH, EXIT_OK, EXIT_USAGE, print_diagnostics, say
+from tui.cli.parser import COMMANDS, build_parser, build_tui_parser
+from tui.core.errors import CalendarError, UsageError
+from tui.core.loading.load import default_calendar
+from tui.core.system.gc_pause import collector_paused
+
+
+class Terminated(BaseException):
+    """SIGTERM or SIGHUP arrived: unwind like Ctrl-C, so writes remove their temporary files."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+@contextlib.contextmanager
+def _signals_unwind() -> Iterator[None]:
+    """Turn SIGTERM and SIGHUP into ``Terminated`` while the block runs."""
+
+    def unwind(signum: int, _frame: object) -> None:
+        raise Terminated(signum)
+
+    wanted = [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread may set handlers; an embedding program keeps its own
+        return
+    previous = {signum: signal.signal(signum, unwind) for signum in wanted}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+IN_APP_SIZE = 2_000_000  # bytes: from about half a second of loading, load in the app
+
+
+def _size(path: Path) -> int:
+    """The file's size, or 0 when it cannot be seen (the loader then says why)."""
+    try:
+        return path.stat().st_size if path.is_file() else 0
+    except OSError:
+        return 0
+
+
+def _open_tui(argv: Sequence[str], stderr: TextIO) -> int:
+    args = build_tui_parser().parse_args(argv)
+    path = args.calendar or default_calendar()
+    if args.calendar is not None and not path.exists() and not path.is_symlink():
+        from tui.ui.startup.new_calendar_app import NewCalendarApp  # Textual is imported only here.
+
+        if not NewCalendarApp(path).run():
+            print(f"{path}: no calendar written", file=stderr)
+            return EXIT_CALENDAR
+    with _signals_unwind():  # loading may write the cache; the TUI handles its own signals
+        since = load(args.since, stderr).calendar if args.since else None
+        # A large file loads inside the app, with progress on screen from the first frame.
+        loaded = None if _size(path) >= IN_APP_SIZE else load(path, stderr, report=False)
+    # Textual's modules, the calendar and the app live as long as the process, and make no
+    # garbage: the cyclic collector would walk them again and again, in passes of up to
+    # 20 ms before the first frame. Paused while they are made, then frozen out of its way
+    # (a calendar has no reference cycles: a reload frees the old one by reference count).
+    with collector_paused():
+        from tui.ui.app import DiplocalApp  # Textual is imported only here.
+
+        app = DiplocalApp(
+            loaded.calendar if loaded else None,
+            warnings=loaded.warnings if loaded else (),
+            path=path,
+            baseline=since,
+        )
+        gc.freeze()
+    try:
+        app.run()
+    finally:
+        gc.unfreeze()  # as it was, for a caller that goes on (the tests)
+    if app.crashed:
+        where = f"; the full traceback is in {app.crash_report}" if app.crash_report else ""
+        print(f"diplocal: error: the terminal UI crashed{where}", file=stderr)
+        return EXIT_CRASH
+    return app.return_code or EXIT_OK
+
+
+def main(
+    argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None
+) -> int:
+    """Run the command line; returns the exit status (0 ok, 1 bad calendar, 2 bad usage).
+
+    `new` returns 1 when it cannot write the file (it exists, or the folder is not writable).
+
+    `diff` follows diff(1) instead: 0 same, 1 different, 2 bad usage or a calendar that
+    does not load.
+    """
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    out, err = stdout or sys.stdout, stderr or sys.stderr
+    try:
+        if not arguments or arguments[0] not in COMMANDS:
+            return _open_tui(arguments, err)
+        args = build_parser().parse_args(arguments)
+        with _signals_unwind():
+            return HANDLERS[args.command](args, out, err)
+    except CalendarError as error:
+        print_diagnostics(error.diagnostics, err)
+        return EXIT_CALENDAR
+    except UsageError as error:
+        say(f"diplocal: error: {error}", err)
+        return EXIT_USAGE
+    except SystemExit as exit_:  # argparse: --help, --version and usage errors
+        return exit_.code if isinstance(exit_.code, int) else EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except Terminated as signalled:
+        return 128 + signalled.signum
+    except BrokenPipeError:
+        # `diplocal agenda | head`: the reader left. Point stdout at /dev/null so the
+        # interpreter's final flush does not fail again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK

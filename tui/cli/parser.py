@@ -1,0 +1,127 @@
+"""The command line's arguments: one parser for the subcommands, one for opening the TUI."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import NoReturn
+
+from tui import __version__
+from tui.cli.output import EXIT_USAGE
+from tui.core.export.formats import ExportFormat
+from tui.core.text import escape_controls
+
+COMMANDS = ("check", "export", "agenda", "diff", "new")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse quotes the arguments it rejects; they are user text like any other."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {escape_controls(message)}\n")
+
+
+def _calendar_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "calendar",
+        nargs="?",
+        type=Path,
+        help="calendar file (default: ./events.toml, else the bundled one)",
+    )
+
+
+def _filter_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--country",
+        action="append",
+        default=[],
+        metavar="CODE",
+        help="only events involving this country (alpha-2, alpha-3, name or alias); repeatable",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser for the subcommands (the bare TUI form is handled before it)."""
+    parser = _Parser(
+        prog="diplocal",
+        description="A keyboard-first terminal calendar for diplomatic visits and summits.",
+        epilog="Run `diplocal [CALENDAR]` with no command to open the calendar in the terminal UI.",
+    )
+    parser.add_argument("--version", action="version", version=f"diplocal {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    check = commands.add_parser("check", help="validate a calendar")
+    _calendar_argument(check)
+    export = commands.add_parser("export", help="export events to iCalendar or TOML")
+    _calendar_argument(export)
+    export.add_argument(
+        "-o", "--output", default="-", metavar="FILE", help="output file, - for stdout"
+    )
+    export.add_argument(
+        "--format",
+        choices=[f.value for f in ExportFormat],
+        default=None,
+        help="default: from -o, else ics",
+    )
+    export.add_argument(
+        "--force", action="store_true", help="allow -o to name the calendar being exported"
+    )
+    _filter_arguments(export)
+    export.add_argument(
+        "--participant",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="only this participant's events",
+    )
+    agenda = commands.add_parser("agenda", help="print the schedule, grouped by day")
+    _calendar_argument(agenda)
+    _filter_arguments(agenda)
+    agenda.add_argument(
+        "--tz", metavar="ZONE", help="show times in this IANA zone (default: venue time)"
+    )
+    diff = commands.add_parser(
+        "diff",
+        help="what changed between two versions of a calendar",
+        description="Events matched by id: added, removed, cancelled, moved or changed. "
+        "Exit 0 when the same, 1 when they differ, 2 when one does not load.",
+    )
+    diff.add_argument("old", type=Path, help="the earlier version")
+    diff.add_argument("new", type=Path, help="the later version")
+    diff.add_argument("--format", choices=("text", "json"), default="text")
+    new = commands.add_parser(
+        "new",
+        help="write a new, empty calendar",
+        description="Write a calendar with no events yet; it never replaces an existing file.",
+    )
+    new.add_argument("file", type=Path, help="the calendar file to create")
+    new.add_argument("--title", required=True, help="the calendar's title")
+    new.add_argument(
+        "--timezone", required=True, metavar="ZONE", help="IANA zone of its events by default"
+    )
+    new.add_argument("--id", dest="calendar_id", metavar="SLUG", help="default: from the title")
+    return parser
+
+
+def build_tui_parser() -> argparse.ArgumentParser:
+    """The parser for `diplocal [CALENDAR]`."""
+    parser = _Parser(
+        prog="diplocal",
+        usage="diplocal [CALENDAR] [--since FILE]"
+        "\n       diplocal {check,export,agenda} [CALENDAR] [options]"
+        "\n       diplocal diff OLD NEW [--format text|json]"
+        "\n       diplocal new FILE --title TITLE --timezone ZONE [--id SLUG]",
+        description="Open a calendar in the terminal UI. Commands: "
+        "check, export, agenda, diff, new (see `diplocal COMMAND --help`).",
+    )
+    parser.add_argument("--version", action="version", version=f"diplocal {__version__}")
+    _calendar_argument(parser)
+    parser.add_argument(
+        "--since",
+        type=Path,
+        metavar="FILE",
+        help="mark what changed since this version of the calendar (default: the version "
+        "you last marked as seen)",
+    )
+    return parser

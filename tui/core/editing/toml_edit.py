@@ -1,0 +1,328 @@
+"""Editing one event of a calendar's TOML text in place, keeping the rest as its author wrote it.
+
+An edit is generic over an event's keys: ``changes`` maps a key to its new TOML value (str,
+bool, int, float, date, time, datetime, list, dict), or to None to remove the key. So keys
+the format gains later need nothing here.
+
+Every function takes the text and returns new text; none touches a file (``save.py`` does).
+A ``[[events]]`` table is cut out of the text, edited with tomlkit on its own and put back,
+so everything outside it stays byte-for-byte the same by construction, not by trust in a
+round trip. An event written as an inline table (``events = [{...}]``) is cut out and
+edited the same way (``inline_events.py``).
+
+What belongs to an event's table ("its block"): its header, its keys and sub-tables up to
+the line of its last value, and the comment lines directly above the header (no blank line
+between). Comments and blank lines after its last value belong to whatever follows: in the
+bundled calendar they are the section comments of the next day.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import tomlkit
+
+from tui.core.editing.inline_events import add_inline, delete_inline, inline_span, update_inline
+from tui.core.errors import UsageError
+from tui.core.loading.fields import ID_PATTERN, did_you_mean
+from tui.core.loading.load import parse_toml
+from tui.core.loading.validate import slugify
+from tui.core.model import Calendar, Status
+from tui.core.toml.scanner import Section
+from tui.core.toml.style import Changes, applied, newline_of, plain, set_key, styled, with_newlines
+from tui.core.toml.tables import table_lines
+from tui.core.zones import available_zones, is_zone
+
+ID_LENGTH = 48
+_COMMENT = re.compile(r"[ \t]*#")
+_EDIT_NAME = "<calendar being edited>"
+
+
+class EditError(Exception):
+    """An edit that cannot be made: no such event, a duplicate id, a value TOML cannot hold."""
+
+
+@dataclass(frozen=True, slots=True)
+class EventBlock:
+    """Where one ``[[events]]`` table stands in the text, as character offsets.
+
+    ``cut`` <= ``lead`` <= ``start`` < ``end``: the blank lines above its own comments, its
+    own comments, its header, and the end of the line of its last value.
+    """
+
+    index: int
+    cut: int
+    lead: int
+    start: int
+    end: int
+
+
+# --- finding an event --------------------------------------------------------------------
+
+
+def parse(text: str) -> dict[str, Any]:
+    """The document, or a located CalendarError for TOML that does not parse."""
+    return parse_toml(text, _EDIT_NAME)
+
+
+def event_index(document: Mapping[str, Any], event_id: str) -> int:
+    """The position of the event with ``event_id`` in the document's ``events`` array."""
+    found = [i for i, event in enumerate(_events(document)) if event.get("id") == event_id]
+    if not found:
+        raise EditError(f'no event with id "{event_id}"')
+    if len(found) > 1:
+        raise EditError(f'{len(found)} events have the id "{event_id}"; give each its own first')
+    return found[0]
+
+
+def _events(document: Mapping[str, Any]) -> list[dict[str, Any]]:
+    events = document.get("events", [])
+    if not isinstance(events, list):
+        raise EditError("events must be an array of tables: use [[events]]")
+    return [e if isinstance(e, dict) else {} for e in events]
+
+
+def event_blocks(text: str, only: int | None = None) -> list[EventBlock]:
+    """Every ``[[events]]`` table of valid TOML ``text`` in file order, or just event ``only``."""
+    sections = table_lines(text)  # ends at line ends: all _block needs of them
+    blocks = []
+    for number, section in enumerate(sections):
+        path = section.path
+        if len(path) != 2 or path[0] != "events" or not isinstance(path[1], int):
+            continue
+        if only is not None and path[1] != only:
+            continue
+        last = section
+        for later in sections[number + 1 :]:
+            if later.path[:2] != path:  # its sub-tables ([events.meta]) are part of it
+                break
+            last = later
+        blocks.append(_block(text, path[1], sections[number - 1], section, last))
+    return blocks
+
+
+def _block_at(text: str, index: int) -> EventBlock | None:
+    """The block of event ``index``; None when it is an inline table."""
+    found = event_blocks(text, only=index)
+    return found[0] if found else None
+
+
+def _block(text: str, index: int, before: Section, header: Section, last: Section) -> EventBlock:
+    floor = before.end  # table_lines ends a table at the end of its last line
+    start = text.rfind("\n", 0, header.start) + 1
+    lead = start
+    while lead > floor:  # own comments: comment lines right above the header
+        above = text.rfind("\n", 0, lead - 1) + 1
+        if not _COMMENT.match(text, above):
+            break
+        lead = above
+    cut = lead
+    while cut > floor:  # then the blank lines that set it apart
+        above = text.rfind("\n", 0, cut - 1) + 1
+        if text[above:cut].strip():
+            break
+        cut = above
+    return EventBlock(index, max(cut, floor), max(lead, floor), start, last.end)
+
+
+def block_of(text: str, event_id: str) -> EventBlock | None:
+    """The block of the event ``event_id``; None when it is an inline table.
+
+    Raises:
+        CalendarError: the text is not valid TOML.
+        EditError: no such event, or more than one.
+    """
+    return _block_at(text, event_index(parse(text), event_id))
+
+
+def event_text(text: str, event_id: str) -> str | None:
+    """The event's own comments and table as written; None when there is no such event."""
+    try:
+        block = block_of(text, event_id)
+    except EditError:
+        return None
+    if block is None:
+        return text[slice(*inline_span(text, event_index(parse(text), event_id)))]
+    return text[block.lead : block.end]
+
+
+# --- changing an event -------------------------------------------------------------------
+
+
+def update_event(text: str, event_id: str, changes: Changes) -> str:
+    """The text with the event's keys changed: only that event's table differs.
+
+    A changed key keeps its place, its trailing comment and its string or array style; a
+    new key goes at the end of the table; a key set to None disappears with its line.
+
+    Raises:
+        CalendarError: the text is not valid TOML.
+        EditError: no such event, or a value TOML cannot hold.
+    """
+    document = parse(text)
+    index = event_index(document, event_id)
+    expected = applied(_events(document)[index], changes)
+    block = _block_at(text, index)
+    if block is None:
+        edited = update_inline(text, index, changes)
+        _verify(edited, index, expected)
+        return edited
+    piece = tomlkit.parse(text[block.start : block.end])
+    table = piece["events"][0]
+    for key, value in changes.items():
+        set_key(table, key, value)
+    edited = with_newlines(piece.as_string(), newline_of(text))
+    _verify(edited, 0, expected)
+    return text[: block.start] + edited + text[block.end :]
+
+
+def cancel_event(text: str, event_id: str) -> str:
+    """The event kept in the file with ``status = "cancelled"``: what a schedule keeper wants."""
+    return update_event(text, event_id, {"status": Status.CANCELLED.value})
+
+
+def delete_event(text: str, event_id: str) -> str:
+    """The text without the event: its table, its own comments and the blank lines above.
+
+    Comments separated from the header by a blank line (a day's heading) stay.
+    """
+    document = parse(text)
+    index = event_index(document, event_id)
+    block = _block_at(text, index)
+    if block is not None:
+        return text[: block.cut] + text[block.end :]
+    return delete_inline(text, index)
+
+
+def add_event(text: str, values: Changes) -> str:
+    """The text with a new event appended after the last one, in the file's own style.
+
+    The blank lines before it are those most events of the file have; its keys come in the
+    order the file's events use (keys they do not have follow in the order given), and
+    arrays too long for one line are written one element a line, as in the bundled file.
+
+    Raises:
+        CalendarError: the text is not valid TOML.
+        EditError: no id, an id already used, or a value TOML cannot hold.
+    """
+    document = parse(text)
+    events = _events(document)
+    wanted = {k: plain(v) for k, v in values.items() if v is not None}
+    if not isinstance(wanted.get("id"), str):
+        raise EditError("a new event needs an id")
+    if any(e.get("id") == wanted["id"] for e in events):
+        raise EditError(f'an event with id "{wanted["id"]}" already exists')
+    ordered = dict(sorted(wanted.items(), key=_key_rank(events, list(wanted))))
+    blocks = event_blocks(text)
+    newline = newline_of(text)
+    if "events" in document and not blocks:  # events = [...]
+        edited = add_inline(text, ordered, len(events))
+        _verify(edited, len(events), wanted)
+        return edited
+    piece = tomlkit.document()
+    table = tomlkit.table()
+    for key, value in ordered.items():
+        table.append(key, styled(key, value, None))
+    piece.append("events", tomlkit.aot())
+    piece["events"].append(table)
+    table_text = with_newlines(piece.as_string(), newline)
+    _verify(table_text, 0, wanted)
+    at = blocks[-1].end if blocks else len(text)
+    before = text[:at]
+    if before and not before.endswith("\n"):
+        before += newline
+    gap = newline * _usual_gap(text, blocks) if before.strip() else ""
+    return before + gap + table_text + text[at:]
+
+
+def _usual_gap(text: str, blocks: list[EventBlock]) -> int:
+    """How many blank lines most event tables of the file have above them; 1 by default."""
+    gaps = [text.count("\n", b.cut, b.lead) for b in blocks if b.cut > 0]
+    return max(set(gaps), key=gaps.count) if gaps else 1
+
+
+def _key_rank(events: list[dict[str, Any]], given: list[str]) -> Any:
+    """Keys in the place the file's events usually give them: by their mean position."""
+    places: dict[str, list[int]] = {}
+    for event in events:
+        for place, key in enumerate(event):
+            places.setdefault(key, []).append(place)
+    usual = {key: sum(found) / len(found) for key, found in places.items()}
+
+    def rank(item: tuple[str, Any]) -> tuple[float, int]:
+        key = item[0]
+        return (usual[key], 0) if key in usual else (float("inf"), given.index(key))
+
+    return rank
+
+
+def _verify(edited: str, index: int, expected: Mapping[str, Any]) -> None:
+    """Read the edit back: it must hold exactly the values asked for."""
+    try:
+        got = _events(tomllib.loads(edited))[index]
+    except (tomllib.TOMLDecodeError, IndexError) as error:
+        raise EditError(f"the edit would not be valid TOML: {error}") from None
+    if got != expected:
+        changed = sorted(k for k in {*got, *expected} if got.get(k) != expected.get(k))
+        raise EditError(f"cannot write {', '.join(changed)} as TOML")
+
+
+# --- new ids -----------------------------------------------------------------------------
+
+
+def new_event_id(taken: Calendar | Iterable[str], title: str) -> str:
+    """An id from the title ('Putin & Mirziyoyev meet' -> 'putin-mirziyoyev-meet'), unique.
+
+    A second event of the same title gets '-2', then '-3'; a title with no Latin letters
+    or digits gives 'event'.
+    """
+    ids = {e.id for e in taken.events} if isinstance(taken, Calendar) else set(taken)
+    ascii_title = slugify(title) if re.search(r"[A-Za-z0-9]", _ascii(title)) else "event"
+    base = ascii_title[:ID_LENGTH].rstrip("-") or "event"
+    candidate, number = base, 1
+    while candidate in ids:
+        number += 1
+        candidate = f"{base}-{number}"
+    return candidate
+
+
+def _ascii(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+
+
+# --- a new calendar ----------------------------------------------------------------------
+
+NEW_CALENDAR_COMMENT = (
+    "A diplocal calendar. Add [countries.XX], [participants.id] and [[events]] tables",
+    "below; README.md describes every key, and `diplocal check FILE` validates the file.",
+)
+
+
+def new_calendar_text(title: str, timezone: str, calendar_id: str | None = None) -> str:
+    """The text of a calendar with no events yet, which `diplocal check` accepts.
+
+    Raises:
+        UsageError: a blank title, an unknown zone or an id of the wrong shape.
+    """
+    if not title.strip():
+        raise UsageError("the title must not be empty")
+    if not is_zone(timezone):
+        hint = did_you_mean(timezone, available_zones())
+        raise UsageError(f'unknown time zone "{timezone}"{hint}; use an IANA name')
+    if calendar_id is not None and not ID_PATTERN.fullmatch(calendar_id):
+        raise UsageError(f'calendar id "{calendar_id}" must match {ID_PATTERN.pattern}')
+    document = tomlkit.document()
+    for line in NEW_CALENDAR_COMMENT:  # the title stays out of comments: it may hold a newline
+        document.add(tomlkit.comment(line))
+    document.add(tomlkit.nl())
+    header = tomlkit.table()
+    header.add("title", styled("title", title, None))
+    header.add("id", calendar_id or slugify(title))
+    header.add("timezone", timezone)
+    document.add("calendar", header)
+    return document.as_string()

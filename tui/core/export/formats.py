@@ -1,0 +1,50 @@
+"""Choosing an export's format and file name, and producing its bytes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from enum import StrEnum
+from pathlib import Path
+
+from tui.core.model import Calendar, Event
+
+
+class ExportFormat(StrEnum):
+    """What an export writes."""
+
+    ICS = "ics"
+    TOML = "toml"
+
+    @property
+    def label(self) -> str:
+        """How a person names the format."""
+        return "iCalendar (.ics)" if self is ExportFormat.ICS else "TOML calendar (.toml)"
+
+
+def format_for(path: str | Path, requested: str | None = None) -> ExportFormat:
+    """The requested format, else the one the file name says, else iCalendar."""
+    if requested:
+        return ExportFormat(requested)
+    return ExportFormat.TOML if str(path).lower().endswith(".toml") else ExportFormat.ICS
+
+
+def with_format(path: str, fmt: ExportFormat) -> str:
+    """``path`` with its .ics/.toml suffix switched to ``fmt``'s; other names untouched."""
+    current = Path(path)
+    if current.suffix.lower() in (".ics", ".toml"):
+        return str(current.with_suffix("." + fmt.value))
+    return path
+
+
+def export_bytes(calendar: Calendar, events: Sequence[Event], fmt: ExportFormat) -> bytes:
+    """The exported file. The writers load on first export, not at start-up."""
+    if fmt is ExportFormat.TOML:
+        from tui.core.export.toml_calendar import to_toml
+
+        return to_toml(calendar, events).encode()
+    from tui.core.export.ical import stamp_time, to_icalendar
+    from tui.core.living.baseline import export_revisions
+
+    # SEQUENCE goes up for events changed since the last export, so clients update them.
+    revisions = export_revisions(calendar, events, stamp_time(calendar))
+    return to_icalendar(calendar, events, revisions=revisions)

@@ -1,0 +1,352 @@
+"""Reading a calendar file: bytes -> text -> TOML -> validated model, or located errors."""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from tui.core.errors import CalendarError, Diagnostic, Severity
+from tui.core.loading import cache
+from tui.core.loading.fields import Problem
+from tui.core.loading.reparse import Parsed, parse_reusing
+from tui.core.loading.validate import CheckedEvents, build_calendar_first
+from tui.core.model import Calendar
+from tui.core.system.gc_pause import collector_paused
+from tui.core.toml import parse as toml_parse
+from tui.core.toml.source_map import locate, scan_positions
+
+BUNDLED_NAME = "events.toml"
+SLOW_SIZE = 5_000_000  # bytes: from here on, parsing takes a second or more
+# Parsing and checking the 100,000-event benchmark calendar (45.6 MB) takes about 3.5 s
+# with rtoml on this 2-core machine, and 8-9 s where tomllib must parse it (a text
+# with inline tables, or no rtoml): give the range.
+FAST_RATE, SLOW_RATE = 12e6, 5e6  # bytes per second
+MAX_SIZE_ENV = "DIPLOCAL_MAX_MB"
+DEFAULT_MAX_MB = 200
+# Told what is being done and how far: (stage, done, total). The loader's stages are
+# "reading" (of 1 file), "parsing" (bytes), "checking" (events); whoever builds the
+# CalendarIndex reports "indexing". A stage may be reported with done == 0 only.
+Progress = Callable[[str, int, int], None]
+_TOML_LOCATION = re.compile(r"\(at line (\d+), column (\d+)\)|\(at end of document\)")
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """A calendar with the warnings found while loading it."""
+
+    calendar: Calendar
+    warnings: list[Diagnostic]
+
+
+# The rest of a load that can wait until the calendar is on screen: finding the warnings
+# that look across all events and locating every warning, then writing the cache. It
+# returns every warning, as ``Loaded.warnings`` would have held them.
+Finish = Callable[[], list[Diagnostic]]
+
+
+def bundled_calendar() -> Path:
+    """The calendar shipped with the program (a wheel carries it inside the package)."""
+    packaged = resources.files("tui").joinpath(BUNDLED_NAME)
+    if packaged.is_file():
+        return Path(str(packaged))
+    # An editable install runs from the source tree, where the file sits at the top.
+    return Path(str(resources.files("tui"))).resolve().parent / BUNDLED_NAME
+
+
+def default_calendar(cwd: Path | None = None) -> Path:
+    """./events.toml when there is one, else the bundled calendar."""
+    local = (cwd or Path.cwd()) / BUNDLED_NAME
+    return local if local.is_file() else bundled_calendar()
+
+
+def size_limit() -> int:
+    """The largest calendar file read, in bytes: ``$DIPLOCAL_MAX_MB`` megabytes, else 200."""
+    setting = os.environ.get(MAX_SIZE_ENV, "").strip()
+    megabytes = int(setting) if setting.isdigit() and len(setting) < 10 else DEFAULT_MAX_MB
+    return megabytes * 1_000_000
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, or a located error for every way reading it can fail."""
+    name = str(path)
+    limit = size_limit()
+    try:
+        with path.open("rb") as stream:
+            # Read one byte past the limit, whatever the size claims: /dev/zero claims 0.
+            data = stream.read(limit + 1)
+    except FileNotFoundError:
+        raise CalendarError.single(name, 0, 0, "no such file") from None
+    except IsADirectoryError:
+        raise CalendarError.single(name, 0, 0, "is a directory, not a calendar file") from None
+    except PermissionError:
+        raise CalendarError.single(name, 0, 0, "permission denied") from None
+    except OSError as error:
+        raise CalendarError.single(name, 0, 0, error.strerror or str(error)) from None
+    if len(data) > limit:
+        message = (
+            f"larger than {limit // 1_000_000} MB, the limit for a calendar file "
+            f"(set {MAX_SIZE_ENV} to a number of megabytes to raise it)"
+        )
+        raise CalendarError.single(name, 0, 0, message)
+    return data
+
+
+def decode(data: bytes, name: str) -> str:
+    """UTF-8 text, or an error pointing at the first byte that is not UTF-8."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        msg = f"not UTF-8 text (byte 0x{data[error.start]:02x}); save the file as UTF-8"
+        raise CalendarError.single(name, line, column, msg) from None
+    # Editors on Windows may add a byte-order mark; TOML does not allow one, users do.
+    return text.removeprefix("\ufeff")
+
+
+def parse_toml(text: str, name: str) -> dict[str, Any]:
+    """Parse TOML text, turning syntax errors into a located error."""
+    try:
+        return toml_parse.parse(text)
+    except tomllib.TOMLDecodeError as error:
+        message = str(error)
+        match = _TOML_LOCATION.search(message)
+        if match and match.group(1):
+            line, column = int(match.group(1)), int(match.group(2))
+        else:
+            line = text.count("\n") + 1
+            column = len(text) - text.rfind("\n")
+        detail = _TOML_LOCATION.sub("", message).strip()
+        raise CalendarError.single(name, line, column, f"TOML syntax: {detail}") from None
+    except ValueError as error:  # Python's own limit, hit by tomllib converting a number
+        if "digits" not in str(error):
+            raise
+        line, column = _long_number(text)
+        message = f"a number with more than {sys.get_int_max_str_digits()} digits"
+        raise CalendarError.single(name, line, column, message) from None
+    except RecursionError:
+        line, column = _deepest_point(text)
+        raise CalendarError.single(
+            name, line, column, "arrays or tables nested too deeply"
+        ) from None
+
+
+def _long_number(text: str) -> tuple[int, int]:
+    """Where the first number too long for Python to convert starts."""
+    limit = sys.get_int_max_str_digits()
+    # A value starts after "=", "[", "," or "{" (strings may hold digits too).
+    match = re.search(rf"[=\[,{{]\s*([+-]?[0-9][0-9_]{{{limit},}})", text)
+    if match is None:
+        return 1, 1
+    index = match.start(1)
+    return text.count("\n", 0, index) + 1, index - text.rfind("\n", 0, index)
+
+
+def _deepest_point(text: str, limit: int = 100) -> tuple[int, int]:
+    """Where bracket nesting first passes ``limit``, to point at runaway nesting."""
+    depth = 0
+    for index, char in enumerate(text):
+        depth += char in "[{"
+        depth -= char in "]}"
+        if depth > limit:
+            line = text.count("\n", 0, index) + 1
+            return line, index - text.rfind("\n", 0, index)
+    return 1, 1
+
+
+def load_calendar(
+    path: Path,
+    on_slow_load: Callable[[str], None] | None = None,
+    on_progress: Progress | None = None,
+    finish_later: Callable[[Finish], None] | None = None,
+) -> Loaded:
+    """Load and validate a calendar file.
+
+    ``on_slow_load`` is told, before the work starts, when a large file has to be parsed
+    from scratch (about a second per 5 MB), so a person is not left facing a blank screen.
+    ``on_progress`` is told each stage as it starts and how far it got (see ``Progress``).
+    ``finish_later``, when given, is handed what can wait until the calendar is on screen
+    (see ``Finish``); the warnings returned now are then only those about the cache.
+
+    Raises:
+        CalendarError: with every problem found, each located by line and column.
+    """
+    tell = on_progress or _quiet
+    tell("reading", 0, 1)
+    data = read_bytes(path)
+    tell("reading", 1, 1)
+    return load_bytes(data, str(path), on_slow_load, on_progress, finish_later)
+
+
+def _quiet(stage: str, done: int, total: int) -> None:
+    """A progress callback that tells no one."""
+
+
+def load_bytes(
+    data: bytes,
+    name: str,
+    on_slow_load: Callable[[str], None] | None = None,
+    on_progress: Progress | None = None,
+    finish_later: Callable[[Finish], None] | None = None,
+) -> Loaded:
+    """Load and validate a calendar from bytes already read; ``name`` locates its errors.
+
+    A live reload reads the file once, checks it was whole, and loads exactly those bytes.
+    ``finish_later``: as for ``load_calendar``.
+
+    Raises:
+        CalendarError: with every problem found, each located by line and column.
+    """
+    notes: list[Diagnostic] = []  # about the cache itself: said, never stored
+
+    def notice(place: Path, problem: str) -> None:
+        message = f"not used as a cache: {problem}"
+        notes.append(Diagnostic(str(place), 0, 0, message, Severity.WARNING))
+
+    key = cache.key_for(data) if cache.enabled(len(data)) else None
+    cached = cache.load(key, name, notice) if key else None
+    if cached is not None:
+        return Loaded(cached[0], cached[1] + notes)
+    if on_slow_load is not None and len(data) >= SLOW_SIZE:
+        on_slow_load(slow_load_message(name, len(data), cached=key is not None))
+    tell = on_progress or _quiet
+    size = len(data)
+    tell("parsing", 0, size)
+    text = _calendar_text(data, name)
+    del data  # the bytes, the text and the parsed document together are large
+    # Paused until the model is built: each re-enabling walks all that was made so far.
+    with collector_paused():
+        document = parse_toml(text, name)
+        tell("parsing", size, size)
+        warned: list[Finish] = []
+        later = warned.append if finish_later is not None else None
+        loaded = _validated(document, text, name, on_progress, warn_later=later)
+        del document
+    if finish_later is None:
+        if key:
+            cache.store(key, loaded.calendar, loaded.warnings, notice)
+        return Loaded(loaded.calendar, loaded.warnings + notes)
+
+    def finish() -> list[Diagnostic]:
+        warnings = warned.pop()() if warned else loaded.warnings  # and let go of the text
+        if key:
+            cache.store(key, loaded.calendar, warnings, notice)
+        return warnings + notes
+
+    finish_later(finish)
+    return Loaded(loaded.calendar, list(notes))
+
+
+def slow_load_message(name: str, size: int, *, cached: bool) -> str:
+    """What to say before parsing a large file: its size, a range of times, and the cache
+    only as a promise it can keep (an invalid file is never cached)."""
+    megabytes = size / 1e6
+    low, high = max(1, round(size / FAST_RATE)), max(1, round(size / SLOW_RATE))
+    later = "; if it is valid, later opens use a cache" if cached else ""
+    return f"{name}: reading {megabytes:.0f} MB, about {low}-{high} s{later}"
+
+
+@dataclass(frozen=True, slots=True)
+class Reloadable:
+    """What a reload reuses of the load before it: the parse and the events checked."""
+
+    parsed: Parsed
+    checked: CheckedEvents
+
+
+def reload_bytes(
+    data: bytes, name: str, previous: Reloadable | None, on_progress: Progress | None = None
+) -> tuple[Loaded, Reloadable]:
+    """``load_bytes`` after an edit, reusing what ``previous`` made of unchanged events.
+
+    Returns the calendar, exactly as ``load_bytes`` would give it, and what to pass to the
+    next reload (``previous`` is None the first time). An edited event is parsed alone and
+    the others are looked up (see ``tui.core.loading.reparse``); while the text before the events
+    (calendar, countries, participants) is unchanged, an unchanged event that was checked
+    without a problem is taken as it was. Everything that looks across events (duplicate
+    ids, overlaps, the order) runs in full. The calendar cache is skipped: each edit is
+    new content, and storing each one would cost more than it saves.
+
+    Raises:
+        CalendarError: with every problem found, each located by line and column.
+    """
+    tell = on_progress or _quiet
+    size = len(data)
+    tell("parsing", 0, size)
+    text = _calendar_text(data, name)
+    del data
+    with collector_paused():  # as in load_bytes: once, until the model is built
+        try:
+            parsed = parse_reusing(text, previous.parsed if previous is not None else None)
+        except (tomllib.TOMLDecodeError, RecursionError):
+            parse_toml(text, name)  # the same parse, raising the located error
+            raise
+        tell("parsing", size, size)
+        same_head = previous is not None and parsed.head and parsed.head == previous.parsed.head
+        checked = previous.checked if previous is not None and same_head else {}
+        loaded = _validated(parsed.document, text, name, on_progress, checked)
+    return loaded, Reloadable(parsed, checked)
+
+
+def _calendar_text(data: bytes, name: str) -> str:
+    text = decode(data, name)
+    if not text.strip():
+        raise CalendarError.single(name, 1, 1, "the file is empty: a calendar needs [calendar]")
+    return text
+
+
+def _validated(
+    document: dict[str, Any],
+    text: str,
+    name: str,
+    on_progress: Progress | None,
+    checked: CheckedEvents | None = None,
+    warn_later: Callable[[Finish], None] | None = None,
+) -> Loaded:
+    """The calendar of a parsed document, or every error, located in ``text``.
+
+    With ``warn_later``, a calendar without errors comes without its warnings: finding
+    double bookings and locating the warnings (half a second at 100,000 events) is handed
+    to ``warn_later`` instead.
+    """
+    # The callers, load_bytes and reload_bytes, hold the collector over parse and check.
+    calendar, fields, overlaps = build_calendar_first(document, on_progress, checked)
+    del document
+    if warn_later is not None and calendar is not None:
+        # fields.problems holds warnings only: an error leaves no calendar.
+        warn_later(partial(_all_warnings, fields.problems, overlaps, text, name))
+        return Loaded(calendar, [])
+    fields.problems.extend(overlaps())
+    diagnostics = locate_problems(fields.problems, text, name)
+    errors = [d for d in diagnostics if d.severity is Severity.ERROR]
+    if errors or calendar is None:
+        raise CalendarError(errors)
+    return Loaded(calendar, diagnostics)
+
+
+def _all_warnings(
+    problems: list[Problem], overlaps: Callable[[], list[Problem]], text: str, name: str
+) -> list[Diagnostic]:
+    with collector_paused():
+        return locate_problems([*problems, *overlaps()], text, name)
+
+
+def locate_problems(problems: list[Problem], text: str, name: str) -> list[Diagnostic]:
+    """Turn key paths into lines and columns, in file order."""
+    if not problems:
+        return []
+    positions = scan_positions(text, [problem.path for problem in problems])
+    located = []
+    for problem in problems:
+        line, column = locate(positions, problem.path, at_key=problem.at_key)
+        located.append(Diagnostic(name, line, column, problem.message, problem.severity))
+    located.sort(key=lambda d: (d.line, d.column))
+    return located

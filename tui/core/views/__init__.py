@@ -1,0 +1,1 @@
+"""Looking at a model: filter, index, times in words, agenda, the whole visit, the timeline."""

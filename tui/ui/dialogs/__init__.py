@@ -1,0 +1,1 @@
+"""One modal per module: questions, pickers, export, help, text pages."""

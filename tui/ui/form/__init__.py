@@ -1,0 +1,1 @@
+"""The event form: its modal, its inputs, and saving what it holds."""

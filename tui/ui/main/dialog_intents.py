@@ -1,0 +1,115 @@
+"""The main screen's intents that open a dialog or talk to the system.
+
+Each takes the screen and changes its state only through its public methods. The dialogs
+are imported when first opened: their widgets are not needed for the first paint.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from tui.core.present.details import about_details, change_log, notice_details
+from tui.core.system.opener import open_url
+
+if TYPE_CHECKING:
+    from tui.ui.main.main_screen import MainScreen
+
+
+def choose_countries(screen: MainScreen) -> None:
+    """The country filter dialog; what it returns becomes the filter."""
+    from tui.ui.dialogs.country_filter_modal import CountryFilterModal
+
+    def apply(codes: frozenset[str] | None) -> None:
+        if codes is not None:
+            screen.change_filter(replace(screen.browse.filter, countries=codes))
+
+    current = screen.browse.filter.countries
+    screen.app.push_screen(CountryFilterModal(screen.calendar, current), apply)
+
+
+def export(screen: MainScreen) -> None:
+    """Export what the filter leaves, under the presenter's default name."""
+    from tui.ui.dialogs.export_modal import ExportModal
+
+    if screen.screenful is not None:
+        events = screen.index.select(screen.browse.filter)
+        default = Path(screen.screenful.export_name)
+        screen.app.push_screen(ExportModal(screen.calendar, events, default))
+
+
+def show_help(screen: MainScreen) -> None:
+    """Every key that works where the focus is."""
+    from tui.ui.dialogs.help_modal import HelpModal
+
+    screen.app.push_screen(HelpModal(screen.active_bindings))
+
+
+def with_source(screen: MainScreen, verb: str, then: Callable[[MainScreen, str], None]) -> None:
+    """Act on the selected event's one source link, or ask which when it has several."""
+    from tui.ui.dialogs.source_picker import SourcePicker
+
+    sources = screen.screenful.sources if screen.screenful else ()
+    if not sources:
+        screen.notify("The selection has no source links.", severity="warning")
+    elif len(sources) == 1:
+        then(screen, sources[0])
+    else:
+
+        def chosen(url: str | None) -> None:
+            if url:
+                then(screen, url)
+
+        screen.app.push_screen(SourcePicker(verb, sources), chosen)
+
+
+def open_source(screen: MainScreen, url: str) -> None:
+    """Open a link with the system's opener, and say what happened."""
+    if open_url(url):
+        screen.notify(f"Opening {url}", markup=False)
+    else:
+        screen.notify("Nothing here can open links: press y to copy it.", severity="warning")
+
+
+def copy_source(screen: MainScreen, url: str) -> None:
+    """Copy a link to the clipboard (through the terminal), and say so."""
+    screen.app.copy_to_clipboard(url)
+    screen.notify(f"Copied {url}", markup=False)
+
+
+def show_notices(screen: MainScreen) -> None:
+    """The loader's warnings and errors, each as FILE:LINE:COL."""
+    from tui.ui.dialogs.text_modal import TextModal
+
+    notices = screen.notices
+    lines = notice_details(notices.warnings, notices.errors, looking=notices.looking)
+    screen.app.push_screen(TextModal("Warnings and errors", lines))
+
+
+def show_about(screen: MainScreen) -> None:
+    """The calendar's own title, description, sources, revision and counts."""
+    from tui.ui.dialogs.text_modal import TextModal
+
+    screen.app.push_screen(TextModal("About this calendar", about_details(screen.calendar)))
+
+
+def show_changes(screen: MainScreen) -> None:
+    """What changed since the user last looked, newest first; `s` marks it all as seen."""
+    from tui.core.living.baseline import save_baseline
+    from tui.core.living.versions import seen
+    from tui.ui.dialogs.text_modal import ChangesModal
+
+    def answered(mark: bool | None) -> None:
+        if not mark:
+            return
+        screen.set_living(seen(screen.living))
+        if screen.path is not None and not screen.living.errors:
+            # The next start shows what changed after this moment.
+            with contextlib.suppress(OSError):
+                save_baseline(screen.calendar.id, screen.path.read_bytes())
+
+    lines = change_log(screen.living.log)
+    screen.app.push_screen(ChangesModal("Changes since you last looked", lines), answered)

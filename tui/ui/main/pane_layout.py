@@ -1,0 +1,149 @@
+"""The panes below the header, and `m`: one pane fills the body, the header stays.
+
+Textual's own maximize hides everything else, the header with the filter and zone too;
+this keeps the header and footer and hides only the other panes.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
+from textual.widget import Widget
+from textual.widgets import ContentSwitcher
+
+from tui.core.present.screenful import Screenful
+from tui.core.present.state import SelectionKind, View
+from tui.ui.widgets.country_list import CountryList
+from tui.ui.widgets.day_list import DayList
+from tui.ui.widgets.day_view import DayView
+from tui.ui.widgets.details_pane import DetailsPane
+from tui.ui.widgets.participant_list import ParticipantList
+
+if TYPE_CHECKING:
+    from tui.ui.widgets.agenda_view import AgendaView
+    from tui.ui.widgets.timeline_view import TimelineView
+
+PANES = ("days", "people", "countries", "day-area", "details")
+# The main pane's widget for each view.
+VIEW_IDS = {View.DAY: "day-view", View.TIMELINE: "timeline", View.AGENDA: "agenda"}
+TITLES = {
+    "days": "Days",
+    "people": "Participants",
+    "countries": "Countries",
+    "details": "Details",
+}
+
+
+class PaneLayout(Horizontal):
+    """The body: the lists on the left, the day and the details beside or below them.
+
+    It passes the screen's ``Screenful`` down to each pane, which draws its own part.
+    """
+
+    screenful: reactive[Screenful | None] = reactive(None, init=False)
+
+    def compose(self) -> ComposeResult:
+        bound = PaneLayout.screenful
+        with Vertical(id="nav"):
+            yield DayList(id="days").data_bind(bound)
+            yield ParticipantList(id="people").data_bind(bound)
+            yield CountryList(id="countries").data_bind(bound)
+        with Vertical(id="main"):
+            with ContentSwitcher(id="day-area", initial="day-view"):
+                # The timeline and the whole visit are mounted when first shown.
+                yield DayView(id="day-view").data_bind(bound)
+            yield DetailsPane(id="details").data_bind(bound)
+
+    def on_mount(self) -> None:
+        for name, title in TITLES.items():
+            self.query_one(f"#{name}").border_title = title
+
+    def watch_screenful(self, screenful: Screenful | None) -> None:
+        """Show the view's widget, and hand the timeline and agenda their part."""
+        if screenful is None:
+            return
+        switcher = self.query_one(ContentSwitcher)
+        if self._view(screenful.view) is None:
+            switcher.mount(_view_widget(screenful.view))  # registered at once, shown below
+        switcher.current = VIEW_IDS[screenful.view]
+        timeline, agenda = self._timeline_view, self._agenda_view
+        for widget in (timeline, agenda):
+            if widget is not None:
+                widget.border_title = screenful.day_title
+        if timeline is not None:
+            timeline.timeline = screenful.timeline
+            selected = screenful.selection
+            if screenful.timeline is not None and selected and selected.kind is SelectionKind.EVENT:
+                timeline.select(selected.key)
+        if agenda is not None:
+            agenda.agenda = screenful.agenda
+
+    def _view(self, view: View) -> Widget | None:
+        """The widget of ``view``, if it has been mounted."""
+        wanted = VIEW_IDS[view]
+        return next((w for w in self.query_one(ContentSwitcher).children if w.id == wanted), None)
+
+    @property
+    def _timeline_view(self) -> TimelineView | None:
+        """The timeline, once it has been shown."""
+        return self._view(View.TIMELINE)  # type: ignore[return-value]
+
+    @property
+    def _agenda_view(self) -> AgendaView | None:
+        """The whole visit, once it has been shown."""
+        return self._view(View.AGENDA)  # type: ignore[return-value]
+
+    @property
+    def view_widget(self) -> Widget:
+        """The widget of the view shown now: the one to focus."""
+        switcher = self.query_one(ContentSwitcher)
+        return self.query_one(f"#{switcher.current}") if switcher.current else switcher
+
+    def pane_of(self, widget: Widget | None) -> Widget | None:
+        """The pane that holds ``widget``, if any."""
+        node = widget
+        while node is not None and node is not self:
+            if isinstance(node, Widget) and node.id in PANES:
+                return node
+            node = node.parent if isinstance(node.parent, Widget) else None
+        return None
+
+    @property
+    def maximized_pane(self) -> Widget | None:
+        return next((w for w in self.query(".-maximized").results(Widget)), None)
+
+    def toggle(self, focused: Widget | None) -> None:
+        """Fill the body with the focused pane, or restore the panes if one fills it."""
+        pane = self.pane_of(focused)
+        if self.maximized_pane is not None or pane is None:
+            self.restore()
+        else:
+            self.show_only(pane)
+
+    def restore(self) -> None:
+        self.show_only(None)
+
+    def show_only(self, pane: Widget | None) -> None:
+        for name in PANES:
+            widget = self.query_one(f"#{name}")
+            widget.set_class(pane is not None and widget is not pane, "-hidden")
+            widget.set_class(widget is pane, "-maximized")
+        for column in self.children:
+            holds = pane is not None and pane in column.walk_children()
+            column.set_class(pane is not None and not holds, "-hidden")
+            column.set_class(holds, "-maximizing")
+
+
+def _view_widget(view: View) -> Widget:
+    """A new widget for the timeline or the whole visit. Their modules (and the core's
+    layout of them) load here, the first time the view is shown, not before the first frame."""
+    if view is View.TIMELINE:
+        from tui.ui.widgets.timeline_view import TimelineView
+
+        return TimelineView(id=VIEW_IDS[view])
+    from tui.ui.widgets.agenda_view import AgendaView
+
+    return AgendaView(id=VIEW_IDS[view])

@@ -1,0 +1,64 @@
+"""`diplocal FILE` for a file that does not exist yet: offer to create a calendar there."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual import on
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Button, Input, Label
+
+from tui.core.editing.save import ConflictError, SaveError, save_calendar
+from tui.core.editing.toml_edit import new_calendar_text
+from tui.core.errors import UsageError
+from tui.core.zones import available_zones, local_zone_name
+from tui.ui.form.form_inputs import NameSuggester
+
+
+class NewCalendarApp(App[bool]):
+    """Asks for a title and a zone and writes an empty, valid calendar; returns whether
+    it did (the command line then opens it)."""
+
+    CSS_PATH = "../app.tcss"
+    BINDINGS = [Binding("escape", "quit_unwritten", "Cancel")]
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="new-calendar"):
+            yield Label(Text(f"{self.path} does not exist. Create a calendar there?"))
+            yield Label("Title", classes="dialog-help")
+            yield Input(placeholder="e.g. Putin's state visit to Tajikistan", id="new-title")
+            yield Label(
+                "Zone of the venue (IANA name; → accepts a suggestion)", classes="dialog-help"
+            )
+            zones = NameSuggester(sorted(available_zones()))
+            yield Input(local_zone_name(), suggester=zones, id="new-zone")
+            yield Label("", id="new-message")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Create", variant="primary", id="new-create")
+                yield Button("Cancel", id="new-cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#new-title", Input).focus()
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#new-create")
+    def create(self) -> None:
+        title = self.query_one("#new-title", Input).value
+        zone = self.query_one("#new-zone", Input).value.strip()
+        try:
+            save_calendar(self.path, new_calendar_text(title, zone), expected_digest=None)
+        except (UsageError, ConflictError, SaveError) as error:
+            self.query_one("#new-message", Label).update(Text(str(error), style="bold"))
+            return
+        self.exit(True)
+
+    @on(Button.Pressed, "#new-cancel")
+    def action_quit_unwritten(self) -> None:
+        self.exit(False)

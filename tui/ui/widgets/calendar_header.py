@@ -1,0 +1,40 @@
+"""The top line: calendar title and date range, then the active filter and display zone."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from tui.core.present.header_fit import GAP, badges, fit_header
+from tui.core.present.screenful import Screenful
+
+
+class CalendarHeader(Widget):
+    """What is shown and how. Fitted to the width at render time, so even the first frame
+    keeps the filter and zone whole; the title gives way first, then the dates."""
+
+    DEFAULT_CSS = "CalendarHeader { height: 1; }"
+
+    screenful: reactive[Screenful | None] = reactive(None, init=False)
+    draws = 0
+
+    def watch_screenful(self, old: Screenful | None, new: Screenful | None) -> None:
+        if new is not None and (old is None or old.header != new.header):
+            self.draws += 1
+            self.refresh()
+
+    def render(self) -> Text:
+        if self.screenful is None:
+            return Text()
+        header = fit_header(self.screenful.header, self.content_size.width)
+        left = Text(header.title, style="bold")
+        if header.dates:
+            left.append(" " * GAP + header.dates)
+        right = Text("Filter: ", style="bold").append(header.filter or "none")
+        right.append("  Zone: ", style="bold").append(header.zone)
+        extra = badges(header)
+        if extra:
+            right.append("  ").append(extra, style="bold reverse")
+        gap = max(GAP, self.content_size.width - left.cell_len - right.cell_len)
+        return Text.assemble(left, " " * gap, right, no_wrap=True, overflow="crop")
