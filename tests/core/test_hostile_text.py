@@ -150,6 +150,7 @@ def _events_by_uid(data: bytes) -> dict[str, icalendar.Event]:
 @given(value=TEXT)
 @example(value="a\r\nb")  # tomli-w's multi-line strings turn CRLF into LF
 @example(value=HOSTILE)
+@example(value="\\N")  # icalendar's own TEXT escaping reads "\N" as a line break
 def test_random_text_in_every_field_survives_both_exports(value: str) -> None:
     document = with_text_everywhere(value)
     calendar, fields = build_calendar(tomllib.loads(tomli_w.dumps(document)))

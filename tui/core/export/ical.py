@@ -236,8 +236,9 @@ def _vcalendar(calendar: Calendar) -> icalendar.Calendar:
     vcalendar.add("version", "2.0")
     vcalendar.add("calscale", "GREGORIAN")
     # The library writes properties it does not know (NAME in a VCALENDAR, X-WR-CALNAME)
-    # unescaped, so a newline in the title would end the line: say they are TEXT.
-    title = icalendar.vText(without_controls(calendar.title))
+    # as given, so they are escaped here: its own TEXT escaping (vText) would turn a
+    # literal backslash-N in the title into a line break.
+    title = escape_text(without_controls(calendar.title))
     vcalendar.add("name", title)  # RFC 7986
     vcalendar.add("x-wr-calname", title)  # what most clients still read
     return vcalendar
