@@ -7,6 +7,7 @@ from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.command import CommandPalette
@@ -22,6 +23,7 @@ from tui.core.text import one_line
 from tui.ui import textual_fixes
 from tui.ui.commands import CalendarCommands
 from tui.ui.main.main_screen import Clock, MainScreen
+from tui.ui.typed_ahead import TypedAhead
 
 if TYPE_CHECKING:
     from tui.ui.startup.loading_screen import LoadingScreen
@@ -55,9 +57,16 @@ class DiplocalApp(App[None]):
         self.clock = clock
         self.baseline = baseline
         self.living = None
+        self.typed_ahead = TypedAhead(self, super().on_event)
         if calendar is not None:
             self.living = self.living_of(Loaded(calendar, list(warnings)))
             self.title = one_line(calendar.title)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            await self.typed_ahead.key(event)  # each key where it would land if typed slowly
+        else:
+            await super().on_event(event)
 
     def living_of(self, loaded: Loaded) -> Living:
         """The living calendar of a loaded file, compared with the version last seen.

@@ -1,0 +1,60 @@
+"""Keys typed ahead land where slow keys land.
+
+Each burst is posted to the driver at once (`send_burst`), as a paste or a laggy link
+delivers it: no key waits for the one before it to be handled. Typed slowly, each of these
+does what its name says; before the typed-ahead queue, the keys after the one that opens
+a dialog or moves the focus landed in the old place.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from textual.widgets import Input
+
+from tests.ui.conftest import MakeApp
+from tests.ui.helpers import main_screen, send_burst
+from tests.ui.test_living import open_app, until
+from tui.core.loading.load import bundled_calendar
+from tui.ui.form.event_form_modal import EventFormModal
+
+SIZE = (120, 36)
+
+
+async def test_c_then_a_name_then_enter_filters_by_that_name(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = main_screen(app)
+        send_burst(app, ["c", "k", "a", "z", "enter"])
+        await until(lambda: screen.browse.filter.countries == {"KZ"} and app.screen is screen)
+        await pilot.pause()
+        assert screen.browse.filter.countries == {"KZ"}
+
+
+async def test_a_search_then_enter_then_next_day(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = main_screen(app)
+        first = screen.browse.day
+        send_burst(app, ["slash", *"aliyev", "enter", "right_square_bracket"])
+        await until(lambda: screen.browse.day != first)
+        await pilot.pause()
+        assert screen.browse.filter.text == "aliyev"
+        assert screen.query_one("#search", Input).value == "aliyev"
+        assert screen.browse.day is not None and first is not None and screen.browse.day > first
+
+
+async def test_tab_in_the_new_event_form_moves_before_the_next_keys(tmp_path: Path) -> None:
+    path = tmp_path / "events.toml"
+    shutil.copyfile(bundled_calendar(), path)
+    app = open_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        send_burst(app, ["n", *"abc", "tab", "tab", "tab", *"19:30"])
+        await until(lambda: isinstance(app.screen, EventFormModal))
+        form = app.screen
+        await until(lambda: bool(form.query("#field-start")))
+        start = form.query_one("#field-start", Input)
+        await until(lambda: start.value == "19:30")
+        await pilot.pause()
+        assert form.query_one("#field-title", Input).value == "abc"
