@@ -58,3 +58,24 @@ async def test_tab_in_the_new_event_form_moves_before_the_next_keys(tmp_path: Pa
         await until(lambda: start.value == "19:30")
         await pilot.pause()
         assert form.query_one("#field-title", Input).value == "abc"
+
+
+async def test_e_then_typing_goes_into_the_export_path(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        send_burst(app, ["e", "end", *"-copy"])
+        await until(lambda: bool(app.screen.query("#export-path")))
+        field = app.screen.query_one("#export-path", Input)
+        await until(lambda: field.value.endswith("-copy"))
+        await pilot.pause()
+        assert field.value.endswith(".ics-copy")
+
+
+async def test_the_palette_then_a_name_then_enter_runs_that_command(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = main_screen(app)
+        send_burst(app, ["ctrl+p", *"filter by country: kaz", "enter"])
+        await until(lambda: screen.browse.filter.countries == {"KZ"} and app.screen is screen)
+        await pilot.pause()
+        assert screen.browse.filter.countries == {"KZ"}

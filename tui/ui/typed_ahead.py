@@ -78,7 +78,16 @@ class TypedAhead:
         message (a key, the widget's message, its bubbling to the screen, a focus call)."""
         pumps = self._pumps()
         mounted = all(pump.is_mounted for pump in pumps[1:] if isinstance(pump, Widget))
-        return mounted and all(pump._message_queue.empty() for pump in pumps)
+        return (
+            mounted
+            and all(pump._message_queue.empty() for pump in pumps)
+            and not any(
+                # A search the screen runs in an async worker (the command palette's) decides
+                # what enter picks; thread workers (the file follower) run for the whole session.
+                worker.is_running and not worker._thread_worker and worker.node in pumps
+                for worker in self._app.workers
+            )
+        )
 
     async def _one_round(self) -> None:
         """Every queue of the app and its screen has handled what it held when this began,
