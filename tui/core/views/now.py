@@ -87,7 +87,7 @@ def find_now(
         return today if today in shown else shown[0]
 
     begin = min(listed, key=first_instant)
-    finish = max(listed, key=last_instant)
+    finish = max(reversed(listed), key=last_instant)  # the last listed of the last ones
     if now < first_instant(begin):
         return NowPoint(
             day_of(begin), begin.id, None, f"starts {relative(first_instant(begin), now)}"

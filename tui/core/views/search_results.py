@@ -13,10 +13,10 @@ from datetime import date, tzinfo
 from tui.core.icc import icc_reasons
 from tui.core.model import Status
 from tui.core.text import one_line
-from tui.core.views.agenda_text import short_name, when_column
-from tui.core.views.filter import Filter, ZoneMode
+from tui.core.views.agenda_text import short_name
+from tui.core.views.filter import Filter, ZoneMode, display_zone
 from tui.core.views.index import CalendarIndex
-from tui.core.views.time_words import short_day
+from tui.core.views.time_words import short_day, time_range
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,7 +26,7 @@ class SearchHit:
     event_id: str
     day: date  # the day to open for it
     date_text: str  # 'Thu 9 Oct 2025'
-    time: str  # the agenda's time column for that day
+    time: str  # what is known of its time, as the day view words it
     title: str  # one line, controls made visible
     who: str  # participants' short names
     status: Status
@@ -49,7 +49,7 @@ def search_results(
                 event_id=event.id,
                 day=day,
                 date_text=f"{short_day(day)} {day.year}",
-                time=when_column(event, mode, local, day),
+                time=time_range(event, display_zone(event, mode, local), day),
                 title=one_line(event.title),
                 who=", ".join(short_name(calendar, pid) for pid in event.participants),
                 status=event.status,
