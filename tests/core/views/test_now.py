@@ -10,8 +10,9 @@ import pytest
 from tui.core.loading.load import bundled_calendar, load_calendar
 from tui.core.views.filter import Filter, ZoneMode
 from tui.core.views.index import CalendarIndex
+from tui.core.views.lanes import LaneMode
 from tui.core.views.now import NowPoint, find_now, now_column
-from tui.core.views.timeline import LaneMode, layout_timeline
+from tui.core.views.timeline import layout_timeline
 from tui.core.views.timeline_cells import WHOLE
 from tui.core.views.timeline_layout import column, paint_timeline
 from tui.core.views.whole_visit import Now
