@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
+from math import inf
+from weakref import WeakKeyDictionary
 
 from tui.core.event_order import moment, start_instant, venue_zone
 from tui.core.model import Event, Status
@@ -61,10 +63,37 @@ def last_instant(event: Event) -> datetime:
     return start_instant(end + timedelta(days=1), venue_zone(event))
 
 
-def under_way(event: Event, now: datetime) -> bool:
-    """Whether a timed event with a start and an end is going on at ``now``."""
-    start, end = event.start, event.end
-    return isinstance(start, datetime) and isinstance(end, datetime) and start <= now < end
+@dataclass(frozen=True, slots=True)
+class _Times:
+    """Position -> POSIX timestamps: when each event begins and is over, the moment it is
+    ordered by (None: none), and the end that makes it "under way" (-inf: never)."""
+
+    first: list[float]
+    last: list[float]
+    moment: list[float | None]
+    end: list[float]
+
+
+# Built once per index: `.` at 10,000 events then compares floats, not zoned datetimes.
+_TIMES: WeakKeyDictionary[CalendarIndex, _Times] = WeakKeyDictionary()
+
+
+def _times(index: CalendarIndex) -> _Times:
+    found = _TIMES.get(index)
+    if found is None:
+        events = index.calendar.events
+        moments = [moment(e) for e in events]
+        found = _Times(
+            [first_instant(e).timestamp() for e in events],
+            [last_instant(e).timestamp() for e in events],
+            [m.timestamp() if m is not None else None for m in moments],
+            [
+                e.end.timestamp() if isinstance(e.end, datetime) and not e.dated else -inf
+                for e in events
+            ],
+        )
+        _TIMES[index] = found
+    return found
 
 
 def find_now(
@@ -75,40 +104,37 @@ def find_now(
     now: datetime,
 ) -> NowPoint:
     """The day and event for ``now`` among ``chosen`` (the filtered events), in ``mode``."""
-    days = index.days(mode, local)
+    events, position = index.calendar.events, index.position
+    positions = [position[e.id] for e in chosen]
     # Cancelled events are no destination, unless nothing else is left.
-    listed = [e for e in chosen if e.status is not Status.CANCELLED] or list(chosen)
-    if not listed:
+    live = [n for n in positions if events[n].status is not Status.CANCELLED] or positions
+    if not live:
         return NowPoint(None, None, None)
-
-    def day_of(event: Event) -> date:
-        shown = days.of_event[index.position[event.id]]
-        today = now.astimezone(days_zone(index, mode, local)).date()
-        return today if today in shown else shown[0]
-
-    begin = min(listed, key=first_instant)
-    finish = max(reversed(listed), key=last_instant)  # the last listed of the last ones
-    if now < first_instant(begin):
-        return NowPoint(
-            day_of(begin), begin.id, None, f"starts {relative(first_instant(begin), now)}"
-        )
-    if now >= last_instant(finish):
-        return NowPoint(
-            day_of(finish), finish.id, None, f"ended {relative(last_instant(finish), now)}"
-        )
-    going = [e for e in listed if under_way(e, now)]
-    if going:  # the latest to start is the one most likely in front of the viewer
-        current = max(going, key=first_instant)
-        return NowPoint(day_of(current), current.id, Now.UNDER_WAY)
-    upcoming = [(at, n) for n, e in enumerate(listed) if (at := moment(e)) and at >= now]
-    if upcoming:
-        following = listed[min(upcoming)[1]]
-        return NowPoint(day_of(following), following.id, Now.NEXT)
-    # Only events without a moment (all day, time not announced) remain: today's first.
+    of_event = index.days(mode, local).of_event
     today = now.astimezone(days_zone(index, mode, local)).date()
-    later = [e for e in listed if max(days.of_event[index.position[e.id]]) >= today]
-    target = later[0] if later else finish
-    return NowPoint(day_of(target), target.id, Now.NEXT)
+
+    def point(n: int, relation: Now | None, outside: str = "") -> NowPoint:
+        shown = of_event[n]
+        return NowPoint(today if today in shown else shown[0], events[n].id, relation, outside)
+
+    times, at = _times(index), now.timestamp()
+    begin = min(live, key=times.first.__getitem__)
+    finish = max(reversed(live), key=times.last.__getitem__)  # the last listed of the last
+    if at < times.first[begin]:
+        return point(begin, None, f"starts {relative(first_instant(events[begin]), now)}")
+    if at >= times.last[finish]:
+        return point(finish, None, f"ended {relative(last_instant(events[finish]), now)}")
+    first, end = times.first, times.end
+    going = [n for n in live if first[n] <= at < end[n]]
+    if going:  # the latest to start is the one most likely in front of the viewer
+        return point(max(going, key=first.__getitem__), Now.UNDER_WAY)
+    moments = times.moment
+    upcoming = [(m, n) for n in live if (m := moments[n]) is not None and m >= at]
+    if upcoming:
+        return point(min(upcoming)[1], Now.NEXT)
+    # Only events without a moment (all day, time not announced) remain: today's first.
+    later = [n for n in live if max(of_event[n]) >= today]
+    return point(later[0] if later else finish, Now.NEXT)
 
 
 def today_in(index: CalendarIndex, mode: ZoneMode, local: tzinfo, now: datetime) -> date:
