@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import subprocess
 import sys
 from datetime import UTC, date, datetime
@@ -396,3 +397,18 @@ def test_installed_command_writes_json_with_the_schema() -> None:
     document = json.loads(result.stdout)
     assert document["version"] == SCHEMA_VERSION
     assert {d for e in document["events"] for d in e["days"]} == {"2025-10-08"}
+
+
+def test_the_readme_documents_every_json_field() -> None:
+    """Each field of an event record is in the README's schema table, and only those."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### Agenda as JSON") : readme.index("### The brief")]
+    table = {
+        name
+        for line in section.splitlines()
+        if line.startswith("| `")
+        for name in re.findall(r"`([a-z_]+)`", line.split(" | ")[0])
+    }
+    document = json.loads(run("agenda", BUNDLED, "--format", "json")[1])
+    fields = set(document["events"][0]) | {"window"}
+    assert table == fields
