@@ -412,3 +412,13 @@ def test_the_readme_documents_every_json_field() -> None:
     document = json.loads(run("agenda", BUNDLED, "--format", "json")[1])
     fields = set(document["events"][0]) | {"window"}
     assert table == fields
+
+
+def test_days_alone_start_on_the_first_chosen_day() -> None:
+    """Only Azerbaijan's events, one day from its first (9 October), in UTC."""
+    argv = ["--country", "AZ", "--days", "1", "--tz", "utc", "--format", "json"]
+    code, out, _ = run("agenda", BUNDLED, *argv)
+    document = json.loads(out)
+    assert code == 0 and document["window"]["first_day"] == "2025-10-09"
+    assert document["window"]["times"] == "UTC"
+    assert [e["id"] for e in document["events"]] == ["putin-aliyev"]

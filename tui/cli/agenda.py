@@ -15,6 +15,7 @@ from tui.core.views.agenda_days import DayWindow, agenda_days, window_from_now
 from tui.core.views.agenda_text import agenda_text
 from tui.core.views.filter import ZoneMode
 from tui.core.views.now import find_now
+from tui.core.zones import zone_name
 
 FORMATS = ("text", "markdown", "csv", "json")
 
@@ -37,9 +38,8 @@ def run_agenda(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             say(f"diplocal: the calendar {outside}", stderr)
     else:
         first = start if isinstance(start, date) else None
-        if first is None and args.days is not None:
-            listed = index.by_day(mode, zone)
-            first = next(iter(listed), None)
+        if first is None and args.days is not None:  # the first day with a chosen event
+            first = next(iter(agenda_days(index, events, mode, zone)), None)
         window = DayWindow(first, args.days)
     days = agenda_days(index, events, mode, zone, window)
     if args.format == "json":
@@ -47,7 +47,7 @@ def run_agenda(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             "from": args.from_,
             "first_day": window.first.isoformat() if window.first else None,
             "days": args.days,
-            "times": "venue" if mode is ZoneMode.EVENT else str(args.tz),
+            "times": "venue" if mode is ZoneMode.EVENT else zone_name(zone),
         }
         stdout.write(agenda_json(index, days, described))
     elif args.format == "csv":
