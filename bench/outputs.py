@@ -16,11 +16,12 @@ import argparse
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT))
-from figures import measure  # noqa: E402
+from figures import Figure, measure  # noqa: E402
 from make_calendar import calendar_text  # noqa: E402
 
 from tui.core.export.agenda_markdown import agenda_markdown  # noqa: E402
@@ -97,6 +98,79 @@ def figures(size: int, repeat: int) -> list[tuple[str, str]]:
     ]
 
 
+def month_keys(size: int, repeat: int) -> list[tuple[str, str]]:
+    """Key to repaint in a headless month view (Pilot): an arrow, and `]` (a new month's
+    grid). An upper bound: each sample includes Pilot's own round trip."""
+    import asyncio
+    import time
+
+    from textual.app import App, ComposeResult
+
+    from tui.ui.widgets.month_view import MonthView
+
+    index = CalendarIndex(load_bytes(calendar_text(size).encode(), f"bench-{size}.toml").calendar)
+    index.build()
+    first = next(iter(index.by_day(ZoneMode.EVENT, BERLIN)))
+
+    class MonthApp(App[None]):
+        def compose(self) -> ComposeResult:
+            yield MonthView()
+
+        def on_mount(self) -> None:
+            view = self.query_one(MonthView)
+            view.grid = month_grid(index, Filter(), ZoneMode.EVENT, BERLIN, first.year, first.month)
+            view.cursor = first
+            view.focus()
+
+        def on_month_view_month_requested(self, message: MonthView.MonthRequested) -> None:
+            message.control.grid = month_grid(
+                index, Filter(), ZoneMode.EVENT, BERLIN, message.year, message.month, first
+            )
+
+    spent = [0.0]  # seconds inside the widget's key handling, the new grid and render
+
+    def timed(method: Any) -> Any:
+        def run(*args: Any) -> Any:
+            start = time.perf_counter()
+            try:
+                return method(*args)
+            finally:
+                spent[0] += time.perf_counter() - start
+
+        return run
+
+    async def drive() -> dict[str, Figure]:
+        found = {"right": Figure(), "right_square_bracket": Figure()}
+        work = {"right": Figure(), "right_square_bracket": Figure()}
+        app = MonthApp()
+        async with app.run_test(size=(80, 24)) as pilot:
+            view = app.query_one(MonthView)
+            view.render = timed(view.render)  # type: ignore[method-assign]
+            view._go = timed(view._go)  # type: ignore[method-assign]
+            app.on_month_view_month_requested = timed(app.on_month_view_month_requested)  # type: ignore[method-assign]
+            await pilot.pause()
+            for _ in range(repeat):
+                for key, figure in found.items():
+                    spent[0] = 0.0
+                    start = time.perf_counter()
+                    await pilot.press(key)
+                    await pilot.pause()
+                    figure.samples.append(time.perf_counter() - start)
+                    work[key].samples.append(spent[0])
+        return {**found, **{f"work {k}": v for k, v in work.items()}}
+
+    found = asyncio.run(drive())
+    return [
+        ("month view: an arrow, the widget's work", str(found["work right"])),
+        (
+            "month view: `]`, the widget's work (grid, render)",
+            str(found["work right_square_bracket"]),
+        ),
+        ("month view: an arrow, with Pilot's round trip (80x24)", str(found["right"])),
+        ("month view: `]`, with Pilot's round trip (80x24)", str(found["right_square_bracket"])),
+    ]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000])
@@ -105,7 +179,7 @@ def main() -> None:
     for size in args.sizes:
         print(f"\n{size:,} events\n")
         print("| what | median (min-max) |\n|---|---|")
-        for what, figure in figures(size, args.repeat):
+        for what, figure in figures(size, args.repeat) + month_keys(size, args.repeat):
             print(f"| {what} | {figure} |")
 
 
