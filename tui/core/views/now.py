@@ -137,11 +137,6 @@ def find_now(
     return point(later[0] if later else finish, Now.NEXT)
 
 
-def today_in(index: CalendarIndex, mode: ZoneMode, local: tzinfo, now: datetime) -> date:
-    """The date at ``now`` in the zone whose days ``mode`` lists."""
-    return now.astimezone(days_zone(index, mode, local)).date()
-
-
 def now_column(timeline: Timeline, painting: Painting, now: datetime) -> int | None:
     """The column of the now line on a painted timeline, or None when ``now`` is not on
     the axis's span or falls outside the shown window's columns."""
