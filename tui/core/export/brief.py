@@ -115,14 +115,15 @@ def _page(
         number,
         day,
         day_heading(day),
-        tuple(_event(index, e, day, second, sources) for e in events),
+        tuple(brief_event(index, e, day, second, sources) for e in events),
         tuple(sources),
     )
 
 
-def _event(
+def brief_event(
     index: CalendarIndex, event: Event, day: date, second: tzinfo, sources: list[str]
 ) -> BriefEvent:
+    """``event`` as listed on ``day``; its notes number its sources within ``sources``."""
     calendar = index.calendar
     venue = display_zone(event, ZoneMode.EVENT, second)
     people = []

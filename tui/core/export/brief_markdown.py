@@ -29,7 +29,7 @@ def brief_markdown(brief: Brief) -> str:
 def _day(day: BriefDay) -> list[str]:
     lines = [f"## Day {day.number}: {day.heading}", ""]
     for event in day.events:
-        lines += _event(event)
+        lines += event_lines(event)
     if day.sources:
         lines += ["### Sources", ""]
         lines += [f"{n}. {markdown_inline(s)}" for n, s in enumerate(day.sources, start=1)]
@@ -37,7 +37,8 @@ def _day(day: BriefDay) -> list[str]:
     return lines
 
 
-def _event(event: BriefEvent) -> list[str]:
+def event_lines(event: BriefEvent) -> list[str]:
+    """One event as Markdown lines: a heading, the times, what is known, who, ICC, text."""
     status = "" if event.status is Status.CONFIRMED else f" ({event.status.value})"
     notes = "".join(f" \\[{n}\\]" for n in event.notes)
     lines = [
