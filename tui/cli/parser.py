@@ -72,7 +72,12 @@ def _agenda_parser(commands: argparse._SubParsersAction[_Parser]) -> None:
     agenda.add_argument(
         "--days", type=_day_count, metavar="N", help="this many days (default: to the end)"
     )
-    agenda.add_argument("--format", choices=("text", "markdown", "csv", "json"), default="text")
+    agenda.add_argument(
+        "--format",
+        choices=("text", "markdown", "csv", "json"),
+        default="text",
+        help="text (the default) and Markdown for people, CSV and JSON for programs",
+    )
 
 
 def _brief_parser(commands: argparse._SubParsersAction[_Parser]) -> None:
