@@ -16,7 +16,8 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from tui.cli.commands import HANDLERS, load
+from tui.cli.calendar_io import load
+from tui.cli.commands import HANDLERS
 from tui.cli.output import EXIT_CALENDAR, EXIT_CRASH, EXIT_OK, EXIT_USAGE, print_diagnostics, say
 from tui.cli.parser import COMMANDS, build_parser, build_tui_parser
 from tui.core.errors import CalendarError, UsageError

@@ -1,14 +1,12 @@
-"""The subcommands (check, export, agenda, diff, new): parsed arguments in, an exit code out."""
+"""The subcommands (check, export, agenda, brief, diff, new): arguments in, an exit code out."""
 
 from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Iterator
-from contextlib import contextmanager
-from pathlib import Path
 from typing import TextIO
 
+from tui.cli.calendar_io import load, load_and_index, progress_bar, write_output
 from tui.cli.output import (
     EXIT_CALENDAR,
     EXIT_DIFFERENT,
@@ -17,68 +15,14 @@ from tui.cli.output import (
     print_diagnostics,
     say,
 )
-from tui.cli.progress import TerminalProgress
-from tui.core.errors import CalendarError, UsageError
+from tui.core.errors import CalendarError
 from tui.core.export.formats import export_bytes, format_for
-from tui.core.loading.load import Loaded, Progress, default_calendar, load_calendar
-from tui.core.model import Event
-from tui.core.system.files import write_atomic
-from tui.core.views.filter import Filter, ZoneMode
-from tui.core.views.index import CalendarIndex
-from tui.core.views.lookup import resolve_country, resolve_participant
-from tui.core.zones import UTC_NAME, available_zones, get_zone, local_zone_name
-
-
-def load(
-    path: Path | None,
-    stderr: TextIO,
-    *,
-    report: bool = True,
-    on_progress: Progress | None = None,
-) -> Loaded:
-    def tell(message: str) -> None:
-        say(message, stderr)
-
-    loaded = load_calendar(path or default_calendar(), on_slow_load=tell, on_progress=on_progress)
-    if report:  # the TUI shows warnings in a view of its own instead
-        print_diagnostics(loaded.warnings, stderr)
-    return loaded
-
-
-@contextmanager
-def _progress_bar(stderr: TextIO) -> Iterator[TerminalProgress]:
-    """A progress bar for the ``with`` block, on stderr when it is a terminal."""
-    bar = TerminalProgress(stderr)
-    try:
-        yield bar
-    finally:
-        bar.close()
-
-
-def _load_and_index(
-    args: argparse.Namespace, stderr: TextIO
-) -> tuple[Loaded, CalendarIndex, list[Event]]:
-    """Load and select with a progress bar, then report the warnings (never under the bar)."""
-    with _progress_bar(stderr) as progress:
-        loaded = load(args.calendar, stderr, report=False, on_progress=progress)
-        progress("indexing", 0, 1)
-        index, events = _selected(loaded, args)
-        progress("indexing", 1, 1)
-    print_diagnostics(loaded.warnings, stderr)
-    return loaded, index, events
-
-
-def _selected(loaded: Loaded, args: argparse.Namespace) -> tuple[CalendarIndex, list[Event]]:
-    calendar = loaded.calendar
-    countries = frozenset(resolve_country(calendar, c) for c in args.country)
-    people = frozenset(resolve_participant(calendar, p) for p in getattr(args, "participant", []))
-    index = CalendarIndex(calendar)
-    return index, index.select(Filter(countries=countries, participants=people))
+from tui.core.loading.load import default_calendar
 
 
 def _check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     path = args.calendar or default_calendar()
-    with _progress_bar(stderr) as progress:
+    with progress_bar(stderr) as progress:
         loaded = load(path, stderr, report=False, on_progress=progress)
     print_diagnostics(loaded.warnings, stderr)
     calendar = loaded.calendar
@@ -92,34 +36,14 @@ def _check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 
 
 def _export(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
-    loaded, _, events = _load_and_index(args, stderr)
+    loaded, _, events = load_and_index(args, stderr)
     calendar = loaded.calendar
     fmt = format_for(args.output, args.format)
     data = export_bytes(calendar, events, fmt)
     if args.output == "-":
         _write_stdout(data, stdout)
         return EXIT_OK
-    target = Path(args.output)
-    if not args.force and _same_file(target, args.calendar or default_calendar()):
-        raise UsageError(
-            f"{target} is the calendar being exported; an export would replace it "
-            "(add --force to do so)"
-        )
-    try:
-        write_atomic(target, data)
-    except OSError as error:
-        say(f"{target}: error: cannot write: {error.strerror or error}", stderr)
-        return EXIT_CALENDAR
-    say(f"{target}: wrote {len(events)} events ({fmt})", stderr)
-    return EXIT_OK
-
-
-def _same_file(target: Path, source: Path) -> bool:
-    """Whether writing ``target`` would write ``source`` (same file, link or not)."""
-    try:
-        return target.samefile(source)
-    except OSError:  # the target does not exist yet
-        return False
+    return write_output(args, data, f"{len(events)} events ({fmt})", stderr)
 
 
 def _write_stdout(data: bytes, stdout: TextIO) -> None:
@@ -134,17 +58,15 @@ def _write_stdout(data: bytes, stdout: TextIO) -> None:
 
 
 def _agenda(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
-    from tui.core.views.agenda_text import agenda_text
+    from tui.cli.agenda import run_agenda
 
-    mode, zone = ZoneMode.EVENT, get_zone(local_zone_name())
-    if args.tz:
-        name = UTC_NAME if args.tz.upper() in ("UTC", "Z") else args.tz
-        if name not in available_zones():
-            raise UsageError(f'unknown time zone "{args.tz}" (use an IANA name like Europe/Berlin)')
-        mode, zone = ZoneMode.LOCAL, get_zone(name)
-    _, index, events = _load_and_index(args, stderr)
-    stdout.write(agenda_text(index, events, mode, zone))
-    return EXIT_OK
+    return run_agenda(args, stdout, stderr)
+
+
+def _brief(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    from tui.cli.brief import run_brief
+
+    return run_brief(args, stdout, stderr)
 
 
 def _diff(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
@@ -188,4 +110,11 @@ def _new(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     return EXIT_OK
 
 
-HANDLERS = {"check": _check, "export": _export, "agenda": _agenda, "diff": _diff, "new": _new}
+HANDLERS = {
+    "check": _check,
+    "export": _export,
+    "agenda": _agenda,
+    "brief": _brief,
+    "diff": _diff,
+    "new": _new,
+}

@@ -12,7 +12,7 @@ from tui.cli.output import EXIT_USAGE
 from tui.core.export.formats import ExportFormat
 from tui.core.text import escape_controls
 
-COMMANDS = ("check", "export", "agenda", "diff", "new")
+COMMANDS = ("check", "export", "agenda", "brief", "diff", "new")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -39,6 +39,70 @@ def _filter_arguments(parser: argparse.ArgumentParser) -> None:
         default=[],
         metavar="CODE",
         help="only events involving this country (alpha-2, alpha-3, name or alias); repeatable",
+    )
+
+
+def _day_count(value: str) -> int:
+    """``--days``: a whole number of days, at least 1."""
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of days (1 or more)")
+    return int(value)
+
+
+def _tz_argument(parser: argparse.ArgumentParser, help_text: str) -> None:
+    parser.add_argument("--tz", metavar="ZONE", help=help_text)
+
+
+def _agenda_parser(commands: argparse._SubParsersAction[_Parser]) -> None:
+    agenda = commands.add_parser(
+        "agenda",
+        help="print the schedule, grouped by day",
+        description="Print the schedule by day, as text, Markdown, CSV or JSON (the JSON "
+        "schema is in the README).",
+    )
+    _calendar_argument(agenda)
+    _filter_arguments(agenda)
+    _tz_argument(agenda, "show times in this IANA zone (default: venue time)")
+    agenda.add_argument(
+        "--from",
+        dest="from_",
+        metavar="now|DATE",
+        help="start on this day (YYYY-MM-DD), or now: today, without what is over",
+    )
+    agenda.add_argument(
+        "--days", type=_day_count, metavar="N", help="this many days (default: to the end)"
+    )
+    agenda.add_argument(
+        "--format",
+        choices=("text", "markdown", "csv", "json"),
+        default="text",
+        help="text (the default) and Markdown for people, CSV and JSON for programs",
+    )
+
+
+def _brief_parser(commands: argparse._SubParsersAction[_Parser]) -> None:
+    brief = commands.add_parser(
+        "brief",
+        help="write a printable brief (HTML or Markdown)",
+        description="A brief for a delegation's folder: one page per day, times in the "
+        "venue's zone and a second zone, participants, places, the ICC note and sources. "
+        "Print the HTML from a browser.",
+    )
+    _calendar_argument(brief)
+    _filter_arguments(brief)
+    brief.add_argument("--day", metavar="DATE|N", help="only this day: a date, or 1 for the first")
+    brief.add_argument(
+        "--format",
+        choices=("html", "markdown"),
+        default=None,
+        help="default: from -o (.md is Markdown), else html",
+    )
+    _tz_argument(brief, "the second zone (default: yours, or UTC when you are at the venue)")
+    brief.add_argument(
+        "-o", "--output", default="-", metavar="FILE", help="output file, - for stdout"
+    )
+    brief.add_argument(
+        "--force", action="store_true", help="allow -o to name the calendar being read"
     )
 
 
@@ -75,12 +139,8 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="ID",
         help="only this participant's events",
     )
-    agenda = commands.add_parser("agenda", help="print the schedule, grouped by day")
-    _calendar_argument(agenda)
-    _filter_arguments(agenda)
-    agenda.add_argument(
-        "--tz", metavar="ZONE", help="show times in this IANA zone (default: venue time)"
-    )
+    _agenda_parser(commands)
+    _brief_parser(commands)
     diff = commands.add_parser(
         "diff",
         help="what changed between two versions of a calendar",
@@ -109,11 +169,11 @@ def build_tui_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="diplocal",
         usage="diplocal [CALENDAR] [--since FILE]"
-        "\n       diplocal {check,export,agenda} [CALENDAR] [options]"
+        "\n       diplocal {check,export,agenda,brief} [CALENDAR] [options]"
         "\n       diplocal diff OLD NEW [--format text|json]"
         "\n       diplocal new FILE --title TITLE --timezone ZONE [--id SLUG]",
         description="Open a calendar in the terminal UI. Commands: "
-        "check, export, agenda, diff, new (see `diplocal COMMAND --help`).",
+        "check, export, agenda, brief, diff, new (see `diplocal COMMAND --help`).",
     )
     parser.add_argument("--version", action="version", version=f"diplocal {__version__}")
     _calendar_argument(parser)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, tzinfo
 
 from tui.core.event_order import SECTION_HEADINGS, Section, sections
@@ -16,16 +16,27 @@ from tui.core.views.time_words import day_heading, time_range, zone_name
 ICC_MARK = "⚖ ICC"
 
 
-def agenda_text(index: CalendarIndex, chosen: Sequence[Event], mode: ZoneMode, zone: tzinfo) -> str:
+def agenda_text(
+    index: CalendarIndex,
+    chosen: Sequence[Event],
+    mode: ZoneMode,
+    zone: tzinfo,
+    days: Mapping[date, list[Event]] | None = None,
+) -> str:
     """A line naming the zone, then days in order, each with its events: time, the ICC mark,
-    title, status, kind, place, participants' short names and countries."""
-    wanted = {event.id for event in chosen}
-    # The day view's days and order; a very long event is listed only on days shown.
-    days = {
-        day: shown
-        for day, events in index.by_day(mode, zone).items()
-        if (shown := [e for e in events if e.id in wanted])
-    }
+    title, status, kind, place, participants' short names and countries.
+
+    ``days`` (from ``agenda_days.agenda_days``) limits the agenda to some days; by default
+    every day that lists one of ``chosen``.
+    """
+    if days is None:
+        wanted = {event.id for event in chosen}
+        # The day view's days and order; a very long event is listed only on days shown.
+        days = {
+            day: shown
+            for day, events in index.by_day(mode, zone).items()
+            if (shown := [e for e in events if e.id in wanted])
+        }
     if not days:
         return "No events match.\n"
     times = {

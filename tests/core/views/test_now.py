@@ -1,0 +1,128 @@
+"""Now: the day and event for an instant, the header's words outside the calendar, the now
+line's column. Fixed clocks only."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+from tui.core.loading.load import bundled_calendar, load_calendar
+from tui.core.views.filter import Filter, ZoneMode
+from tui.core.views.index import CalendarIndex
+from tui.core.views.lanes import LaneMode
+from tui.core.views.now import NowPoint, find_now, now_column
+from tui.core.views.timeline import layout_timeline
+from tui.core.views.timeline_cells import WHOLE
+from tui.core.views.timeline_layout import column, paint_timeline
+from tui.core.views.whole_visit import Now
+from tui.core.zones import get_zone
+
+DUSHANBE = get_zone("Asia/Dushanbe")
+BERLIN = get_zone("Europe/Berlin")
+THURSDAY = date(2025, 10, 9)
+
+
+@pytest.fixture(scope="module")
+def index() -> CalendarIndex:
+    return CalendarIndex(load_calendar(bundled_calendar()).calendar)
+
+
+def at(index: CalendarIndex, now: datetime, mode: ZoneMode = ZoneMode.EVENT) -> NowPoint:
+    return find_now(index, index.select(Filter()), mode, BERLIN, now)
+
+
+@pytest.mark.parametrize(
+    ("now", "expected"),
+    [
+        # Before: the visit's first moment is midnight of 8 October in Dushanbe (19:00 UTC
+        # on the 7th), so the header counts to it and `.` goes to the first event.
+        (
+            datetime(2025, 10, 5, 12, tzinfo=UTC),
+            NowPoint(date(2025, 10, 8), "putin-arrival", None, "starts in 2 days"),
+        ),
+        (
+            datetime(2025, 10, 7, 16, tzinfo=UTC),
+            NowPoint(date(2025, 10, 8), "putin-arrival", None, "starts in 3 hours"),
+        ),
+        # During: 11:30 in Dushanbe is inside the 11:00-11:55 welcome ceremony.
+        (
+            datetime(2025, 10, 9, 6, 30, tzinfo=UTC),
+            NowPoint(THURSDAY, "official-welcome", Now.UNDER_WAY),
+        ),
+        # 12:00: the welcome is over, the talks (11:55-16:30) are on.
+        (datetime(2025, 10, 9, 7, tzinfo=UTC), NowPoint(THURSDAY, "ru-tj-talks", Now.UNDER_WAY)),
+        # 08:00 on Thursday: nothing is on; the welcome at 11:00 is next.
+        (datetime(2025, 10, 9, 3, tzinfo=UTC), NowPoint(THURSDAY, "official-welcome", Now.NEXT)),
+        # After: the last day ends at midnight of the 11th in Dushanbe.
+        (
+            datetime(2026, 12, 7, tzinfo=UTC),
+            NowPoint(date(2025, 10, 10), "pashinyan-rahmon", None, "ended 1 year ago"),
+        ),
+        (
+            datetime(2025, 10, 10, 21, tzinfo=UTC),
+            NowPoint(date(2025, 10, 10), "pashinyan-rahmon", None, "ended 2 hours ago"),
+        ),
+    ],
+)
+def test_now_before_during_and_after_the_visit(
+    index: CalendarIndex, now: datetime, expected: NowPoint
+) -> None:
+    assert at(index, now) == expected
+
+
+def test_now_follows_the_filter(index: CalendarIndex) -> None:
+    """Only Azerbaijan's events: they start with the Putin-Aliyev meeting at 16:30 on
+    Thursday; that evening the CIS summit (reported under way on Friday) is next."""
+    chosen = index.select(Filter(countries=frozenset({"AZ"})))
+
+    def found(now: datetime) -> NowPoint:
+        return find_now(index, chosen, ZoneMode.EVENT, BERLIN, now)
+
+    noon = datetime(2025, 10, 9, 7, tzinfo=UTC)
+    assert found(noon) == NowPoint(THURSDAY, "putin-aliyev", None, "starts in 4 hours")
+    evening = datetime(2025, 10, 9, 15, tzinfo=UTC)
+    assert found(evening) == NowPoint(date(2025, 10, 10), "cis-summit", Now.NEXT)
+
+
+def test_now_in_the_viewers_zone_picks_the_viewers_day(index: CalendarIndex) -> None:
+    """23:30 UTC on the 8th is the 9th in Dushanbe but still the 9th at 01:30 in Berlin;
+    21:30 UTC is the 9th in Dushanbe (02:30) and the 8th in Berlin: the day follows the
+    mode's zone."""
+    late = datetime(2025, 10, 8, 21, 30, tzinfo=UTC)
+    assert at(index, late, ZoneMode.EVENT).day == THURSDAY
+    assert at(index, late, ZoneMode.LOCAL).day == THURSDAY
+    assert at(index, late, ZoneMode.UTC).day == THURSDAY
+    # The next event is the 11:00 welcome whatever the zone; only its day's name changes.
+    assert at(index, late, ZoneMode.LOCAL).event_id == "official-welcome"
+
+
+def test_no_events_no_destination(index: CalendarIndex) -> None:
+    found = find_now(index, [], ZoneMode.EVENT, BERLIN, datetime(2025, 10, 9, tzinfo=UTC))
+    assert found == NowPoint(None, None, None)
+
+
+def test_now_columns_on_the_thursday_timeline(index: CalendarIndex) -> None:
+    """The now line sits where the axis puts the instant, and nowhere off the axis."""
+    events = index.by_day(ZoneMode.EVENT, DUSHANBE)[THURSDAY]
+    timeline = layout_timeline(index, THURSDAY, events, LaneMode.PARTICIPANTS, DUSHANBE)
+    painting = paint_timeline(timeline, 100)
+    noon = datetime(2025, 10, 9, 12, tzinfo=DUSHANBE)
+    expected = column(timeline.fraction(noon), 100, painting.label_width, WHOLE)
+    assert now_column(timeline, painting, noon) == expected
+    assert painting.label_width < expected < 100
+    # Later in the day lies further right; the axis's own ends are its first and last.
+    later = now_column(timeline, painting, datetime(2025, 10, 9, 15, tzinfo=DUSHANBE))
+    assert later is not None and later > expected
+    assert now_column(timeline, painting, timeline.start) == painting.label_width
+    # Another day, or before the axis starts: no line.
+    assert now_column(timeline, painting, datetime(2025, 10, 10, 12, tzinfo=DUSHANBE)) is None
+    assert now_column(timeline, painting, datetime(2025, 10, 9, 1, tzinfo=DUSHANBE)) is None
+
+
+def test_now_column_outside_a_zoomed_window_is_none(index: CalendarIndex) -> None:
+    events = index.by_day(ZoneMode.EVENT, DUSHANBE)[THURSDAY]
+    timeline = layout_timeline(index, THURSDAY, events, LaneMode.PARTICIPANTS, DUSHANBE)
+    painting = paint_timeline(timeline, 100, (0.5, 1.0))
+    assert now_column(timeline, painting, timeline.start) is None
+    assert now_column(timeline, painting, timeline.instant(0.75)) is not None

@@ -1,0 +1,80 @@
+"""Every event a search matched, across all days, with its date and time.
+
+The screen assigns ``hits`` (``tui.core.views.search_results.search_results`` for the
+filter); rows come from ``tui.core.present.result_rows``. Moving the cursor posts
+``Highlighted``, enter posts ``Selected`` with the event and the day to open it on.
+Calendar text enters as plain ``Text``, never as markup.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from tui.core.model import Status
+from tui.core.present.result_rows import ResultRow, result_rows
+from tui.core.views.search_results import SearchHit
+
+_TITLE_STYLE = {Status.CONFIRMED: "", Status.TENTATIVE: "italic", Status.CANCELLED: "strike dim"}
+
+
+class SearchResultsList(OptionList):
+    """One row per matching event."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+    ]
+
+    hits: reactive[tuple[SearchHit, ...]] = reactive((), init=False)
+
+    class Highlighted(Message):
+        """The cursor moved to a result."""
+
+        def __init__(self, results: SearchResultsList, event_id: str, day: date) -> None:
+            self.results = results
+            self.event_id = event_id
+            self.day = day
+            super().__init__()
+
+        @property
+        def control(self) -> SearchResultsList:
+            return self.results
+
+    class Selected(Highlighted):
+        """Enter on a result: show the event in its day."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.days: dict[str, date] = {}  # event id -> the day to open it on
+
+    def watch_hits(self, hits: tuple[SearchHit, ...]) -> None:
+        self.days = {hit.event_id: hit.day for hit in hits}
+        with self.prevent(OptionList.OptionHighlighted):
+            self.set_options(Option(_label(row), id=row.key) for row in result_rows(hits))
+            if hits:
+                self.highlighted = 0
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        if event.option.id is not None:
+            self.post_message(self.Highlighted(self, event.option.id, self.days[event.option.id]))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id is not None:
+            self.post_message(self.Selected(self, event.option.id, self.days[event.option.id]))
+
+
+def _label(row: ResultRow) -> Text:
+    label = Text(row.lead, style="dim", no_wrap=True, overflow="ellipsis")
+    label.append(row.title, style=_TITLE_STYLE[row.status])
+    if row.who:
+        label.append(f" · {row.who}", style="dim")
+    return label
