@@ -19,6 +19,7 @@ from typing import TextIO
 from tui.cli.commands import HANDLERS, load
 from tui.cli.output import EXIT_CALENDAR, EXIT_CRASH, EXIT_OK, EXIT_USAGE, print_diagnostics, say
 from tui.cli.parser import COMMANDS, build_parser, build_tui_parser
+from tui.cli.publish import publish_command
 from tui.core.errors import CalendarError, UsageError
 from tui.core.loading.load import default_calendar
 from tui.core.system.gc_pause import collector_paused
@@ -117,7 +118,8 @@ def main(
             return _open_tui(arguments, err)
         args = build_parser().parse_args(arguments)
         with _signals_unwind():
-            return HANDLERS[args.command](args, out, err)
+            handlers = {**HANDLERS, "publish": publish_command}
+            return handlers[args.command](args, out, err)
     except CalendarError as error:
         print_diagnostics(error.diagnostics, err)
         return EXIT_CALENDAR

@@ -1,0 +1,83 @@
+"""One CalDAV resource per event: ``<uid>.ics`` with the VTIMEZONEs its times need.
+
+The bytes are the export's (tui/core/export/ical.py): for each event, exactly what
+``to_icalendar(calendar, [event], revisions=...)`` writes. The calendar's head (its
+properties and VTIMEZONEs) costs milliseconds to build with the icalendar library, so it is
+built once per set of (zone, days) and shared by the events that fall on the same days.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from tui.core.export.ical import (
+    event_properties,
+    fold,
+    revision_lines,
+    stamp_time,
+    to_icalendar,
+    vevent_lines,
+)
+from tui.core.model import Calendar, Event
+
+_DTSTAMP_AT = 2  # vevent_lines: BEGIN, UID, DTSTAMP, ...
+
+
+@dataclass(frozen=True, slots=True)
+class Resource:
+    """What one event becomes on the server, before its SEQUENCE is known."""
+
+    name: str  # the resource's name in the collection: "<uid>.ics"
+    uid: str
+    title: str
+    head: str  # the VCALENDAR up to its first VEVENT
+    vevent: tuple[str, ...]  # the VEVENT's content lines, unfolded, without revision lines
+    digest: str  # what tells two versions apart; DTSTAMP and revision lines left out
+
+    def data(self, sequence: int, modified: datetime) -> bytes:
+        """The resource's bytes with SEQUENCE and LAST-MODIFIED (as the export writes them)."""
+        lines = list(self.vevent)
+        lines[3:3] = revision_lines(sequence, modified)  # after UID and DTSTAMP
+        body = "\r\n".join(fold(line) for line in [*lines, "END:VCALENDAR"])
+        return (self.head + body + "\r\n").encode()
+
+
+def resource_name(uid: str) -> str:
+    """The resource's name: the UID, as RFC 4791 suggests, made safe for a path segment."""
+    return uid.replace("/", "_") + ".ics"
+
+
+def _zone_days(event: Event) -> tuple[tuple[str, date], ...]:
+    """The zoned days the event's times fall on: what its VTIMEZONEs depend on."""
+    found: set[tuple[str, date]] = set()
+    for value in (event.start, event.end):
+        key = getattr(getattr(value, "tzinfo", None), "key", None)
+        if key is not None and isinstance(value, datetime):
+            found.add((key, value.date()))
+    return tuple(sorted(found))
+
+
+def build_resources(calendar: Calendar, events: list[Event]) -> dict[str, Resource]:
+    """The resources for ``events``, by name."""
+    stamp = f"{stamp_time(calendar):%Y%m%dT%H%M%S}Z"
+    heads: dict[tuple[tuple[str, date], ...], str] = {}
+    resources: dict[str, Resource] = {}
+    for event in events:
+        key = _zone_days(event)
+        head = heads.get(key)
+        if head is None:
+            whole = to_icalendar(calendar, [event]).decode()
+            head = heads[key] = whole[: whole.index("BEGIN:VEVENT\r\n")]
+        properties = event_properties(calendar, event)
+        vevent = tuple(vevent_lines(properties, stamp))
+        hashed = hashlib.sha256(head.encode())
+        for number, line in enumerate(vevent):
+            if number != _DTSTAMP_AT:
+                hashed.update(line.encode() + b"\n")
+        name = resource_name(properties.uid)
+        resources[name] = Resource(
+            name, properties.uid, properties.summary, head, vevent, hashed.hexdigest()
+        )
+    return resources
