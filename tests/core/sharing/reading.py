@@ -20,7 +20,8 @@ _QUERY = b"""<?xml version="1.0" encoding="utf-8"?>
 
 
 def held(url: str) -> dict[str, tuple[str, icalendar.Calendar]]:
-    """Every event resource in the collection: name -> (etag, parsed calendar)."""
+    """Every event resource in the collection: name -> (etag, parsed calendar); nothing
+    when there is no collection yet."""
     response = httpx.request(
         "REPORT",
         url,
@@ -29,6 +30,8 @@ def held(url: str) -> dict[str, tuple[str, icalendar.Calendar]]:
         auth=ADMIN,
         timeout=30,
     )
+    if response.status_code == 404:
+        return {}
     assert response.status_code == 207, response.text
     found = {}
     for item in ElementTree.fromstring(response.content).iter("{DAV:}response"):

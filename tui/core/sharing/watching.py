@@ -8,15 +8,17 @@ to a minute, until it goes through or ``stop`` is set.
 
 from __future__ import annotations
 
+import queue
 import threading
 from collections.abc import Callable
 from pathlib import Path
 
 from tui.core.errors import CalendarError
-from tui.core.living.watch import follow, load_version, read_settled
+from tui.core.living.watch import FileVersion, follow, load_version, read_settled
 from tui.core.loading.load import Loaded
 from tui.core.sharing.dav import SharingError
 
+Changes = queue.SimpleQueue[FileVersion | None]  # None: the watch ended
 FIRST_WAIT, LONGEST_WAIT = 2.0, 60.0  # seconds between tries of a failed round
 
 
@@ -34,12 +36,13 @@ def keep_published(
     round fails; ``on_failure`` hears why and when it is tried again.
     """
     current = read_settled(path, stop)
-    versions = follow(path, stop, known=current.data)
-    result = load_version(current)
-    pending = None if isinstance(result, CalendarError) else result
-    if isinstance(result, CalendarError):
-        on_invalid(result)
-    wait = first_wait
+    changes: Changes = queue.SimpleQueue()
+    watcher = threading.Thread(
+        target=_watch, args=(path, stop, current.data, changes), name="publish-watch", daemon=True
+    )
+    watcher.start()  # armed while the first round runs: a save meanwhile is not missed
+    last, wait = current, first_wait
+    pending = _loaded(current, on_invalid)
     while not stop.is_set():
         if pending is not None:
             try:
@@ -48,13 +51,47 @@ def keep_published(
                 on_failure(f"{error}; trying again in {wait:g} s")
                 stop.wait(wait)
                 wait = min(wait * 2, LONGEST_WAIT)
+                newer = _latest(changes, last)
+                if newer is not last:
+                    last, pending = newer, _loaded(newer, on_invalid) or pending
                 continue
             pending, wait = None, first_wait
-        version = next(versions, None)
+            # A save made before the watch was armed raised no event: look once.
+            now = read_settled(path, stop)
+            if now.digest != last.digest:
+                last, pending = now, _loaded(now, on_invalid)
+                continue
+        version = changes.get()
         if version is None:  # stopped
-            return
-        loaded = load_version(version)
-        if isinstance(loaded, CalendarError):
-            on_invalid(loaded)
-        else:
-            pending = loaded
+            break
+        if version.digest != last.digest:
+            last, pending = version, _loaded(version, on_invalid)
+    watcher.join()
+
+
+def _watch(path: Path, stop: threading.Event, known: bytes | None, changes: Changes) -> None:
+    try:
+        for version in follow(path, stop, known=known):
+            changes.put(version)
+    finally:
+        changes.put(None)
+
+
+def _latest(changes: Changes, last: FileVersion) -> FileVersion:
+    """The newest version waiting; ``last`` when none is."""
+    newest = last
+    while not changes.empty():
+        found = changes.get_nowait()
+        if found is None:
+            changes.put(None)  # the loop sees the end too
+            return newest
+        newest = found
+    return newest
+
+
+def _loaded(version: FileVersion, on_invalid: Callable[[CalendarError], None]) -> Loaded | None:
+    result = load_version(version)
+    if isinstance(result, CalendarError):
+        on_invalid(result)
+        return None
+    return result
