@@ -6,6 +6,7 @@ start fast and run where no terminal UI could.
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import gc
 import os
@@ -19,7 +20,6 @@ from typing import TextIO
 from tui.cli.commands import HANDLERS, load
 from tui.cli.output import EXIT_CALENDAR, EXIT_CRASH, EXIT_OK, EXIT_USAGE, print_diagnostics, say
 from tui.cli.parser import COMMANDS, build_parser, build_tui_parser
-from tui.cli.publish import publish_command
 from tui.core.errors import CalendarError, UsageError
 from tui.core.loading.load import default_calendar
 from tui.core.system.gc_pause import collector_paused
@@ -101,6 +101,12 @@ def _open_tui(argv: Sequence[str], stderr: TextIO) -> int:
     return app.return_code or EXIT_OK
 
 
+def _publish(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    from tui.cli.publish import publish_command  # httpx is imported only for `publish`
+
+    return publish_command(args, stdout, stderr)
+
+
 def main(
     argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None
 ) -> int:
@@ -118,7 +124,7 @@ def main(
             return _open_tui(arguments, err)
         args = build_parser().parse_args(arguments)
         with _signals_unwind():
-            handlers = {**HANDLERS, "publish": publish_command}
+            handlers = {**HANDLERS, "publish": _publish}
             return handlers[args.command](args, out, err)
     except CalendarError as error:
         print_diagnostics(error.diagnostics, err)

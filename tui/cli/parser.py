@@ -9,7 +9,7 @@ from typing import NoReturn
 
 from tui import __version__
 from tui.cli.output import EXIT_USAGE
-from tui.cli.publish import add_publish_parser
+from tui.cli.publish_args import add_publish_parser
 from tui.core.export.formats import ExportFormat
 from tui.core.text import escape_controls
 

@@ -2,7 +2,8 @@
 
 Exit 0 when the collection holds the calendar, 1 when a request failed or an event was
 changed on the server by someone else (reported, not overwritten; --force decides),
-2 for bad usage. The work is in tui/core/sharing; this module reads arguments and speaks.
+2 for bad usage. The work is in tui/core/sharing; this module speaks. Its arguments are in
+publish_args.py, so that other commands do not import httpx to build the parser.
 """
 
 from __future__ import annotations
@@ -10,13 +11,13 @@ from __future__ import annotations
 import argparse
 import threading
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 from tui.cli.output import EXIT_CALENDAR, EXIT_OK, print_diagnostics, say
 from tui.core.errors import CalendarError, UsageError
 from tui.core.loading.load import Loaded, default_calendar, load_calendar
 from tui.core.model import Event
-from tui.core.sharing.credentials import PASSWORD, USERNAME, check_url, find_auth
+from tui.core.sharing.credentials import check_url, find_auth
 from tui.core.sharing.dav import SharingError, Target
 from tui.core.sharing.plan import Action, Write
 from tui.core.sharing.publish import Outcome, publish
@@ -31,39 +32,6 @@ _WOULD = {
     Action.UPDATE: "would update",
     Action.DELETE: "would delete",
 }
-
-
-def add_publish_parser(commands: Any) -> None:
-    """The `publish` subcommand's arguments (``commands``: the subparsers action)."""
-    parser = commands.add_parser(
-        "publish",
-        help="publish events to a CalDAV calendar, kept in step",
-        description="One resource per event (<uid>.ics) in the CalDAV collection at URL. "
-        "Only what differs is written; events others put there are never touched; an event "
-        "someone changed on the server is reported, not overwritten (exit 1; --force "
-        f"overwrites). Credentials: ${USERNAME} and ${PASSWORD}, ~/.netrc, or "
-        "--password-command; never on the command line.",
-    )
-    parser.add_argument("where", nargs="+", metavar="[CALENDAR] URL")
-    parser.add_argument("--dry-run", action="store_true", help="say what would change; send none")
-    parser.add_argument("--create", action="store_true", help="make the collection if missing")
-    parser.add_argument("--watch", action="store_true", help="publish again when the file changes")
-    parser.add_argument(
-        "--force", action="store_true", help="overwrite events others changed on the server"
-    )
-    parser.add_argument(
-        "--country", action="append", default=[], metavar="CODE", help="only this country's events"
-    )
-    parser.add_argument(
-        "--participant", action="append", default=[], metavar="ID", help="only their events"
-    )
-    parser.add_argument(
-        "--password-command", metavar="CMD", help="a command that prints the password first"
-    )
-    parser.add_argument("--ca-file", type=Path, metavar="FILE", help="trust this CA (PEM)")
-    parser.add_argument(
-        "--timeout", type=float, default=30.0, metavar="SECONDS", help="per request (default 30)"
-    )
 
 
 def _selected(loaded: Loaded, args: argparse.Namespace) -> list[Event]:
