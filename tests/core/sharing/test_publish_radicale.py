@@ -7,13 +7,20 @@ import stat
 from datetime import UTC, datetime
 from pathlib import Path
 
+import httpx
 import pytest
 
 from tests.core.sharing.reading import held, put, vevent
-from tests.core.sharing.servers import USERS, free_port, silent_server, web_page_server
+from tests.core.sharing.servers import (
+    USERS,
+    Radicale,
+    free_port,
+    silent_server,
+    web_page_server,
+)
 from tui.cli import main
 from tui.core.loading.load import bundled_calendar, load_calendar
-from tui.core.sharing.dav import Auth, Target
+from tui.core.sharing.dav import Auth, SharingError, Target
 from tui.core.sharing.plan import Action
 from tui.core.sharing.publish import publish
 
@@ -198,3 +205,51 @@ def test_a_web_page_is_not_a_caldav_server() -> None:
         code, out, err = run("publish", str(BUNDLED), url)
     assert (code, out) == (1, "")
     assert err == f"diplocal: error: {url}: not a CalDAV server (PROPFIND answered 200 OK)\n"
+
+
+class Intruder(httpx.HTTPTransport):
+    """Another client that writes the resource just before diplocal's first PUT does."""
+
+    def __init__(self, data: bytes) -> None:
+        super().__init__()
+        self.data = data
+        self.done = False
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        if request.method == "PUT" and not self.done:
+            self.done = True
+            put(str(request.url), self.data)
+        return super().handle_request(request)
+
+
+@pytest.mark.parametrize("first", [True, False], ids=["new", "changed"])
+def test_a_write_meanwhile_is_a_412_and_survives(
+    collection: str, tmp_path: Path, first: bool
+) -> None:
+    calendar = load_calendar(BUNDLED).calendar
+    target = Target(collection, ADMIN)
+    event = calendar.events[0]
+    name = f"{event.id}@{calendar.id}.ics"
+    if not first:
+        publish(calendar, [event], target, create=True)
+        calendar = load_calendar(retitled(tmp_path, f'title = "{event.title}"', 'title = "X"'))
+        calendar = calendar.calendar
+    else:
+        publish(calendar, [], target, create=True)
+    theirs = THEIRS.replace(b"press-briefing@elsewhere", f"{event.id}@{calendar.id}".encode())
+    with pytest.raises(SharingError, match=r"changed on the server meanwhile \(412"):
+        publish(calendar, [calendar.events[0]], target, transport=Intruder(theirs))
+    assert str(vevent(held(collection)[name][1])["SUMMARY"]) == "Press briefing"
+    outcome = publish(calendar, [calendar.events[0]], target)
+    assert (outcome.writes, [c.name for c in outcome.conflicts]) == ([], [name])
+
+
+def test_a_collection_that_is_not_a_calendar_is_refused(radicale_server: Radicale) -> None:
+    url = radicale_server.url + "admin/"
+    run("publish", str(BUNDLED), radicale_server.collection("made-first"), "--create")
+    code, out, err = run("publish", str(BUNDLED), url)
+    assert (code, out, err) == (
+        1,
+        "",
+        f"diplocal: error: {url}: not a CalDAV calendar collection\n",
+    )

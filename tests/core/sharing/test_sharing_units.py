@@ -129,3 +129,30 @@ def test_credentials_come_from_env_then_command_then_netrc(tmp_path: Path) -> No
     assert find_auth("https://other.example/", None, {}, netrc) is None
     with pytest.raises(SharingError, match="exit status 3"):
         find_auth(URL, "sh -c 'exit 3'", {}, netrc)
+
+
+@pytest.mark.parametrize(
+    ("response", "message"),
+    [
+        (
+            httpx.Response(301, headers={"Location": "https://dav.example/cal/"}),
+            "the server sends this to https://dav.example/cal/; publish there",
+        ),
+        (httpx.Response(401), "the server refused the user name or password (401)"),
+        (httpx.Response(404), "no calendar collection here (--create makes it)"),
+        (httpx.Response(207, content=b"<html>"), "not a CalDAV server (unreadable answer"),
+        (httpx.Response(207, content=b"<x/>"), "not a CalDAV server (no multistatus"),
+    ],
+)
+def test_each_refusal_is_one_line(tmp_path: Path, response: httpx.Response, message: str) -> None:
+    transport = httpx.MockTransport(lambda _request: response)
+    with pytest.raises(SharingError) as raised:
+        publish(CALENDAR, [], Target(URL), state_folder=tmp_path, transport=transport)
+    assert message in str(raised.value)
+    assert "\n" not in str(raised.value)
+    assert not state_path(URL, CALENDAR.id, tmp_path).exists()
+
+
+def test_a_missing_ca_file_is_one_line(tmp_path: Path) -> None:
+    with pytest.raises(SharingError, match="cannot use as a CA file"):
+        publish(CALENDAR, [], Target(URL, ca_file=tmp_path / "none.pem"), state_folder=tmp_path)

@@ -147,6 +147,9 @@ class Collection:
         if response.status_code != 207:
             if response.status_code in (401, 403):
                 raise self._refused(response, "read this collection")
+            if response.is_redirect:  # followed, it would drop the method or the credentials
+                where = response.headers.get("Location", "elsewhere")
+                raise SharingError(f"{self.url}: the server sends this to {where}; publish there")
             raise SharingError(
                 f"{self.url}: not a CalDAV server (PROPFIND answered "
                 f"{response.status_code} {response.reason_phrase})"
