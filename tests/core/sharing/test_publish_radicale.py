@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import stat
+import subprocess
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -253,3 +255,25 @@ def test_a_collection_that_is_not_a_calendar_is_refused(radicale_server: Radical
         "",
         f"diplocal: error: {url}: not a CalDAV calendar collection\n",
     )
+
+
+def test_hostile_text_from_the_server_is_shown_literally(collection: str) -> None:
+    assert run("publish", str(BUNDLED), collection, "--create")[0] == 0
+    name = "official-welcome@putin-tajikistan-2025.ics"
+    _, theirs = held(collection)[name]
+    vevent(theirs)["SUMMARY"] = "\x1b[31mred\u202e [@click=app.quit]"
+    put(collection + name, theirs.to_ical())
+    code, _, err = run("publish", str(BUNDLED), collection)
+    assert code == 1
+    assert 'red\\u202e [@click=app.quit]" on the server' in err  # the ESC: dropped or escaped
+    assert "\x1b" not in err and "\u202e" not in err
+
+
+@pytest.mark.slow
+def test_the_installed_command_explains_publish() -> None:
+    command = Path(sys.executable).with_name("diplocal")
+    done = subprocess.run(
+        [str(command), "publish", "--help"], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0
+    assert "$DIPLOCAL_CALDAV_PASSWORD" in done.stdout and "--password-command" in done.stdout
