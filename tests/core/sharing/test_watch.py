@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import signal
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+
+import pytest
 
 from tests.core.sharing.reading import held, vevent
 from tests.core.sharing.servers import USERS, Radicale
@@ -66,3 +71,28 @@ def test_a_saved_edit_is_published_and_a_failed_round_is_retried(
         stop.set()
         thread.join()
     assert not thread.is_alive()
+
+
+@pytest.mark.slow
+def test_the_watch_command_publishes_a_save_and_ctrl_c_ends_it(
+    collection: str, tmp_path: Path
+) -> None:
+    path = tmp_path / "visit.toml"
+    path.write_bytes(bundled_calendar().read_bytes())
+    command = [str(Path(sys.executable).with_name("diplocal")), "publish", str(path)]
+    watcher = subprocess.Popen(
+        [*command, collection, "--create", "--watch"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        wait_for(lambda: title_there(collection) == "Official welcome ceremony")
+        path.write_text(path.read_text().replace("Official welcome ceremony", "Welcome, moved"))
+        wait_for(lambda: title_there(collection) == "Welcome, moved")
+    finally:
+        watcher.send_signal(signal.SIGINT)
+        out, err = watcher.communicate(timeout=PATIENCE_S)
+    assert watcher.returncode == 130, err  # Ctrl-C: 128 + SIGINT, as the other commands
+    assert "Traceback" not in err
+    assert f"updated {NAME}: Welcome, moved" in out
