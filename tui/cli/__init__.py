@@ -6,6 +6,7 @@ start fast and run where no terminal UI could.
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import gc
 import os
@@ -101,6 +102,12 @@ def _open_tui(argv: Sequence[str], stderr: TextIO) -> int:
     return app.return_code or EXIT_OK
 
 
+def _publish(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    from tui.cli.publish import publish_command  # httpx is imported only for `publish`
+
+    return publish_command(args, stdout, stderr)
+
+
 def main(
     argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None
 ) -> int:
@@ -118,7 +125,8 @@ def main(
             return _open_tui(arguments, err)
         args = build_parser().parse_args(arguments)
         with _signals_unwind():
-            return HANDLERS[args.command](args, out, err)
+            handlers = {**HANDLERS, "publish": _publish}
+            return handlers[args.command](args, out, err)
     except CalendarError as error:
         print_diagnostics(error.diagnostics, err)
         return EXIT_CALENDAR

@@ -9,10 +9,11 @@ from typing import NoReturn
 
 from tui import __version__
 from tui.cli.output import EXIT_USAGE
+from tui.cli.publish_args import add_publish_parser
 from tui.core.export.formats import ExportFormat
 from tui.core.text import escape_controls
 
-COMMANDS = ("check", "export", "agenda", "brief", "diff", "new")
+COMMANDS = ("check", "export", "agenda", "brief", "diff", "new", "publish")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -161,6 +162,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--timezone", required=True, metavar="ZONE", help="IANA zone of its events by default"
     )
     new.add_argument("--id", dest="calendar_id", metavar="SLUG", help="default: from the title")
+    add_publish_parser(commands)
     return parser
 
 
@@ -171,9 +173,10 @@ def build_tui_parser() -> argparse.ArgumentParser:
         usage="diplocal [CALENDAR] [--since FILE]"
         "\n       diplocal {check,export,agenda,brief} [CALENDAR] [options]"
         "\n       diplocal diff OLD NEW [--format text|json]"
-        "\n       diplocal new FILE --title TITLE --timezone ZONE [--id SLUG]",
+        "\n       diplocal new FILE --title TITLE --timezone ZONE [--id SLUG]"
+        "\n       diplocal publish [CALENDAR] URL [--dry-run] [--create] [--watch] [--force]",
         description="Open a calendar in the terminal UI. Commands: "
-        "check, export, agenda, brief, diff, new (see `diplocal COMMAND --help`).",
+        "check, export, agenda, brief, diff, new, publish (see `diplocal COMMAND --help`).",
     )
     parser.add_argument("--version", action="version", version=f"diplocal {__version__}")
     _calendar_argument(parser)
