@@ -20,6 +20,7 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 
 import icalendar
 
+from tui.core.export.ical_extra import calendar_extras, event_extras
 from tui.core.model import Calendar, Event, Status
 from tui.core.people import person_line
 from tui.core.text import without_controls
@@ -95,6 +96,9 @@ class Properties:
     category: str
     location: str
     description: str
+    # What iCalendar cannot say, for `diplocal import` (tui.core.export.ical_extra): plain
+    # text values, in order; a name may repeat.
+    extras: tuple[tuple[str, str], ...] = ()
 
 
 def event_properties(calendar: Calendar, event: Event) -> Properties:
@@ -119,6 +123,7 @@ def event_properties(calendar: Calendar, event: Event) -> Properties:
         category=event.kind.value,
         location=without_controls(event.location),
         description=without_controls(describe(calendar, event)),
+        extras=tuple((name, without_controls(value)) for name, value in event_extras(event)),
     )
 
 
@@ -227,10 +232,12 @@ def to_vevent(properties: Properties, stamp: datetime) -> icalendar.Event:
         vevent.add("location", properties.location)
     if properties.description:
         vevent.add("description", properties.description)
+    for name, value in properties.extras:
+        vevent.add(name, escape_text(value))  # the library writes X- values as given
     return vevent
 
 
-def _vcalendar(calendar: Calendar) -> icalendar.Calendar:
+def _vcalendar(calendar: Calendar, events: list[Event]) -> icalendar.Calendar:
     vcalendar = icalendar.Calendar()
     vcalendar.add("prodid", PRODID)
     vcalendar.add("version", "2.0")
@@ -241,6 +248,8 @@ def _vcalendar(calendar: Calendar) -> icalendar.Calendar:
     title = escape_text(without_controls(calendar.title))
     vcalendar.add("name", title)  # RFC 7986
     vcalendar.add("x-wr-calname", title)  # what most clients still read
+    for name, value in calendar_extras(calendar, events):
+        vcalendar.add(name, escape_text(without_controls(value)))
     return vcalendar
 
 
@@ -250,7 +259,7 @@ def reference_icalendar(
     """The export built entirely with icalendar's component API (slow; the reference)."""
     chosen = list(calendar.events if events is None else events)
     stamp = stamp_time(calendar, clock)
-    vcalendar = _vcalendar(calendar)
+    vcalendar = _vcalendar(calendar, chosen)
     for vtimezone_component in _vtimezones(chosen):
         vcalendar.add_component(vtimezone_component)
     for event in chosen:
@@ -311,6 +320,7 @@ def vevent_lines(properties: Properties, stamp: str) -> list[str]:
         lines.append(f"LOCATION:{escape_text(properties.location)}")
     if properties.description:
         lines.append(f"DESCRIPTION:{escape_text(properties.description)}")
+    lines += [f"{name}:{escape_text(value)}" for name, value in properties.extras]
     lines.append("END:VEVENT")
     return lines
 
@@ -333,7 +343,7 @@ def to_icalendar(
     """
     chosen = list(calendar.events if events is None else events)
     stamp = f"{stamp_time(calendar, clock):%Y%m%dT%H%M%S}Z"
-    head = _vcalendar(calendar)
+    head = _vcalendar(calendar, chosen)
     for vtimezone_component in _vtimezones(chosen):
         head.add_component(vtimezone_component)
     # The library writes the calendar's own properties and the VTIMEZONEs; the events go
