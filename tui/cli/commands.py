@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
+from tui.cli.import_command import run_import
 from tui.cli.output import (
     EXIT_CALENDAR,
     EXIT_DIFFERENT,
@@ -188,4 +189,11 @@ def _new(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     return EXIT_OK
 
 
-HANDLERS = {"check": _check, "export": _export, "agenda": _agenda, "diff": _diff, "new": _new}
+HANDLERS = {
+    "check": _check,
+    "export": _export,
+    "agenda": _agenda,
+    "diff": _diff,
+    "new": _new,
+    "import": run_import,
+}

@@ -8,11 +8,12 @@ from pathlib import Path
 from typing import NoReturn
 
 from tui import __version__
+from tui.cli.import_command import add_import_parser
 from tui.cli.output import EXIT_USAGE
 from tui.core.export.formats import ExportFormat
 from tui.core.text import escape_controls
 
-COMMANDS = ("check", "export", "agenda", "diff", "new")
+COMMANDS = ("check", "export", "agenda", "diff", "new", "import")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -101,6 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--timezone", required=True, metavar="ZONE", help="IANA zone of its events by default"
     )
     new.add_argument("--id", dest="calendar_id", metavar="SLUG", help="default: from the title")
+    add_import_parser(commands)
     return parser
 
 
@@ -111,9 +113,10 @@ def build_tui_parser() -> argparse.ArgumentParser:
         usage="diplocal [CALENDAR] [--since FILE]"
         "\n       diplocal {check,export,agenda} [CALENDAR] [options]"
         "\n       diplocal diff OLD NEW [--format text|json]"
-        "\n       diplocal new FILE --title TITLE --timezone ZONE [--id SLUG]",
+        "\n       diplocal new FILE --title TITLE --timezone ZONE [--id SLUG]"
+        "\n       diplocal import SOURCE... [--into CALENDAR] [--dry-run] [--timezone ZONE]",
         description="Open a calendar in the terminal UI. Commands: "
-        "check, export, agenda, diff, new (see `diplocal COMMAND --help`).",
+        "check, export, agenda, diff, new, import (see `diplocal COMMAND --help`).",
     )
     parser.add_argument("--version", action="version", version=f"diplocal {__version__}")
     _calendar_argument(parser)

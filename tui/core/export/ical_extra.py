@@ -63,7 +63,9 @@ def event_extras(event: Event) -> list[tuple[str, str]]:
             extras.append((UNDER_WAY_AT, f"{moment:{UTC_FORMAT}}"))
         if event.timezone:
             extras.append((TIMEZONE, event.timezone))
-    estimated = [n for n, f in (("start", event.start_estimated), ("end", event.end_estimated)) if f]
+    estimated = [
+        n for n, f in (("start", event.start_estimated), ("end", event.end_estimated)) if f
+    ]
     if estimated:
         extras.append((ESTIMATED, " ".join(estimated)))
     if event.host:

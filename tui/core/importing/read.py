@@ -130,9 +130,11 @@ def _wr_timezone(calendar: icalendar.Calendar) -> str | None:
 
 def calendar_name(ics: IcsFile) -> str | None:
     """The title the file gives itself (X-WR-CALNAME, else RFC 7986 NAME)."""
+    from tui.core.importing.mapping import text_of  # mapping reads files; not the other way
+
     for calendar in ics.calendars:
         for key in ("X-WR-CALNAME", "NAME"):
-            value = calendar.get(key)
-            if value is not None and str(value).strip():
-                return str(value).strip()
+            value = text_of(calendar.get(key)).strip()
+            if value:
+                return value
     return None
