@@ -17,6 +17,7 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Any
 
 import icalendar
+from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
 
 from tui.core.export import ical_extra as extra
 from tui.core.importing.ids import content_key, event_id_for
@@ -113,9 +114,15 @@ def _moment(component: icalendar.Component, name: str) -> tuple[datetime | date,
     if isinstance(prop, list):
         prop = prop[0]
     value = prop.dt
-    if isinstance(value, datetime):
-        return value, _zone_key(value.tzinfo, prop.params.get("TZID"))
-    return value, None
+    if not isinstance(value, datetime):
+        return value, None
+    tzid = prop.params.get("TZID")
+    windows = WINDOWS_TO_OLSON.get(str(tzid)) if tzid else None
+    if windows and is_zone(windows):
+        # Outlook's VTIMEZONE for a Windows name is often a sketch (one offset, no rules):
+        # the wall time is read in the IANA zone the name stands for.
+        return value.replace(tzinfo=get_zone(windows)), windows
+    return value, _zone_key(value.tzinfo, tzid)
 
 
 def _check_year(value: datetime | date) -> None:
@@ -289,8 +296,9 @@ def map_event(
         "sources": _sources(component, ours) or None,
     }
     table["approximate"] = _estimated(component, table)
-    key = (uid or content_key(component)) + key_suffix
-    table["id"] = event_id_for(uid, title, key, target.own_ids) + key_suffix.replace("#", "-")
+    base = uid or content_key(component)
+    key = base + key_suffix
+    table["id"] = event_id_for(uid, title, base, target.own_ids) + key_suffix.replace("#", "-")
     return Incoming(
         key=key,
         event_id=table["id"],

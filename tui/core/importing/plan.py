@@ -147,11 +147,11 @@ def plan_import(
         newer = _newer(item, record)
         if newer is False:
             assert record is not None
-            why = (
-                f"older than the version imported before (SEQUENCE {item.sequence} < "
-                f"{record.sequence}, or stamp {_stamp_text(item.stamp)} < "
-                f"{_stamp_text(record.stamp)})"
-            )
+            if item.sequence != record.sequence:
+                said = f"SEQUENCE {item.sequence} < {record.sequence}"
+            else:
+                said = f"stamp {_stamp_text(item.stamp)} < {_stamp_text(record.stamp)}"
+            why = f"older than the version imported before ({said})"
             plan.skipped.append(Skipped(item.source, item.line, f'"{matched}"', why))
             plan.records[item.key] = record
             continue

@@ -119,8 +119,34 @@ def read_ics(data: bytes, name: str) -> IcsFile:
             standard.append(x_wr_timezone.to_standard(calendar))
         except (ValueError, KeyError) as error:
             raise _error(name, 0, f"X-WR-TIMEZONE cannot be used: {error}") from None
+    _check_values(calendars, _logical_lines(text), name)
     lines = {component: tuple(numbers) for component, numbers in begins.items()}
     return IcsFile(name, tuple(standard), lines, zone)
+
+
+def _check_values(
+    calendars: list[icalendar.Calendar], lines: list[tuple[int, str]], name: str
+) -> None:
+    """A value the library could not read (a malformed DTSTART...) is an error at its line.
+
+    Components are walked in file order, as their BEGIN lines are, so the n-th BEGIN of
+    the file is the n-th component walked.
+    """
+    begins = [i for i, (_, line) in enumerate(lines) if line.upper().startswith("BEGIN:")]
+    walked = [c for calendar in calendars for c in calendar.walk()]
+    for component, begin in zip(walked, begins, strict=False):
+        if not component.errors:
+            continue
+        wrong, message = component.errors[0]
+        number = lines[begin][0]
+        for at, line in lines[begin + 1 :]:
+            if line.upper().startswith(("BEGIN:", "END:")):
+                break
+            match = _NAME.match(line)
+            if match and match[0].upper() == str(wrong).upper():
+                number = at
+                break
+        raise _error(name, number, f"{component.name} {wrong}: {message}")
 
 
 def _wr_timezone(calendar: icalendar.Calendar) -> str | None:

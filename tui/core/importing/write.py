@@ -108,7 +108,14 @@ def imported_text(text: str, document: Mapping[str, Any], plan: Plan) -> str:
         for table in new_events:
             text = add_event(text, table)
         return text
-    return _appended(text, {"events": new_events})
+    if not new_events:
+        return text
+    newline = "\r\n" if "\r\n" in text else "\n"
+    # tomli-w writes a list of short tables inline: each event gets its own [[events]].
+    pieces = ["[[events]]\n" + tomli_w.dumps(table, multiline_strings=True) for table in new_events]
+    written = toml_escapes("\n".join(pieces)).replace("\n", newline)
+    before = text if text.endswith("\n") else text + newline
+    return before + newline + written
 
 
 def checked(text: str, name: str) -> Loaded:
