@@ -16,6 +16,7 @@ from datetime import date, datetime, timedelta
 import icalendar
 import recurring_ical_events
 
+from tui.core.export.ical_extra import CALENDAR_ID
 from tui.core.importing.mapping import Incoming, Skipped, Target, Unmappable, map_event, text_of
 from tui.core.importing.read import IcsFile
 
@@ -75,13 +76,15 @@ def gather(ics: IcsFile, target: Target, window: Window) -> Gathered:
             found.skipped.append(Skipped(ics.name, line, what, f"a {name} is not an event"))
             continue
         cancels = text_of(calendar.get("METHOD")).strip().upper() == "CANCEL"
+        ours = calendar.get(CALENDAR_ID) is not None
         uid = text_of(component.get("UID")).strip()
         if uid and uid in recurring:
             series.setdefault(uid, []).append((component, line))
             continue
         suffix = _occurrence(component) if component.get("RECURRENCE-ID") is not None else ""
         try:
-            found.events.append(map_event(component, target, (ics.name, line), cancels, suffix))
+            where = (ics.name, line)
+            found.events.append(map_event(component, target, where, cancels, suffix, ours))
         except (Unmappable, ValueError) as error:
             found.skipped.append(Skipped(ics.name, line, what, str(error)))
     for uid, parts in series.items():

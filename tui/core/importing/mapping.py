@@ -266,15 +266,19 @@ def map_event(
     where: tuple[str, int],
     cancels: bool,
     key_suffix: str = "",
+    ours: bool = False,
 ) -> Incoming:
     """The event's table.
 
     Raises:
         Unmappable: why the event cannot be imported (a zone, a time outside the range).
     """
-    title = text_of(component.get("SUMMARY")).strip() or "(no title)"
+    title = text_of(component.get("SUMMARY"))
+    title = title if title.strip() else "(no title)"
     uid = text_of(component.get("UID")).strip()
-    ours = any(str(name).upper().startswith(extra.PREFIX) for name in component)
+    # Our own export (its VCALENDAR says X-DIPLOCAL-ID): DESCRIPTION is composed for people,
+    # X-DIPLOCAL-DESCRIPTION holds the event's own.
+    ours = ours or any(str(name).upper().startswith(extra.PREFIX) for name in component)
     when = times(component, target)
     matched, unknown = _people(component, target)
     description = text_of(component.get(extra.DESCRIPTION if ours else "DESCRIPTION"))
@@ -287,12 +291,12 @@ def map_event(
         "title": title,
         "kind": _kind(component),
         **when,
-        "location": text_of(component.get("LOCATION")).strip() or None,
+        "location": text_of(component.get("LOCATION")) or None,
         "host": text_of(component.get(extra.HOST)).strip() or None,
         "participants": (participants[0].split() if participants else matched) or None,
         "status": _status(component, cancels),
         "approximate": None,
-        "description": description.strip("\n") or None,
+        "description": description or None,
         "sources": _sources(component, ours) or None,
     }
     table["approximate"] = _estimated(component, table)

@@ -160,7 +160,7 @@ def calendar_name(ics: IcsFile) -> str | None:
 
     for calendar in ics.calendars:
         for key in ("X-WR-CALNAME", "NAME"):
-            value = text_of(calendar.get(key)).strip()
-            if value:
+            value = text_of(calendar.get(key))
+            if value.strip():
                 return value
     return None
