@@ -76,6 +76,7 @@ def run_import(
     prepared = prepare_import(path, sources, Options(args.timezone, args.first, args.last))
     print_diagnostics(prepared.report(), stderr)
     stdout.writelines(change_line(change) + "\n" for change in prepared.changes)
+    stdout.flush()  # the changes, then the summary, when both go to one terminal
     plan = prepared.plan
     counts = (
         f"{plan.count(Action.ADD)} added, {plan.count(Action.UPDATE)} updated, "

@@ -57,6 +57,9 @@ class Incoming:
     line: int
     people: tuple[str, ...] = ()  # ORGANIZER/ATTENDEE names that are no participant here
     source: str = ""
+    # Our own export says everything about the event; another client's file says only the
+    # keys in ``table``, and an update leaves the others (participants, host...) as they are.
+    whole: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -313,6 +316,7 @@ def map_event(
         line=where[1],
         people=tuple(unknown),
         source=where[0],
+        whole=ours,
     )
 
 

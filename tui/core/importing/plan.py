@@ -79,9 +79,22 @@ def normal(table: Mapping[str, Any], calendar_zone: str) -> dict[str, Any]:
     return result
 
 
-def _changes(old: Mapping[str, Any], new: Mapping[str, Any], zone: str) -> dict[str, Any]:
+_TIME_KEYS = ("start", "end", "timezone", "all_day", "part_of_day", "under_way_at", "approximate")
+
+
+def _changes(
+    old: Mapping[str, Any], new: Mapping[str, Any], zone: str, whole: bool = True
+) -> dict[str, Any]:
+    """The keys to set (None: to remove) so ``old`` says what ``new`` does.
+
+    Not ``whole``: ``new`` is what another client's file says; the keys it cannot say stay,
+    and the ways of telling a time (part of day, estimates...) only go when the time moved.
+    """
     before, after = normal(old, zone), normal(new, zone)
     keys = [k for k in {**before, **after} if k != "id" and before.get(k) != after.get(k)]
+    if not whole:
+        moved = any(before.get(k) != after.get(k) for k in ("start", "end", "timezone"))
+        keys = [k for k in keys if k in new or (moved and k in _TIME_KEYS)]
     return {k: new.get(k) for k in keys}
 
 
@@ -157,7 +170,7 @@ def plan_import(
             continue
         old = events[matched]
         wanted = {**old, "status": "cancelled"} if item.cancels else item.table
-        changes = _changes(old, wanted, calendar_zone)
+        changes = _changes(old, wanted, calendar_zone, item.whole or item.cancels)
         action = Action.UPDATE if changes else Action.UNCHANGED
         plan.steps.append(Step(action, item, matched, changes))
         plan.records[item.key] = keep
