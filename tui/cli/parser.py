@@ -68,6 +68,13 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--force", action="store_true", help="allow -o to name the calendar being exported"
     )
+    export.add_argument(
+        "--open-end",
+        choices=("duration", "omit"),
+        default="duration",
+        help="a timed event without an end: DURATION:P0D (default; khal), or no end at all "
+        "(calcurse drops zero durations)",
+    )
     _filter_arguments(export)
     export.add_argument(
         "--participant",
