@@ -139,42 +139,52 @@ def plan_import(
     ids = _Ids(events, {r.event_id: key for key, r in records.items() if r.event_id in events})
     for item in _latest(incoming, plan):
         record = records.get(item.key)
-        matched = record.event_id if record and record.event_id in events else None
-        if matched is None and item.event_id in events and ids.owners.get(item.event_id) is None:
-            matched = item.event_id
-        keep = Record(matched or "", item.sequence, item.stamp)
+        matched = _match(item, record, ids)
         if matched is None:
-            if item.cancels:
-                why = "it cancels an event that is not in the calendar"
-                plan.skipped.append(
-                    Skipped(item.source, item.line, f'VEVENT "{item.table["title"]}"', why)
-                )
-                continue
-            new_id = ids.free(item.event_id, item.key)
-            ids.owners[new_id] = item.key
-            table = {**item.table, "id": new_id}
-            plan.steps.append(Step(Action.ADD, item, new_id, table))
-            plan.records[item.key] = Record(new_id, item.sequence, item.stamp)
+            _add(item, ids, plan)
             continue
         ids.owners[matched] = item.key
-        newer = _newer(item, record)
-        if newer is False:
-            assert record is not None
-            if item.sequence != record.sequence:
-                said = f"SEQUENCE {item.sequence} < {record.sequence}"
-            else:
-                said = f"stamp {_stamp_text(item.stamp)} < {_stamp_text(record.stamp)}"
-            why = f"older than the version imported before ({said})"
+        if record is not None and _newer(item, record) is False:
+            why = f"older than the version imported before ({_older(item, record)})"
             plan.skipped.append(Skipped(item.source, item.line, f'"{matched}"', why))
             plan.records[item.key] = record
             continue
         old = events[matched]
         wanted = {**old, "status": "cancelled"} if item.cancels else item.table
         changes = _changes(old, wanted, calendar_zone, item.whole or item.cancels)
-        action = Action.UPDATE if changes else Action.UNCHANGED
-        plan.steps.append(Step(action, item, matched, changes))
-        plan.records[item.key] = keep
+        plan.steps.append(
+            Step(Action.UPDATE if changes else Action.UNCHANGED, item, matched, changes)
+        )
+        plan.records[item.key] = Record(matched, item.sequence, item.stamp)
     return plan
+
+
+def _match(item: Incoming, record: Record | None, ids: _Ids) -> str | None:
+    """The event an incoming one is: by the records, else by the id its key gives."""
+    if record is not None and record.event_id in ids.existing:
+        return record.event_id
+    if item.event_id in ids.existing and ids.owners.get(item.event_id) is None:
+        return item.event_id
+    return None
+
+
+def _add(item: Incoming, ids: _Ids, plan: Plan) -> None:
+    """A new event, under a free id; a cancellation of an unknown one is only reported."""
+    if item.cancels:
+        why = "it cancels an event that is not in the calendar"
+        what = f'VEVENT "{item.table["title"]}"'
+        plan.skipped.append(Skipped(item.source, item.line, what, why))
+        return
+    new_id = ids.free(item.event_id, item.key)
+    ids.owners[new_id] = item.key
+    plan.steps.append(Step(Action.ADD, item, new_id, {**item.table, "id": new_id}))
+    plan.records[item.key] = Record(new_id, item.sequence, item.stamp)
+
+
+def _older(item: Incoming, record: Record) -> str:
+    if item.sequence != record.sequence:
+        return f"SEQUENCE {item.sequence} < {record.sequence}"
+    return f"stamp {_stamp_text(item.stamp)} < {_stamp_text(record.stamp)}"
 
 
 def _latest(incoming: list[Incoming], plan: Plan) -> list[Incoming]:
