@@ -153,6 +153,8 @@ def prepare_import(path: Path, sources: Sequence[tuple[str, bytes]], options: Op
         )
     complete_references(plan, document, definitions(files))
     new_text = imported_text(text, document, plan)
+    if new_text == text:  # nothing to change (the usual second import): nothing to check
+        return Prepared(path, before, new_text, digest, plan, [])
     after = checked(new_text, str(path)).calendar
     changes = diff_calendars(before, after) + diff_details(before, after)
     return Prepared(path, after, new_text, digest, plan, changes)
