@@ -48,7 +48,7 @@ def fetch(url: str, limit: int = SIZE_LIMIT, timeout: float = TIMEOUT) -> bytes:
                 if len(body) > limit:
                     raise _failed(url, f"larger than {limit // 1_000_000} MB; not read")
             return bytes(body)
-    except httpx.HTTPError as error:
+    except (httpx.HTTPError, httpx.InvalidURL) as error:
         raise _failed(url, f"cannot fetch: {error}") from None
 
 
