@@ -38,6 +38,13 @@ class Target:
     floating: str  # the zone floating times are read in
     participants: Mapping[str, Participant] = field(default_factory=dict)
     own_ids: frozenset[str] = frozenset()  # calendar ids whose `id@calendar` UIDs give `id`
+    names: dict[str, str] = field(default_factory=dict)  # id, name or alias (folded) -> id
+
+    def __post_init__(self) -> None:
+        # Once per import, not per ATTENDEE: 10,000 events would rebuild it 10,000 times.
+        for person in self.participants.values():
+            for term in (person.id, person.name, *person.aliases):
+                self.names.setdefault(term.casefold(), person.id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,10 +232,7 @@ def _status(component: icalendar.Component, cancels: bool) -> str | None:
 
 def _people(component: icalendar.Component, target: Target) -> tuple[list[str], list[str]]:
     """Participants matched by name or alias, and the names that match no one."""
-    names: dict[str, str] = {}
-    for person in target.participants.values():
-        for term in (person.id, person.name, *person.aliases):
-            names.setdefault(term.casefold(), person.id)
+    names = target.names
     matched: list[str] = []
     unknown: list[str] = []
     for prop_name in ("ORGANIZER", "ATTENDEE"):
