@@ -4,8 +4,10 @@ second enter; errors stay in the dialog."""
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
+from textual.pilot import Pilot
 from textual.widgets import Input
 
 from tests.ui.conftest import NOW, VIEWER_ZONE
@@ -16,6 +18,18 @@ from tui.ui.dialogs.import_modal import ImportModal
 
 ICS = Path(__file__).parents[1] / "data" / "ics"
 SIZE = (120, 36)
+
+
+async def until(pilot: Pilot[None], condition: Callable[[], bool]) -> None:
+    """Let the app run until ``condition`` holds (the dialog's thread worker has answered).
+
+    Not workers.wait_for_complete(): the app follows its file with a worker that never ends.
+    """
+    for _ in range(2400):  # bounded: two minutes on a loaded machine, then the test fails
+        if condition():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("the dialog never answered")
 
 
 def app_on(path: Path) -> DiplocalApp:
@@ -35,8 +49,7 @@ async def test_import_previews_then_writes(tmp_path: Path) -> None:
         assert isinstance(modal, ImportModal)
         modal.query_one("#import-source", Input).value = str(ICS / "apple.ics")
         await pilot.press("enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await until(pilot, lambda: modal.prepared is not None and modal.running is None)
         preview = str(modal.query_one("#import-changes").render())
         assert (
             'added cis-council-of-heads-of-state-417b14 "CIS Council of Heads of State"' in preview
@@ -44,9 +57,7 @@ async def test_import_previews_then_writes(tmp_path: Path) -> None:
         assert "Press enter again to import" in str(modal.query_one("#import-message").render())
         assert path.read_bytes() == before  # a preview writes nothing
         await pilot.press("enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert not isinstance(app.screen, ImportModal)
+        await until(pilot, lambda: not isinstance(app.screen, ImportModal))
         assert b"CIS summit day" in path.read_bytes()
         assert path.read_bytes().startswith(before)  # what was there stays as it was
 
@@ -63,9 +74,8 @@ async def test_import_errors_stay_in_the_dialog(tmp_path: Path) -> None:
         assert isinstance(modal, ImportModal)
         modal.query_one("#import-source", Input).value = str(ICS / "broken-truncated.ics")
         await pilot.press("enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
         message = modal.query_one("#import-message")
+        await until(pilot, lambda: message.has_class("-error"))
         assert "broken-truncated.ics:4:1: error: BEGIN:VEVENT is never ended" in str(
             message.render()
         )
