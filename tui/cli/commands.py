@@ -7,6 +7,7 @@ import json
 from typing import TextIO
 
 from tui.cli.calendar_io import load, load_and_index, progress_bar, write_output
+from tui.cli.import_command import run_import
 from tui.cli.output import (
     EXIT_CALENDAR,
     EXIT_DIFFERENT,
@@ -39,7 +40,7 @@ def _export(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     loaded, _, events = load_and_index(args, stderr)
     calendar = loaded.calendar
     fmt = format_for(args.output, args.format)
-    data = export_bytes(calendar, events, fmt)
+    data = export_bytes(calendar, events, fmt, args.open_end)
     if args.output == "-":
         _write_stdout(data, stdout)
         return EXIT_OK
@@ -117,4 +118,5 @@ HANDLERS = {
     "brief": _brief,
     "diff": _diff,
     "new": _new,
+    "import": run_import,
 }

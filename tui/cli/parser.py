@@ -8,12 +8,13 @@ from pathlib import Path
 from typing import NoReturn
 
 from tui import __version__
+from tui.cli.import_command import add_import_parser
 from tui.cli.output import EXIT_USAGE
 from tui.cli.publish_args import add_publish_parser
 from tui.core.export.formats import ExportFormat
 from tui.core.text import escape_controls
 
-COMMANDS = ("check", "export", "agenda", "brief", "diff", "new", "publish")
+COMMANDS = ("check", "export", "agenda", "brief", "diff", "new", "import", "publish")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -132,6 +133,13 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--force", action="store_true", help="allow -o to name the calendar being exported"
     )
+    export.add_argument(
+        "--open-end",
+        choices=("duration", "omit"),
+        default="duration",
+        help="a timed event without an end: DURATION:P0D (default; khal), or no end at all "
+        "(calcurse drops zero durations)",
+    )
     _filter_arguments(export)
     export.add_argument(
         "--participant",
@@ -162,6 +170,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--timezone", required=True, metavar="ZONE", help="IANA zone of its events by default"
     )
     new.add_argument("--id", dest="calendar_id", metavar="SLUG", help="default: from the title")
+    add_import_parser(commands)
     add_publish_parser(commands)
     return parser
 
@@ -174,9 +183,11 @@ def build_tui_parser() -> argparse.ArgumentParser:
         "\n       diplocal {check,export,agenda,brief} [CALENDAR] [options]"
         "\n       diplocal diff OLD NEW [--format text|json]"
         "\n       diplocal new FILE --title TITLE --timezone ZONE [--id SLUG]"
+        "\n       diplocal import SOURCE... [--into CALENDAR] [--dry-run] [--timezone ZONE]"
         "\n       diplocal publish [CALENDAR] URL [--dry-run] [--create] [--watch] [--force]",
         description="Open a calendar in the terminal UI. Commands: "
-        "check, export, agenda, brief, diff, new, publish (see `diplocal COMMAND --help`).",
+        "check, export, agenda, brief, diff, new, import, publish "
+        "(see `diplocal COMMAND --help`).",
     )
     parser.add_argument("--version", action="version", version=f"diplocal {__version__}")
     _calendar_argument(parser)

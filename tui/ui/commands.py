@@ -1,4 +1,5 @@
-"""Command palette entries: filter by a country, jump to a day, show a participant, export."""
+"""Command palette entries: filter by a country, jump to a day, show a participant, export,
+import."""
 
 from __future__ import annotations
 
@@ -15,6 +16,13 @@ from tui.core.views.time_words import day_heading
 
 if TYPE_CHECKING:
     from tui.ui.main.main_screen import MainScreen
+
+
+def _open_import(screen: MainScreen) -> None:
+    from tui.ui.dialogs.import_modal import ImportModal  # loaded when first used
+
+    if screen.path is not None:
+        screen.app.push_screen(ImportModal(screen.path))
 
 
 class CalendarCommands(Provider):
@@ -41,6 +49,8 @@ class CalendarCommands(Provider):
             show = partial(screen.show_participant, pid)
             yield f"Show participant: {one_line(person.name)}", show, "Itinerary in the details"
         yield "Export the filtered view", screen.action_export, "iCalendar or TOML"
+        if screen.path is not None:
+            yield "Import…", partial(_open_import, screen), "iCalendar file or URL, with a preview"
         yield "Clear the country and participant filter", screen.action_clear_filter, ""
         for pid, person in calendar.participants.items():
             only = partial(screen.filter_by_participant, pid)

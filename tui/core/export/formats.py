@@ -36,15 +36,20 @@ def with_format(path: str, fmt: ExportFormat) -> str:
     return path
 
 
-def export_bytes(calendar: Calendar, events: Sequence[Event], fmt: ExportFormat) -> bytes:
-    """The exported file. The writers load on first export, not at start-up."""
+def export_bytes(
+    calendar: Calendar, events: Sequence[Event], fmt: ExportFormat, open_end: str = "duration"
+) -> bytes:
+    """The exported file. The writers load on first export, not at start-up.
+
+    ``open_end`` names how iCalendar writes a timed event without an end (ical.OpenEnd).
+    """
     if fmt is ExportFormat.TOML:
         from tui.core.export.toml_calendar import to_toml
 
         return to_toml(calendar, events).encode()
-    from tui.core.export.ical import stamp_time, to_icalendar
+    from tui.core.export.ical import OpenEnd, stamp_time, to_icalendar
     from tui.core.living.baseline import export_revisions
 
     # SEQUENCE goes up for events changed since the last export, so clients update them.
     revisions = export_revisions(calendar, events, stamp_time(calendar))
-    return to_icalendar(calendar, events, revisions=revisions)
+    return to_icalendar(calendar, events, revisions=revisions, open_end=OpenEnd(open_end))

@@ -17,9 +17,11 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
+from enum import StrEnum
 
 import icalendar
 
+from tui.core.export.ical_extra import calendar_extras, event_extras
 from tui.core.model import Calendar, Event, Status
 from tui.core.people import person_line
 from tui.core.text import without_controls
@@ -36,6 +38,18 @@ _TEXT_ESCAPES = str.maketrans({"\\": "\\\\", ";": "\\;", ",": "\\,", "\n": "\\n"
 _MARGIN = timedelta(days=366)
 
 Clock = Callable[[], datetime]
+
+
+class OpenEnd(StrEnum):
+    """How a timed event without an end is written (README, "Export": what clients show).
+
+    ``DURATION`` (default): ``DURATION:P0D``; khal, icalendar and ical.js show a moment,
+    calcurse drops the event. ``OMIT``: no DTEND nor DURATION, as RFC 5545 allows; calcurse,
+    icalendar and ical.js show a moment, khal invents an hour.
+    """
+
+    DURATION = "duration"
+    OMIT = "omit"
 
 
 def stamp_time(calendar: Calendar, clock: Clock | None = None) -> datetime:
@@ -90,14 +104,20 @@ class Properties:
     uid: str
     summary: str
     start: datetime | date
-    end: datetime | date | None  # None: the end was not given; DURATION:P0D instead
+    end: datetime | date | None  # None: the end was not given
     status: str
     category: str
     location: str
     description: str
+    # What iCalendar cannot say, for `diplocal import` (tui.core.export.ical_extra): plain
+    # text values, in order; a name may repeat.
+    extras: tuple[tuple[str, str], ...] = ()
+    zero_duration: bool = False  # no end: DURATION:P0D (OpenEnd.DURATION)
 
 
-def event_properties(calendar: Calendar, event: Event) -> Properties:
+def event_properties(
+    calendar: Calendar, event: Event, open_end: OpenEnd = OpenEnd.DURATION
+) -> Properties:
     """The VEVENT's values.
 
     A dated DTEND is the day after the last day (exclusive). A timed event without an end
@@ -119,6 +139,8 @@ def event_properties(calendar: Calendar, event: Event) -> Properties:
         category=event.kind.value,
         location=without_controls(event.location),
         description=without_controls(describe(calendar, event)),
+        extras=tuple((name, without_controls(value)) for name, value in event_extras(event)),
+        zero_duration=end is None and open_end is OpenEnd.DURATION,
     )
 
 
@@ -219,7 +241,7 @@ def to_vevent(properties: Properties, stamp: datetime) -> icalendar.Event:
     vevent.add("dtstart", properties.start)
     if properties.end is not None:
         vevent.add("dtend", properties.end)
-    else:
+    elif properties.zero_duration:
         vevent.add("duration", timedelta(0))
     vevent.add("status", properties.status)
     vevent.add("categories", [properties.category])
@@ -227,10 +249,12 @@ def to_vevent(properties: Properties, stamp: datetime) -> icalendar.Event:
         vevent.add("location", properties.location)
     if properties.description:
         vevent.add("description", properties.description)
+    for name, value in properties.extras:
+        vevent.add(name, escape_text(value))  # the library writes X- values as given
     return vevent
 
 
-def _vcalendar(calendar: Calendar) -> icalendar.Calendar:
+def _vcalendar(calendar: Calendar, events: list[Event]) -> icalendar.Calendar:
     vcalendar = icalendar.Calendar()
     vcalendar.add("prodid", PRODID)
     vcalendar.add("version", "2.0")
@@ -241,20 +265,25 @@ def _vcalendar(calendar: Calendar) -> icalendar.Calendar:
     title = escape_text(without_controls(calendar.title))
     vcalendar.add("name", title)  # RFC 7986
     vcalendar.add("x-wr-calname", title)  # what most clients still read
+    for name, value in calendar_extras(calendar, events):
+        vcalendar.add(name, escape_text(without_controls(value)))
     return vcalendar
 
 
 def reference_icalendar(
-    calendar: Calendar, events: Iterable[Event] | None = None, clock: Clock | None = None
+    calendar: Calendar,
+    events: Iterable[Event] | None = None,
+    clock: Clock | None = None,
+    open_end: OpenEnd = OpenEnd.DURATION,
 ) -> bytes:
     """The export built entirely with icalendar's component API (slow; the reference)."""
     chosen = list(calendar.events if events is None else events)
     stamp = stamp_time(calendar, clock)
-    vcalendar = _vcalendar(calendar)
+    vcalendar = _vcalendar(calendar, chosen)
     for vtimezone_component in _vtimezones(chosen):
         vcalendar.add_component(vtimezone_component)
     for event in chosen:
-        vcalendar.add_component(to_vevent(event_properties(calendar, event), stamp))
+        vcalendar.add_component(to_vevent(event_properties(calendar, event, open_end), stamp))
     data: bytes = vcalendar.to_ical()
     return data
 
@@ -302,15 +331,16 @@ def vevent_lines(properties: Properties, stamp: str) -> list[str]:
         f"SUMMARY:{escape_text(properties.summary)}",
         _time_line("DTSTART", properties.start),
     ]
-    # The zero DURATION as the icalendar library writes it.
-    lines.append(
-        _time_line("DTEND", properties.end) if properties.end is not None else "DURATION:P0D"
-    )
+    if properties.end is not None:
+        lines.append(_time_line("DTEND", properties.end))
+    elif properties.zero_duration:
+        lines.append("DURATION:P0D")  # the zero DURATION as the icalendar library writes it
     lines += [f"STATUS:{properties.status}", f"CATEGORIES:{escape_text(properties.category)}"]
     if properties.location:
         lines.append(f"LOCATION:{escape_text(properties.location)}")
     if properties.description:
         lines.append(f"DESCRIPTION:{escape_text(properties.description)}")
+    lines += [f"{name}:{escape_text(value)}" for name, value in properties.extras]
     lines.append("END:VEVENT")
     return lines
 
@@ -325,6 +355,7 @@ def to_icalendar(
     events: Iterable[Event] | None = None,
     clock: Clock | None = None,
     revisions: Mapping[str, tuple[int, datetime]] | None = None,
+    open_end: OpenEnd = OpenEnd.DURATION,
 ) -> bytes:
     """The iCalendar file for ``events`` (default: all of the calendar's).
 
@@ -333,7 +364,7 @@ def to_icalendar(
     """
     chosen = list(calendar.events if events is None else events)
     stamp = f"{stamp_time(calendar, clock):%Y%m%dT%H%M%S}Z"
-    head = _vcalendar(calendar)
+    head = _vcalendar(calendar, chosen)
     for vtimezone_component in _vtimezones(chosen):
         head.add_component(vtimezone_component)
     # The library writes the calendar's own properties and the VTIMEZONEs; the events go
@@ -342,7 +373,7 @@ def to_icalendar(
     opening = written.decode().removesuffix("END:VCALENDAR\r\n")
     lines: list[str] = []
     for event in chosen:
-        vevent = vevent_lines(event_properties(calendar, event), stamp)
+        vevent = vevent_lines(event_properties(calendar, event, open_end), stamp)
         if revisions and event.id in revisions:
             vevent[3:3] = revision_lines(*revisions[event.id])  # after UID and DTSTAMP
         lines.extend(fold(line) for line in vevent)

@@ -1,0 +1,88 @@
+"""Edges of import: ids that collide, a calendar written inline, a file changed meanwhile,
+an event with no start, an invalid calendar to import into."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import BASE
+from tui.cli import main
+from tui.core.editing.save import ConflictError
+from tui.core.importing.session import Options, Prepared, prepare_import
+from tui.core.importing.write import write_import
+from tui.core.loading.load import load_calendar
+
+
+def ics(*events: str) -> bytes:
+    body = "".join(
+        f"BEGIN:VEVENT\r\n{e.strip().replace(chr(10), chr(13) + chr(10))}\r\nEND:VEVENT\r\n"
+        for e in events
+    )
+    head = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\n"
+    return (head + body + "END:VCALENDAR\r\n").encode()
+
+
+SUMMIT_A = "UID:summit@a.example\nDTSTAMP:20251001T000000Z\nSUMMARY:A\nDTSTART;VALUE=DATE:20251009"
+SUMMIT_B = "UID:summit@b.example\nDTSTAMP:20251001T000000Z\nSUMMARY:B\nDTSTART;VALUE=DATE:20251010"
+
+
+def prepared(path: Path, data: bytes) -> Prepared:
+    return prepare_import(path, [("in.ics", data)], Options(zone="Asia/Dushanbe"))
+
+
+def write(done: Prepared) -> None:
+    write_import(done.path, done.new_text, done.digest, done.plan, done.calendar.id)
+
+
+def test_two_uids_with_one_readable_id_stay_two_events(tmp_path: Path) -> None:
+    path = tmp_path / "cal.toml"
+    write(prepared(path, ics(SUMMIT_A, SUMMIT_B)))
+    events = {e.id: e.title for e in load_calendar(path).calendar.events}
+    assert len(events) == 2
+    assert events["summit"] == "A"
+    (other,) = [i for i in events if i != "summit"]
+    assert other.startswith("summit-")
+    again = prepared(path, ics(SUMMIT_B, SUMMIT_A))  # and each finds itself again
+    assert (again.writes, again.changes) == (False, [])
+
+
+def test_a_calendar_written_inline_gets_inline_events(tmp_path: Path) -> None:
+    path = tmp_path / "cal.toml"
+    path.write_text(
+        'events = [\n  { id = "x", title = "X", start = 2025-10-08 },\n]\n\n'
+        '[calendar]\ntitle = "T"\ntimezone = "UTC"\n'
+    )
+    write(prepared(path, ics(SUMMIT_A)))
+    assert [e.id for e in load_calendar(path).calendar.events] == ["x", "summit"]
+    assert "[[events]]" not in path.read_text()
+
+
+def test_a_change_made_meanwhile_is_not_overwritten(tmp_path: Path) -> None:
+    path = tmp_path / "cal.toml"
+    path.write_text(BASE)
+    done = prepared(path, ics(SUMMIT_A))
+    path.write_text(BASE + "\n# someone's note\n")
+    with pytest.raises(ConflictError):
+        write(done)
+    assert path.read_text().endswith("# someone's note\n")
+
+
+def test_an_event_without_start_is_listed(tmp_path: Path) -> None:
+    done = prepared(tmp_path / "c.toml", ics("UID:nostart@x\nSUMMARY:No start", SUMMIT_A))
+    assert [s.reason for s in done.plan.skipped] == ["it has no DTSTART"]
+    assert [e.id for e in done.calendar.events] == ["summit"]
+
+
+def test_an_invalid_calendar_is_not_imported_into(tmp_path: Path) -> None:
+    path = tmp_path / "cal.toml"
+    path.write_text(BASE.replace('title = "Talks"', 'title = "Talks'))
+    source = tmp_path / "in.ics"
+    source.write_bytes(ics(SUMMIT_A))
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["import", str(source), "--into", str(path)], stdout=out, stderr=err) == 1
+    assert err.getvalue().startswith(f"{path}:")
+    assert "Traceback" not in err.getvalue()
+    assert 'title = "Talks\n' in path.read_text()

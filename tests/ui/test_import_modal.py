@@ -1,0 +1,85 @@
+"""The palette's "Import…": a source, a preview of the changes, nothing written until the
+second enter; errors stay in the dialog."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from tests.ui.conftest import NOW, VIEWER_ZONE
+from tui.core.loading.load import bundled_calendar, load_calendar
+from tui.core.zones import get_zone
+from tui.ui.app import DiplocalApp
+from tui.ui.dialogs.import_modal import ImportModal
+
+ICS = Path(__file__).parents[1] / "data" / "ics"
+SIZE = (120, 36)
+
+
+async def until(pilot: Pilot[None], condition: Callable[[], bool]) -> None:
+    """Let the app run until ``condition`` holds (the dialog's thread worker has answered).
+
+    Not workers.wait_for_complete(): the app follows its file with a worker that never ends.
+    """
+    for _ in range(2400):  # bounded: two minutes on a loaded machine, then the test fails
+        if condition():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("the dialog never answered")
+
+
+def app_on(path: Path) -> DiplocalApp:
+    calendar = load_calendar(path).calendar
+    return DiplocalApp(calendar, get_zone(VIEWER_ZONE), lambda: NOW, path=path)
+
+
+async def test_import_previews_then_writes(tmp_path: Path) -> None:
+    path = tmp_path / "events.toml"
+    shutil.copy(bundled_calendar(), path)
+    before = path.read_bytes()
+    app = app_on(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p", *"Import", "enter")
+        await pilot.pause()
+        modal = app.screen
+        assert isinstance(modal, ImportModal)
+        modal.query_one("#import-source", Input).value = str(ICS / "apple.ics")
+        await pilot.press("enter")
+        await until(pilot, lambda: modal.prepared is not None and modal.running is None)
+        preview = str(modal.query_one("#import-changes").render())
+        assert (
+            'added cis-council-of-heads-of-state-417b14 "CIS Council of Heads of State"' in preview
+        )
+        assert "Press enter again to import" in str(modal.query_one("#import-message").render())
+        assert path.read_bytes() == before  # a preview writes nothing
+        await pilot.press("enter")
+        await until(pilot, lambda: not isinstance(app.screen, ImportModal))
+        assert b"CIS summit day" in path.read_bytes()
+        assert path.read_bytes().startswith(before)  # what was there stays as it was
+
+
+async def test_import_errors_stay_in_the_dialog(tmp_path: Path) -> None:
+    path = tmp_path / "events.toml"
+    shutil.copy(bundled_calendar(), path)
+    before = path.read_bytes()
+    app = app_on(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p", *"Import", "enter")
+        await pilot.pause()
+        modal = app.screen
+        assert isinstance(modal, ImportModal)
+        modal.query_one("#import-source", Input).value = str(ICS / "broken-truncated.ics")
+        await pilot.press("enter")
+        message = modal.query_one("#import-message")
+        await until(pilot, lambda: message.has_class("-error"))
+        assert "broken-truncated.ics:4:1: error: BEGIN:VEVENT is never ended" in str(
+            message.render()
+        )
+        assert message.has_class("-error")
+        await pilot.press("escape")
+        assert not isinstance(app.screen, ImportModal)
+    assert path.read_bytes() == before

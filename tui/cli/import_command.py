@@ -1,0 +1,100 @@
+"""`diplocal import SOURCE... [--into CALENDAR] [--dry-run] [--timezone ZONE] [--from D] [--to D]`.
+
+Prints what the import changes in `diplocal diff`'s words on stdout, and on stderr what was
+not imported and why; `--dry-run` stops there. Exit 0 when imported (or nothing to do), 1
+for a source that is not valid iCalendar or a calendar that cannot be written, 2 for bad
+usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any, BinaryIO, TextIO
+
+from tui.cli.output import EXIT_CALENDAR, EXIT_OK, print_diagnostics, say
+from tui.core.errors import UsageError
+from tui.core.zones import is_zone
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f'"{text}" is not a date (YYYY-MM-DD)') from None
+
+
+def add_import_parser(commands: argparse._SubParsersAction[Any]) -> None:
+    """The `import` subcommand's arguments."""
+    parser = commands.add_parser(
+        "import",
+        help="bring events in from iCalendar files, standard input or URLs",
+        description="Events are matched by UID: a newer SEQUENCE updates, a cancellation "
+        "cancels, importing the same file twice changes nothing.",
+    )
+    parser.add_argument("sources", nargs="+", metavar="SOURCE", help=".ics file, - or URL")
+    parser.add_argument(
+        "--into",
+        type=Path,
+        metavar="CALENDAR",
+        help="the calendar to import into, created when missing (default: ./events.toml)",
+    )
+    parser.add_argument(
+        "--dry-run", action="store_true", help="print what would change; write nothing"
+    )
+    parser.add_argument(
+        "--timezone",
+        metavar="ZONE",
+        help="IANA zone for times without one, and for a new calendar",
+    )
+    parser.add_argument("--from", dest="first", type=_day, metavar="DATE", help="recurrences from")
+    parser.add_argument("--to", dest="last", type=_day, metavar="DATE", help="recurrences until")
+
+
+def run_import(
+    args: argparse.Namespace, stdout: TextIO, stderr: TextIO, stdin: BinaryIO | None = None
+) -> int:
+    """Import; the exit code."""
+    from tui.core.editing.save import ConflictError, SaveError
+    from tui.core.importing.fetch import read_source
+    from tui.core.importing.plan import Action
+    from tui.core.importing.session import Options, prepare_import
+    from tui.core.importing.write import write_import
+    from tui.core.living.changes import change_line
+
+    if args.timezone and not is_zone(args.timezone):
+        raise UsageError(f'unknown time zone "{args.timezone}" (use an IANA name)')
+    if args.first and args.last and args.last < args.first:
+        raise UsageError("--to is before --from")
+    if args.sources.count("-") > 1:
+        raise UsageError("standard input (-) can be read only once")
+    reader = stdin if stdin is not None else getattr(sys.stdin, "buffer", None)
+    sources = [read_source(source, reader) for source in args.sources]
+    path = args.into or Path("events.toml")
+    prepared = prepare_import(path, sources, Options(args.timezone, args.first, args.last))
+    print_diagnostics(prepared.report(), stderr)
+    stdout.writelines(change_line(change) + "\n" for change in prepared.changes)
+    stdout.flush()  # the changes, then the summary, when both go to one terminal
+    plan = prepared.plan
+    counts = (
+        f"{plan.count(Action.ADD)} added, {plan.count(Action.UPDATE)} updated, "
+        f"{plan.count(Action.UNCHANGED)} unchanged, {len(plan.skipped)} not imported"
+    )
+    if args.dry_run:
+        say(f"{path}: dry run, nothing written: {counts}", stderr)
+        return EXIT_OK
+    if not prepared.writes:
+        say(f"{path}: already up to date: {counts}", stderr)
+        return EXIT_OK
+    try:
+        write_import(path, prepared.new_text, prepared.digest, plan, prepared.calendar.id)
+    except ConflictError as error:
+        say(f"{error}", stderr)
+        return EXIT_CALENDAR
+    except SaveError as error:
+        say(f"{path}: error: cannot write: {error.reason}; nothing was written", stderr)
+        return EXIT_CALENDAR
+    say(f"{path}: imported: {counts}", stderr)
+    return EXIT_OK

@@ -1,0 +1,1 @@
+"""Bringing events in from iCalendar: read, map, plan, write (`diplocal import`)."""

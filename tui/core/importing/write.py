@@ -1,0 +1,142 @@
+"""Carrying an import plan out on the calendar's text, and the one write.
+
+``imported_text`` is pure: the calendar's text in, the text after the import out. Updated
+events are edited in place by ``toml_edit`` (comments and every other table kept byte for
+byte); new countries, participants and events are appended at the end, in one piece, so
+10,000 new events cost one serialisation, not 10,000 re-parses. ``write_import`` is the
+only function that writes: it checks the new text loads, saves it atomically against the
+digest the plan was made from, then keeps the import records.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from tui.core.editing.save import save_calendar
+from tui.core.editing.toml_edit import add_event, event_blocks, update_event
+from tui.core.errors import CalendarError, Diagnostic
+from tui.core.export import ical_extra as extra
+from tui.core.importing.mapping import text_of
+from tui.core.importing.plan import Action, Plan
+from tui.core.importing.read import IcsFile
+from tui.core.importing.records import save_records
+from tui.core.loading.load import Loaded, load_bytes
+from tui.core.text import toml_escapes
+
+Definitions = tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]]]
+
+
+def definitions(files: Iterable[IcsFile]) -> Definitions:
+    """Countries and participants our own exports define (X-DIPLOCAL-COUNTRY/PARTICIPANT)."""
+    countries: dict[str, dict[str, Any]] = {}
+    people: dict[str, dict[str, Any]] = {}
+    for ics in files:
+        for calendar in ics.calendars:
+            for name, into, key in (
+                (extra.COUNTRY, countries, "code"),
+                (extra.PARTICIPANT, people, "id"),
+            ):
+                value = calendar.get(name)
+                for item in value if isinstance(value, list) else ([value] if value else []):
+                    table = extra.read_definition(text_of(item))
+                    if table and isinstance(table.get(key), str):
+                        into.setdefault(table.pop(key), table)
+    return countries, people
+
+
+def complete_references(plan: Plan, document: Mapping[str, Any], defined: Definitions) -> None:
+    """Add the countries and participants new events name, or drop a name no one defines."""
+    countries, people = defined
+    have_countries = set(document.get("countries", {}))
+    have_people = set(document.get("participants", {}))
+
+    def country(code: str) -> bool:
+        if code in have_countries or code in plan.countries:
+            return True
+        if code in countries:
+            plan.countries[code] = countries[code]
+            return True
+        return False
+
+    for step in plan.steps:
+        table = step.changes
+        if step.action is Action.UNCHANGED:
+            continue
+        if table.get("host") and not country(table["host"]):
+            plan.notes.append(f'"{step.event_id}": host "{table["host"]}" is not defined; left out')
+            del table["host"]
+        kept = []
+        for pid in table.get("participants") or []:
+            if pid in have_people or pid in plan.participants:
+                kept.append(pid)
+            elif pid in people and country(str(people[pid].get("country", ""))):
+                plan.participants[pid] = people[pid]
+                kept.append(pid)
+            else:
+                plan.notes.append(
+                    f'"{step.event_id}": participant "{pid}" is not defined; left out'
+                )
+        if table.get("participants"):
+            table["participants"] = kept or None
+        if step.action is Action.ADD and table.get("participants", 0) is None:
+            del table["participants"]
+
+
+def _appended(text: str, piece: dict[str, Any]) -> str:
+    if not any(piece.values()):
+        return text
+    written = toml_escapes(tomli_w.dumps(piece, multiline_strings=True))
+    newline = "\r\n" if "\r\n" in text else "\n"
+    if newline != "\n":
+        written = written.replace("\n", newline)
+    before = text if not text or text.endswith("\n") else text + newline
+    return before + newline + written
+
+
+def imported_text(text: str, document: Mapping[str, Any], plan: Plan) -> str:
+    """The calendar's text with the plan carried out."""
+    for step in plan.steps:
+        if step.action is Action.UPDATE:
+            text = update_event(text, step.event_id, step.changes)
+    new_events = [step.changes for step in plan.steps if step.action is Action.ADD]
+    text = _appended(text, {"countries": plan.countries, "participants": plan.participants})
+    if "events" in document and not event_blocks(text):  # events = [...], written inline
+        for table in new_events:
+            text = add_event(text, table)
+        return text
+    if not new_events:
+        return text
+    newline = "\r\n" if "\r\n" in text else "\n"
+    # tomli-w writes a list of short tables inline: each event gets its own [[events]].
+    pieces = ["[[events]]\n" + tomli_w.dumps(table, multiline_strings=True) for table in new_events]
+    written = toml_escapes("\n".join(pieces)).replace("\n", newline)
+    before = text if text.endswith("\n") else text + newline
+    return before + newline + written
+
+
+def checked(text: str, name: str) -> Loaded:
+    """The calendar the new text holds; an error when the import would make it invalid."""
+    try:
+        return load_bytes(text.encode(), name)
+    except CalendarError as error:
+        said = "; ".join(d.message for d in error.diagnostics[:3])
+        message = f"the import would make the calendar invalid ({said}); nothing was written"
+        raise CalendarError([Diagnostic(name, 0, 0, message)]) from None
+
+
+def write_import(
+    path: Path, new_text: str, digest: str | None, plan: Plan, calendar_id: str
+) -> str:
+    """Write the imported calendar; its new digest. ``digest`` None: a new file.
+
+    Raises:
+        ConflictError: the file changed since it was read (or, new, exists already).
+        SaveError: it cannot be written; it is unchanged.
+    """
+    written = save_calendar(path, new_text, expected_digest=digest)
+    save_records(calendar_id, plan.records)
+    return written

@@ -1,0 +1,151 @@
+"""Importing iCalendar from the palette: a source, a preview of the changes, then the write.
+
+Enter on the source reads it and shows what the import would change, in `diplocal diff`'s
+words, with what would not be imported and why; nothing is written until the second enter
+("Import"). Reading and writing run in a thread worker (a URL or 10,000 events take
+seconds); escape cancels. The main screen follows the file, so it shows the result itself.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static
+from textual.worker import Worker, WorkerState
+
+from tui.core.editing.save import ConflictError, SaveError
+from tui.core.errors import CalendarError, UsageError
+from tui.core.importing.fetch import read_source
+from tui.core.importing.plan import Action
+from tui.core.importing.session import Options, Prepared, prepare_import
+from tui.core.importing.write import write_import
+from tui.core.living.changes import change_line
+
+
+class ImportModal(ModalScreen[bool]):
+    """Imports a .ics file or URL into the calendar at ``path``; True when it wrote."""
+
+    DEFAULT_CSS = """
+    ImportModal { align: center middle; }
+    #import-preview { height: auto; max-height: 16; margin-top: 1; }
+    #import-message.-error { color: $error; text-style: bold; }
+    """
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+        self.prepared: Prepared | None = None
+        self.running: Worker[Prepared | bool] | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="import-dialog", classes="dialog text-dialog"):
+            yield Label("Import iCalendar (.ics file or URL)", classes="dialog-title")
+            yield Input(placeholder="invitation.ics or https://…", id="import-source")
+            yield Label("", id="import-message")
+            with VerticalScroll(id="import-preview"):
+                yield Static("", id="import-changes")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Preview", variant="primary", id="import-go")
+                yield Button("Cancel", id="import-cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#import-source", Input).focus()
+
+    def say(self, message: str, *, error: bool = False) -> None:
+        label = self.query_one("#import-message", Label)
+        label.update(Text(message))
+        label.set_class(error, "-error")
+
+    @on(Input.Changed, "#import-source")
+    def source_changed(self) -> None:
+        self.prepared = None
+        self.query_one("#import-go", Button).label = "Preview"
+        self.query_one("#import-changes", Static).update("")
+        self.say("")
+
+    @on(Input.Submitted, "#import-source")
+    @on(Button.Pressed, "#import-go")
+    def go(self) -> None:
+        if self.running is not None:
+            return
+        source = self.query_one("#import-source", Input).value.strip()
+        if not source:
+            self.say("Enter a file name or a URL.", error=True)
+            return
+        if self.prepared is None:
+            self.say("Reading… (escape cancels)")
+            self.running = self.preview(source)
+        elif not self.prepared.writes:
+            self.dismiss(False)
+        else:
+            self.say("Writing…")
+            self.running = self.write(self.prepared)
+
+    @work(thread=True, exclusive=True, exit_on_error=False)
+    def preview(self, source: str) -> Prepared:
+        """Worker thread: read the source and make the import, writing nothing."""
+        name = source if "://" in source else str(Path(source).expanduser())
+        return prepare_import(self.path, [read_source(name)], Options())
+
+    @work(thread=True, exclusive=True, exit_on_error=False)
+    def write(self, prepared: Prepared) -> bool:
+        """Worker thread: write what the preview showed, against the bytes it was made from."""
+        plan, calendar = prepared.plan, prepared.calendar
+        write_import(prepared.path, prepared.new_text, prepared.digest, plan, calendar.id)
+        return True
+
+    def show(self, prepared: Prepared) -> None:
+        self.prepared = prepared
+        lines = [change_line(change) for change in prepared.changes]
+        lines += [str(diagnostic) for diagnostic in prepared.report()]
+        self.query_one("#import-changes", Static).update(Text("\n".join(lines)))
+        plan = prepared.plan
+        counts = (
+            f"{plan.count(Action.ADD)} to add, {plan.count(Action.UPDATE)} to update, "
+            f"{len(plan.skipped)} not imported"
+        )
+        button = self.query_one("#import-go", Button)
+        if prepared.writes:
+            button.label = "Import"
+            self.say(f"{counts}. Press enter again to import.")
+        else:
+            button.label = "Close"
+            self.say(f"Nothing to change: {counts}.")
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker is not self.running or event.state not in (
+            WorkerState.SUCCESS,
+            WorkerState.ERROR,
+        ):
+            return
+        self.running = None
+        result = event.worker.result
+        if event.state is WorkerState.SUCCESS and isinstance(result, Prepared):
+            self.show(result)
+        elif event.state is WorkerState.SUCCESS:
+            self.app.notify(f"Imported into {self.path}", title="Import", markup=False)
+            self.dismiss(True)
+        else:
+            self.say(_reason(event.worker.error), error=True)
+
+    @on(Button.Pressed, "#import-cancel")
+    def action_cancel(self) -> None:
+        if self.running is not None:
+            self.running.cancel()
+        self.dismiss(False)
+
+
+def _reason(error: BaseException | None) -> str:
+    """What went wrong, as the command line would say it; an unexpected error is raised."""
+    if isinstance(error, CalendarError):
+        return "\n".join(str(d) for d in error.diagnostics[:5])
+    if isinstance(error, UsageError | ConflictError | SaveError):
+        return str(error)
+    raise error or RuntimeError("the import failed")
