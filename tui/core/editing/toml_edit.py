@@ -102,7 +102,7 @@ def event_blocks(text: str, only: int | None = None) -> list[EventBlock]:
             if later.path[:2] != path:  # its sub-tables ([events.meta]) are part of it
                 break
             last = later
-        blocks.append(_block(text, path[1], sections[number - 1], section, last))
+        blocks.append(table_block(text, path[1], sections[number - 1], section, last))
     return blocks
 
 
@@ -112,7 +112,11 @@ def _block_at(text: str, index: int) -> EventBlock | None:
     return found[0] if found else None
 
 
-def _block(text: str, index: int, before: Section, header: Section, last: Section) -> EventBlock:
+def table_block(
+    text: str, index: int, before: Section, header: Section, last: Section
+) -> EventBlock:
+    """Where a table stands (see EventBlock), given its header, the table before it, and its
+    last sub-table: its own comments (no blank line between) belong to it."""
     floor = before.end  # table_lines ends a table at the end of its last line
     start = text.rfind("\n", 0, header.start) + 1
     lead = start
