@@ -297,9 +297,8 @@ class CalendarDocument:
     def _step_back(self, undoing: bool) -> Outcome:
         with self._lock:
             stack = self._steps.undo if undoing else self._steps.redo
-            verb = "Undid" if undoing else "Redid"
             if not stack:
-                return Outcome(Result.REFUSED, f"Nothing to {verb[:-2].lower()}.")
+                return Outcome(Result.REFUSED, f"Nothing to {'undo' if undoing else 'redo'}.")
             step = stack[-1]
             for _ in range(ATTEMPTS):
                 snapshot = fresh(self.path)
@@ -316,7 +315,7 @@ class CalendarDocument:
             return keeps_changing()
 
     def _take_back(self, step: Step, text: str, against: str, undoing: bool) -> Outcome | None:
-        verb = "Undid" if undoing else "Redid"
+        verb, doing = ("Undid", "undo") if undoing else ("Redid", "redo")
         stack, other = (
             (self._steps.undo, self._steps.redo)
             if undoing
@@ -326,13 +325,11 @@ class CalendarDocument:
             new = step.undone(text)
         except (UndoError, EditError, CalendarError) as error:
             stack.pop()  # it can never be taken back now: let the ones before it through
-            return Outcome(
-                Result.REFUSED, f"Cannot {verb[:-2].lower()} {step.description}: {error}"
-            )
+            return Outcome(Result.REFUSED, f"Cannot {doing} {step.description}: {error}")
         loaded = self._load(new)
         if isinstance(loaded, CalendarError):
             stack.pop()
-            return Outcome(Result.REFUSED, f"Cannot {verb[:-2].lower()}: {first_line(loaded)}")
+            return Outcome(Result.REFUSED, f"Cannot {doing}: {first_line(loaded)}")
         try:
             digest = save_calendar(self.path, new, against)
         except ConflictError:
