@@ -54,7 +54,7 @@ from tui.core.editing.save import ConflictError, SaveError, save_calendar
 from tui.core.editing.steps import Step, Steps, make_step
 from tui.core.editing.toml_edit import EditError, new_calendar_text
 from tui.core.errors import CalendarError, Diagnostic
-from tui.core.loading.load import Loaded, load_bytes
+from tui.core.loading.load import Loaded, Reloadable, load_bytes, reload_bytes
 from tui.core.model import Calendar
 from tui.core.toml.style import Changes
 
@@ -88,6 +88,7 @@ class CalendarDocument:
         self._errors: tuple[Diagnostic, ...] = ()
         self._steps = Steps(depth)
         self._lock = threading.RLock()
+        self._reused: Reloadable | None = None
 
     # --- opening --------------------------------------------------------------------
     @classmethod
@@ -344,10 +345,13 @@ class CalendarDocument:
 
     # --- helpers --------------------------------------------------------------------
     def _load(self, text: str) -> Loaded | CalendarError:
+        """The text checked as `check` would, reusing what the last check made of the
+        events it did not change (and skipping the cache: each edit is new content)."""
         try:
-            return load_bytes(text.encode("utf-8"), str(self.path))
+            loaded, self._reused = reload_bytes(text.encode("utf-8"), str(self.path), self._reused)
         except CalendarError as error:
             return error
+        return loaded
 
     def _adopt(self, text: str, digest: str, loaded: Loaded) -> None:
         self._text, self._digest, self._loaded = text, digest, loaded

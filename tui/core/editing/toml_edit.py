@@ -18,6 +18,7 @@ bundled calendar they are the section comments of the next day.
 
 from __future__ import annotations
 
+import functools
 import re
 import tomllib
 import unicodedata
@@ -89,21 +90,26 @@ def _events(document: Mapping[str, Any]) -> list[dict[str, Any]]:
 
 def event_blocks(text: str, only: int | None = None) -> list[EventBlock]:
     """Every ``[[events]]`` table of valid TOML ``text`` in file order, or just event ``only``."""
+    blocks = _all_blocks(text)
+    return list(blocks) if only is None else [b for b in blocks if b.index == only]
+
+
+@functools.lru_cache(maxsize=2)
+def _all_blocks(text: str) -> tuple[EventBlock, ...]:
+    """The blocks of the last texts asked about: an edit, then the record of it for undo,
+    look at the same text, and at 100,000 events each look costs a second's scan."""
     sections = table_lines(text)  # ends at line ends: all _block needs of them
     blocks = []
     for number, section in enumerate(sections):
         path = section.path
         if len(path) != 2 or path[0] != "events" or not isinstance(path[1], int):
             continue
-        if only is not None and path[1] != only:
-            continue
-        last = section
-        for later in sections[number + 1 :]:
-            if later.path[:2] != path:  # its sub-tables ([events.meta]) are part of it
-                break
-            last = later
+        last, following = section, number + 1
+        while following < len(sections) and sections[following].path[:2] == path:
+            last = sections[following]  # its sub-tables ([events.meta]) are part of it
+            following += 1
         blocks.append(table_block(text, path[1], sections[number - 1], section, last))
-    return blocks
+    return tuple(blocks)
 
 
 def _block_at(text: str, index: int) -> EventBlock | None:
