@@ -210,6 +210,28 @@ def test_a_country_edit_keeps_comments_and_changes_only_its_table(tmp_path: Path
     assert document.calendar.countries["TJ"].blocs == ("CSTO",)
 
 
+def test_a_table_edit_is_undone_alone_after_their_change_elsewhere(tmp_path: Path) -> None:
+    document = opened(tmp_path)
+    document.set_country("RU", {"capital": "Moskva"})
+    document.set_participant("aide", {"name": "Aide", "country": "RU"})
+    theirs = update_event(on_disk(document), "summit", {"title": "Their summit"})
+    document.path.write_text(theirs, encoding="utf-8")
+    assert document.undo().message == "Undid: added participant 'Aide'"
+    assert document.undo().message == "Undid: edited country 'Russia' (capital)"
+    assert on_disk(document) == update_event(BASE, "summit", {"title": "Their summit"})
+
+
+def test_a_table_changed_on_disk_is_not_undone(tmp_path: Path) -> None:
+    document = opened(tmp_path)
+    document.set_country("RU", {"capital": "Moskva"})
+    theirs = on_disk(document).replace('capital = "Moskva"', 'capital = "Moscow (RU)"')
+    document.path.write_text(theirs, encoding="utf-8")
+    outcome = document.undo()
+    assert outcome.result is Result.REFUSED
+    assert "[countries.RU] changed since that edit" in outcome.message
+    assert on_disk(document) == theirs
+
+
 def test_a_participant_of_an_unknown_country_is_refused(tmp_path: Path) -> None:
     outcome = opened(tmp_path).set_participant("x", {"name": "X", "country": "ZZ"})
     assert outcome.result is Result.REFUSED and "ZZ" in outcome.message
@@ -350,3 +372,16 @@ def test_create_writes_a_calendar_and_never_replaces_one(tmp_path: Path) -> None
     assert document.add({"title": "First", "start": datetime(2025, 1, 1, 9)}).ok
     with pytest.raises(ConflictError):
         CalendarDocument.create(path, "Again", "UTC")
+
+
+def test_a_participant_written_inline_is_refused_with_a_way_out(tmp_path: Path) -> None:
+    text = BASE.replace(
+        '[participants.rahmon]\nname = "Emomali Rahmon"\ncountry = "TJ"\naliases = ["Rakhmon"]\n',
+        '[participants]\nrahmon = { name = "Emomali Rahmon", country = "TJ" }\n',
+    )
+    assert text != BASE
+    document = opened(tmp_path, text)
+    outcome = document.set_participant("rahmon", {"title": "President"})
+    assert outcome.result is Result.REFUSED
+    assert "written inline or as dotted keys" in outcome.message
+    assert on_disk(document) == text

@@ -340,7 +340,7 @@ class CalendarDocument:
         stack.pop()
         other.append(step.inverse(text, new, step.description))
         self._adopt(new, digest, loaded)
-        keys = tuple(("events", str(i)) for pair in step.ids for i in pair if i)
+        keys = tuple(("events", str(i)) for pair in step.ids for i in pair if i) + step.tables
         return Outcome(Result.SAVED, f"{verb}: {step.description}", keys, loaded)
 
     # --- helpers --------------------------------------------------------------------

@@ -45,9 +45,9 @@ class Edit:
     description: str
 
     @property
-    def tables(self) -> tuple[str, ...]:
-        """The participants' and countries' tables it touches, as headers."""
-        return tuple(f"[{section}.{key}]" for section, key in self.keys if section != "events")
+    def tables(self) -> tuple[TableKey, ...]:
+        """The participants' and countries' tables it touches."""
+        return tuple(key for key in self.keys if key[0] != "events")
 
 
 def quoted(title: str) -> str:

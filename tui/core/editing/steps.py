@@ -4,8 +4,8 @@ A ``Step`` is one saved change (an edit, or a batch such as an import) and how t
 back. While the file is exactly as the step left it, taking it back swaps the changed
 stretch of text for the old one (``Splice``), so undo then redo gives back the very bytes.
 When the file changed since (on disk, by someone else), each event the step touched is put
-back on its own (``history.revert``), and nothing else in the file moves; a step that
-touched a participant or a country then says it cannot be undone rather than guess.
+back on its own (``history.revert``), and so is each participant's or country's table,
+and nothing else in the file moves; when one of them changed since, undo says so.
 
 The step keeps only the changed text and each event's own text, never the whole file, so
 the history survives a reload and costs little at 100,000 events. Undoing a step makes
@@ -19,10 +19,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from tui.core.editing.history import SavedEdit, UndoError, record_edit, revert
+from tui.core.editing.tables_edit import remove_table, table_span, table_text
 from tui.core.editing.toml_edit import EditError, block_of
 from tui.core.errors import CalendarError
 
 EventIds = tuple[str | None, str | None]  # an event's id before and after; None: absent
+TableKey = tuple[str, str]  # ("participants", id) or ("countries", code)
 
 
 def digest(text: str) -> str:
@@ -96,15 +98,16 @@ class Step:
     """One saved change: its description, and what undoing it needs.
 
     ``events`` holds each touched event's text before and after (for undoing it alone);
-    ``tables`` names the participants' and countries' tables it touched, which can only be
-    undone while the file is as the step left it.
+    ``tables`` the participants' and countries' tables it touched, ``table_texts`` each
+    one's text before and after (None: not there).
     """
 
     description: str
     splice: Splice
     events: tuple[SavedEdit, ...] = ()
-    tables: tuple[str, ...] = ()
+    tables: tuple[TableKey, ...] = ()
     ids: tuple[EventIds, ...] = field(default=())
+    table_texts: tuple[tuple[str | None, str | None], ...] = ()
 
     def undone(self, text: str) -> str:
         """``text`` with this step taken back.
@@ -115,9 +118,8 @@ class Step:
         exact = self.splice.revert(text)
         if exact is not None:
             return exact
-        if self.tables:
-            names = ", ".join(self.tables)
-            raise UndoError(f"{names} changed on disk since; undo would lose that change")
+        for key, (before, after) in zip(self.tables, self.table_texts, strict=True):
+            text = _revert_table(text, key, before, after)
         for edit in reversed(self.events):
             text = revert(text, edit)
         return text
@@ -133,12 +135,27 @@ def make_step(
     before: str,
     after: str,
     ids: Sequence[EventIds],
-    tables: Sequence[str] = (),
+    tables: Sequence[TableKey] = (),
 ) -> Step:
-    """The step for a save that turned ``before`` into ``after``, touching events ``ids``."""
+    """The step for a save that turned ``before`` into ``after``, touching events ``ids``
+    and the participants' or countries' ``tables``."""
     splice = splice_of(before, after)
     events = tuple(_recorded(before, after, splice, old, new) for old, new in ids)
-    return Step(description, splice, events, tuple(tables), tuple(ids))
+    texts = tuple((table_text(before, *key), table_text(after, *key)) for key in tables)
+    return Step(description, splice, events, tuple(tables), tuple(ids), texts)
+
+
+def _revert_table(text: str, key: TableKey, before: str | None, after: str | None) -> str:
+    """``text`` with one participant's or country's table put back as it was."""
+    section, name = key
+    if table_text(text, section, name) != after:
+        raise UndoError(f"[{section}.{name}] changed since that edit; undo would lose the change")
+    if before is None:
+        return remove_table(text, section, name)
+    span = table_span(text, section, name)
+    if span is None:  # it was added back by hand meanwhile: the check above saw it as absent
+        raise UndoError(f"[{section}.{name}] is not where that edit left it")
+    return text[: span[0]] + before + text[span[1] :]
 
 
 def _recorded(
