@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, Phase, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
-from tui.core.editing.document import CalendarDocument, Outcome, Result
+from tui.core.editing.document import CalendarDocument, Conflict, Outcome, Result
 from tui.core.editing.toml_edit import add_event, update_event
 from tui.core.loading.load import load_bytes
 
@@ -67,6 +67,7 @@ class OwnerMachine(RuleBasedStateMachine):
         self.theirs: dict[str, str] = {}  # event id -> the title someone else gave it
         self.comments: list[str] = []  # comment lines someone else added
         self.added = 0
+        self.pending: Conflict | None = None
 
     def teardown(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)
@@ -78,6 +79,8 @@ class OwnerMachine(RuleBasedStateMachine):
     def did(self, outcome: Outcome) -> None:
         """Check that no title someone else wrote was lost without a conflict."""
         assert outcome.result is not Result.BROKEN, outcome.message
+        if outcome.conflict is not None:
+            self.pending = outcome.conflict
         text = self.path.read_text(encoding="utf-8")
         shown = {e.id: e.title for e in load_bytes(text.encode(), "x").calendar.events}
         for event_id, title in list(self.theirs.items()):
@@ -138,6 +141,19 @@ class OwnerMachine(RuleBasedStateMachine):
             self.did(redone)
             assert redone.result is Result.SAVED, redone.message
             assert self.path.read_bytes() == before
+
+    @precondition(lambda self: self.pending is not None)
+    @rule(mine=st.booleans())
+    def resolve(self, mine: bool) -> None:
+        conflict, self.pending = self.pending, None
+        assert conflict is not None
+        untouched = self.path.read_text(encoding="utf-8") == conflict.theirs
+        self.before()
+        outcome = self.document.resolve(conflict, "mine" if mine else "theirs")
+        self.did(outcome)
+        if untouched:  # what the conflict showed is exactly what is written
+            wanted = conflict.mine if mine and conflict.mine is not None else conflict.theirs
+            assert self.path.read_text(encoding="utf-8") == wanted
 
     @rule()
     def reload(self) -> None:
