@@ -385,3 +385,22 @@ def test_a_participant_written_inline_is_refused_with_a_way_out(tmp_path: Path) 
     assert outcome.result is Result.REFUSED
     assert "written inline or as dotted keys" in outcome.message
     assert on_disk(document) == text
+
+
+def test_a_file_that_is_not_utf8_is_broken_and_can_be_replaced(tmp_path: Path) -> None:
+    document = opened(tmp_path)
+    document.path.write_bytes(b"\xff\xfe not text")
+    outcome = document.cancel("talks")
+    assert outcome.result is Result.BROKEN and document.errors
+    assert document.cancel("talks", replace_broken=True).result is Result.SAVED
+    assert on_disk(document) == update_event(BASE, "talks", {"status": "cancelled", "updated": NOW})
+    assert document.errors == ()
+
+
+def test_errors_go_when_the_file_is_put_back(tmp_path: Path) -> None:
+    document = opened(tmp_path)
+    document.path.write_text(BROKEN, encoding="utf-8")
+    assert document.reload().result is Result.BROKEN and document.errors
+    document.path.write_text(BASE, encoding="utf-8")
+    assert document.reload().result is Result.UNCHANGED
+    assert document.errors == ()

@@ -43,6 +43,7 @@ from tui.core.editing.document_parts import (
     Result,
     broken_message,
     conflict_of,
+    disk_digest,
     first_line,
     fresh,
     keeps_changing,
@@ -219,6 +220,7 @@ class CalendarDocument:
             if isinstance(snapshot, CalendarError):
                 return self._broken(snapshot)
             if snapshot.digest == self._digest:
+                self._errors = ()  # put back as it was shown, errors and all
                 return Outcome(Result.UNCHANGED, "The file is as shown.")
             result = self._load(snapshot.text)
             if isinstance(result, CalendarError):
@@ -261,12 +263,14 @@ class CalendarDocument:
         """The text to make the edit on and the digest to save against, or why not."""
         snapshot = fresh(self.path)
         if not isinstance(snapshot, CalendarError) and snapshot.digest == self._digest:
+            self._errors = ()
             return self._text, snapshot.digest
         result = snapshot if isinstance(snapshot, CalendarError) else self._load(snapshot.text)
         if isinstance(result, CalendarError):
             if not replace_broken:
                 return self._broken(result)
-            return self._text, None if isinstance(snapshot, CalendarError) else snapshot.digest
+            # Against the broken file's own bytes, so a change made meanwhile still stops it.
+            return self._text, disk_digest(self.path)
         assert not isinstance(snapshot, CalendarError)
         same = touched_same(self._text, snapshot.text, edit.keys)
         self._adopt(snapshot.text, snapshot.digest, result)

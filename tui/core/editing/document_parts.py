@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.core.editing.intents import Edit, TableKey
-from tui.core.editing.save import Snapshot, read_snapshot
+from tui.core.editing.save import Snapshot, digest_of, read_snapshot
 from tui.core.editing.tables_edit import table_text
 from tui.core.editing.toml_edit import EditError, event_text, parse
 from tui.core.errors import CalendarError
@@ -90,6 +90,14 @@ def fresh(path: Path) -> Snapshot | CalendarError:
         return read_snapshot(path)
     except CalendarError as error:
         return error
+
+
+def disk_digest(path: Path) -> str | None:
+    """The digest of the file's bytes, whatever they hold; None when it cannot be read."""
+    try:
+        return digest_of(path.read_bytes())
+    except OSError:
+        return None
 
 
 def table_of(text: str, key: TableKey) -> str | None:
