@@ -14,6 +14,7 @@ from tui.core.editing.document import CalendarDocument, Outcome, Result
 from tui.core.editing.save import ConflictError
 from tui.core.editing.toml_edit import event_text, update_event
 from tui.core.loading.load import bundled_calendar, load_bytes
+from tui.core.model import Event
 
 NOW = datetime(2026, 12, 1, 9, 30, tzinfo=UTC)
 BUNDLED = bundled_calendar().read_text(encoding="utf-8")
@@ -30,7 +31,7 @@ def on_disk(document: CalendarDocument) -> str:
     return document.path.read_text(encoding="utf-8")
 
 
-def event(document: CalendarDocument, event_id: str) -> object:
+def event(document: CalendarDocument, event_id: str) -> Event:
     return next(e for e in document.calendar.events if e.id == event_id)
 
 
@@ -47,8 +48,8 @@ def test_update_changes_only_that_event_and_stamps_it(tmp_path: Path) -> None:
     assert outcome.changed == (("events", "putin-rahmon-dinner"),)
     assert only_inside(BUNDLED, on_disk(document), "putin-rahmon-dinner")
     shown = event(document, "putin-rahmon-dinner")
-    assert shown.title == "Dinner"  # type: ignore[attr-defined]
-    assert shown.updated == NOW  # type: ignore[attr-defined]
+    assert shown.title == "Dinner"
+    assert shown.updated == NOW
     assert "updated = 2026-12-01T09:30:00Z" in on_disk(document)
     assert outcome.loaded is document.loaded
 
@@ -60,13 +61,13 @@ def test_add_appends_a_stamped_event_with_an_id_from_its_title(tmp_path: Path) -
     text = on_disk(document)
     assert text.startswith(BASE.rstrip("\n"))  # everything before it, byte for byte
     added = event(document, "press-talks")
-    assert added.updated == NOW  # type: ignore[attr-defined]
+    assert added.updated == NOW
 
 
 def test_cancel_keeps_the_event_and_delete_removes_it(tmp_path: Path) -> None:
     document = opened(tmp_path)
     assert document.cancel("talks").message == "Saved: cancelled 'Talks'"
-    assert event(document, "talks").status.value == "cancelled"  # type: ignore[attr-defined]
+    assert event(document, "talks").status.value == "cancelled"
     assert document.delete("talks").message == "Saved: deleted 'Talks'"
     assert "talks" not in {e.id for e in document.calendar.events}
     assert 'id = "talks"' not in on_disk(document)
@@ -106,7 +107,7 @@ def test_undo_and_redo_say_what_they_did_and_give_back_the_bytes(tmp_path: Path)
     undone = document.undo()
     assert undone.message == "Undid: retitled 'Talks' → 'Big talks'"
     assert on_disk(document) == BASE
-    assert event(document, "talks").title == "Talks"  # type: ignore[attr-defined]
+    assert event(document, "talks").title == "Talks"
     redone = document.redo()
     assert redone.message == "Redid: retitled 'Talks' → 'Big talks'"
     assert on_disk(document) == after
@@ -169,7 +170,7 @@ def test_a_batch_is_one_step(tmp_path: Path) -> None:
     outcome = document.apply(tables, what="imported")
     assert outcome.message == "Saved: imported 2 events"
     talks = event(document, "talks")
-    assert talks.participants == ()  # type: ignore[attr-defined]  # replaced by exactly its keys
+    assert talks.participants == ()  # replaced by exactly its keys
     assert document.undo().message == "Undid: imported 2 events"
     assert on_disk(document) == BASE
 
@@ -277,7 +278,7 @@ def test_keeping_theirs_writes_nothing_and_shows_theirs(tmp_path: Path) -> None:
     outcome = document.resolve(conflict, "theirs")
     assert outcome.result is Result.RELOADED
     assert on_disk(document) == theirs
-    assert event(document, "talks").title == "Theirs"  # type: ignore[attr-defined]
+    assert event(document, "talks").title == "Theirs"
 
 
 def test_a_conflict_over_a_deleted_event_says_why_mine_cannot_apply(tmp_path: Path) -> None:
@@ -355,7 +356,7 @@ def test_an_intent_runs_in_a_worker_thread_and_hands_back_its_outcome(tmp_path: 
     for worker in workers:
         worker.join()
     assert sorted(r.result for r in results) == [Result.SAVED, Result.SAVED]
-    titles = {event(document, "talks").title}  # type: ignore[attr-defined]
+    titles = {event(document, "talks").title}
     assert titles <= {"One", "Two"}
     assert document.undo().result is Result.SAVED
     assert document.undo().result is Result.SAVED
