@@ -307,13 +307,14 @@ class CalendarDocument:
             step = stack[-1]
             for _ in range(ATTEMPTS):
                 snapshot = fresh(self.path)
-                result = (
-                    snapshot if isinstance(snapshot, CalendarError) else self._load(snapshot.text)
-                )
-                if isinstance(result, CalendarError):
-                    return self._broken(result)
-                assert not isinstance(snapshot, CalendarError)
-                self._adopt(snapshot.text, snapshot.digest, result)
+                if isinstance(snapshot, CalendarError):
+                    return self._broken(snapshot)
+                if snapshot.digest != self._digest:  # changed on disk: shown once it loads
+                    result = self._load(snapshot.text)
+                    if isinstance(result, CalendarError):
+                        return self._broken(result)
+                    self._adopt(snapshot.text, snapshot.digest, result)
+                self._errors = ()
                 outcome = self._take_back(step, snapshot.text, snapshot.digest, undoing)
                 if outcome is not None:
                     return outcome
