@@ -71,6 +71,14 @@ def parse(text: str) -> dict[str, Any]:
     return parse_toml(text, _EDIT_NAME)
 
 
+@functools.lru_cache(maxsize=2)
+def _read(text: str) -> Mapping[str, Any]:
+    """``parse`` of the last texts edited, shared: never changed by its callers here. An
+    edit, the record of it for undo and the check of a conflict read the same text, and at
+    100,000 events each parse costs seconds."""
+    return parse(text)
+
+
 def event_index(document: Mapping[str, Any], event_id: str) -> int:
     """The position of the event with ``event_id`` in the document's ``events`` array."""
     found = [i for i, event in enumerate(_events(document)) if event.get("id") == event_id]
@@ -147,7 +155,7 @@ def block_of(text: str, event_id: str) -> EventBlock | None:
         CalendarError: the text is not valid TOML.
         EditError: no such event, or more than one.
     """
-    return _block_at(text, event_index(parse(text), event_id))
+    return _block_at(text, event_index(_read(text), event_id))
 
 
 def event_text(text: str, event_id: str) -> str | None:
@@ -157,7 +165,7 @@ def event_text(text: str, event_id: str) -> str | None:
     except EditError:
         return None
     if block is None:
-        return text[slice(*inline_span(text, event_index(parse(text), event_id)))]
+        return text[slice(*inline_span(text, event_index(_read(text), event_id)))]
     return text[block.lead : block.end]
 
 
@@ -174,7 +182,7 @@ def update_event(text: str, event_id: str, changes: Changes) -> str:
         CalendarError: the text is not valid TOML.
         EditError: no such event, or a value TOML cannot hold.
     """
-    document = parse(text)
+    document = _read(text)
     index = event_index(document, event_id)
     expected = applied(_events(document)[index], changes)
     block = _block_at(text, index)
@@ -201,7 +209,7 @@ def delete_event(text: str, event_id: str) -> str:
 
     Comments separated from the header by a blank line (a day's heading) stay.
     """
-    document = parse(text)
+    document = _read(text)
     index = event_index(document, event_id)
     block = _block_at(text, index)
     if block is not None:
@@ -220,7 +228,7 @@ def add_event(text: str, values: Changes) -> str:
         CalendarError: the text is not valid TOML.
         EditError: no id, an id already used, or a value TOML cannot hold.
     """
-    document = parse(text)
+    document = _read(text)
     events = _events(document)
     wanted = {k: plain(v) for k, v in values.items() if v is not None}
     if not isinstance(wanted.get("id"), str):
