@@ -95,12 +95,11 @@ def _diff(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 
 
 def _new(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
-    from tui.core.editing.save import ConflictError, SaveError, save_calendar
-    from tui.core.editing.toml_edit import new_calendar_text
+    from tui.core.editing.document import CalendarDocument  # the file's one owner
+    from tui.core.editing.save import ConflictError, SaveError
 
-    text = new_calendar_text(args.title, args.timezone, args.calendar_id)
     try:
-        save_calendar(args.file, text, expected_digest=None)
+        CalendarDocument.create(args.file, args.title, args.timezone, args.calendar_id)
     except ConflictError:
         print(f"{args.file}: error: already exists; not overwriting it", file=stderr)
         return EXIT_CALENDAR

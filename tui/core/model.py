@@ -115,6 +115,8 @@ class Event:
     part_of_day: tuple[PartOfDay, ...] = ()
     # A news report's timestamp at which the event was already going on; never a start.
     under_way_at: datetime | None = None
+    # When the event's entry was last edited (an offset datetime): its own revision stamp.
+    updated: datetime | None = None
 
     def __reduce__(self) -> tuple[type[Event], tuple[object, ...]]:
         # Unpickle through __init__: a third faster than dataclasses' __setstate__, and the

@@ -43,5 +43,9 @@ def calendar_bytes(name: str) -> bytes:
 def test_the_model_is_the_one_recorded(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DIPLOCAL_NO_CACHE", "1")  # the loader itself, not a pickle
     loaded = load_bytes(calendar_bytes(name), "cal.toml")
-    digest = hashlib.sha256(repr((loaded.calendar, loaded.warnings)).encode()).hexdigest()
+    # Events gained a last field, ``updated`` (issue 20), after the digests were taken;
+    # none of these calendars sets it, so its repr is taken out to compare with them.
+    shown = repr((loaded.calendar, loaded.warnings)).replace(", updated=None)", ")")
+    assert "updated=datetime" not in shown.split("countries=")[1]
+    digest = hashlib.sha256(shown.encode()).hexdigest()
     assert (digest, len(loaded.warnings)) == RECORDED[name]

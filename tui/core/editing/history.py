@@ -64,11 +64,7 @@ class EditHistory:
         ``before_id`` is None for an added event, ``after_id`` None for a deleted one; they
         differ when the edit changed the id.
         """
-        before = event_text(before_text, before_id) if before_id else None
-        after = event_text(after_text, after_id) if after_id else None
-        edit = SavedEdit(before_id, after_id, before, after)
-        if before_id and after_id is None:
-            edit = _deletion(before_text, before_id, edit)
+        edit = record_edit(before_text, after_text, before_id, after_id)
         self._edits.append(edit)
         return edit
 
@@ -83,21 +79,41 @@ class EditHistory:
             UndoError: the event is no longer as the edit left it (the edit is dropped,
                 since it can never be undone now); IndexError: nothing to undo.
         """
-        edit = self._edits.pop()
-        now = event_text(current_text, edit.after_id) if edit.after_id else None
-        if now != edit.after:
-            what = edit.after_id or edit.before_id
-            raise UndoError(f'"{what}" changed since that edit; undo would lose the change')
-        if edit.after_id is None:
-            if not edit.removed:
-                raise UndoError("undo of deleting an event written inline is not supported")
-            return _put_back(current_text, edit)
-        if edit.before is None:
-            return delete_event(current_text, edit.after_id)
-        block = block_of(current_text, edit.after_id)
-        if block is None:
-            raise UndoError("undo of an event written as an inline table is not supported")
-        return current_text[: block.lead] + edit.before + current_text[block.end :]
+        return revert(current_text, self._edits.pop())
+
+
+def record_edit(
+    before_text: str, after_text: str, before_id: str | None, after_id: str | None
+) -> SavedEdit:
+    """What ``EditHistory.record`` keeps of one event's save, without keeping it."""
+    before = event_text(before_text, before_id) if before_id else None
+    after = event_text(after_text, after_id) if after_id else None
+    edit = SavedEdit(before_id, after_id, before, after)
+    if before_id and after_id is None:
+        edit = _deletion(before_text, before_id, edit)
+    return edit
+
+
+def revert(current_text: str, edit: SavedEdit) -> str:
+    """The text with ``edit``'s event put back as it was before it; only that event changes.
+
+    Raises:
+        UndoError: the event is no longer as the edit left it, or was written inline.
+    """
+    now = event_text(current_text, edit.after_id) if edit.after_id else None
+    if now != edit.after:
+        what = edit.after_id or edit.before_id
+        raise UndoError(f'"{what}" changed since that edit; undo would lose the change')
+    if edit.after_id is None:
+        if not edit.removed:
+            raise UndoError("undo of deleting an event written inline is not supported")
+        return _put_back(current_text, edit)
+    if edit.before is None:
+        return delete_event(current_text, edit.after_id)
+    block = block_of(current_text, edit.after_id)
+    if block is None:
+        raise UndoError("undo of an event written as an inline table is not supported")
+    return current_text[: block.lead] + edit.before + current_text[block.end :]
 
 
 def _deletion(text: str, event_id: str, edit: SavedEdit) -> SavedEdit:

@@ -18,6 +18,7 @@ bundled calendar they are the section comments of the next day.
 
 from __future__ import annotations
 
+import functools
 import re
 import tomllib
 import unicodedata
@@ -70,6 +71,14 @@ def parse(text: str) -> dict[str, Any]:
     return parse_toml(text, _EDIT_NAME)
 
 
+@functools.lru_cache(maxsize=2)
+def _read(text: str) -> Mapping[str, Any]:
+    """``parse`` of the last texts edited, shared: never changed by its callers here. An
+    edit, the record of it for undo and the check of a conflict read the same text, and at
+    100,000 events each parse costs seconds."""
+    return parse(text)
+
+
 def event_index(document: Mapping[str, Any], event_id: str) -> int:
     """The position of the event with ``event_id`` in the document's ``events`` array."""
     found = [i for i, event in enumerate(_events(document)) if event.get("id") == event_id]
@@ -89,21 +98,26 @@ def _events(document: Mapping[str, Any]) -> list[dict[str, Any]]:
 
 def event_blocks(text: str, only: int | None = None) -> list[EventBlock]:
     """Every ``[[events]]`` table of valid TOML ``text`` in file order, or just event ``only``."""
+    blocks = _all_blocks(text)
+    return list(blocks) if only is None else [b for b in blocks if b.index == only]
+
+
+@functools.lru_cache(maxsize=2)
+def _all_blocks(text: str) -> tuple[EventBlock, ...]:
+    """The blocks of the last texts asked about: an edit, then the record of it for undo,
+    look at the same text, and at 100,000 events each look costs a second's scan."""
     sections = table_lines(text)  # ends at line ends: all _block needs of them
     blocks = []
     for number, section in enumerate(sections):
         path = section.path
         if len(path) != 2 or path[0] != "events" or not isinstance(path[1], int):
             continue
-        if only is not None and path[1] != only:
-            continue
-        last = section
-        for later in sections[number + 1 :]:
-            if later.path[:2] != path:  # its sub-tables ([events.meta]) are part of it
-                break
-            last = later
-        blocks.append(_block(text, path[1], sections[number - 1], section, last))
-    return blocks
+        last, following = section, number + 1
+        while following < len(sections) and sections[following].path[:2] == path:
+            last = sections[following]  # its sub-tables ([events.meta]) are part of it
+            following += 1
+        blocks.append(table_block(text, path[1], sections[number - 1], section, last))
+    return tuple(blocks)
 
 
 def _block_at(text: str, index: int) -> EventBlock | None:
@@ -112,7 +126,11 @@ def _block_at(text: str, index: int) -> EventBlock | None:
     return found[0] if found else None
 
 
-def _block(text: str, index: int, before: Section, header: Section, last: Section) -> EventBlock:
+def table_block(
+    text: str, index: int, before: Section, header: Section, last: Section
+) -> EventBlock:
+    """Where a table stands (see EventBlock), given its header, the table before it, and its
+    last sub-table: its own comments (no blank line between) belong to it."""
     floor = before.end  # table_lines ends a table at the end of its last line
     start = text.rfind("\n", 0, header.start) + 1
     lead = start
@@ -137,7 +155,7 @@ def block_of(text: str, event_id: str) -> EventBlock | None:
         CalendarError: the text is not valid TOML.
         EditError: no such event, or more than one.
     """
-    return _block_at(text, event_index(parse(text), event_id))
+    return _block_at(text, event_index(_read(text), event_id))
 
 
 def event_text(text: str, event_id: str) -> str | None:
@@ -147,7 +165,7 @@ def event_text(text: str, event_id: str) -> str | None:
     except EditError:
         return None
     if block is None:
-        return text[slice(*inline_span(text, event_index(parse(text), event_id)))]
+        return text[slice(*inline_span(text, event_index(_read(text), event_id)))]
     return text[block.lead : block.end]
 
 
@@ -164,7 +182,7 @@ def update_event(text: str, event_id: str, changes: Changes) -> str:
         CalendarError: the text is not valid TOML.
         EditError: no such event, or a value TOML cannot hold.
     """
-    document = parse(text)
+    document = _read(text)
     index = event_index(document, event_id)
     expected = applied(_events(document)[index], changes)
     block = _block_at(text, index)
@@ -191,7 +209,7 @@ def delete_event(text: str, event_id: str) -> str:
 
     Comments separated from the header by a blank line (a day's heading) stay.
     """
-    document = parse(text)
+    document = _read(text)
     index = event_index(document, event_id)
     block = _block_at(text, index)
     if block is not None:
@@ -210,7 +228,7 @@ def add_event(text: str, values: Changes) -> str:
         CalendarError: the text is not valid TOML.
         EditError: no id, an id already used, or a value TOML cannot hold.
     """
-    document = parse(text)
+    document = _read(text)
     events = _events(document)
     wanted = {k: plain(v) for k, v in values.items() if v is not None}
     if not isinstance(wanted.get("id"), str):

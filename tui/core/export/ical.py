@@ -360,7 +360,8 @@ def to_icalendar(
     """The iCalendar file for ``events`` (default: all of the calendar's).
 
     ``revisions`` maps event ids to (SEQUENCE, LAST-MODIFIED); events it names carry both,
-    the others neither.
+    the others neither. An event's own ``updated`` stamp (set by every edit) is its
+    LAST-MODIFIED: the time the entry was really changed, not the time an export noticed.
     """
     chosen = list(calendar.events if events is None else events)
     stamp = f"{stamp_time(calendar, clock):%Y%m%dT%H%M%S}Z"
@@ -375,7 +376,9 @@ def to_icalendar(
     for event in chosen:
         vevent = vevent_lines(event_properties(calendar, event, open_end), stamp)
         if revisions and event.id in revisions:
-            vevent[3:3] = revision_lines(*revisions[event.id])  # after UID and DTSTAMP
+            sequence, noticed = revisions[event.id]
+            # after UID and DTSTAMP
+            vevent[3:3] = revision_lines(sequence, event.updated or noticed)
         lines.extend(fold(line) for line in vevent)
     lines.append("END:VCALENDAR")
     return (opening + "\r\n".join(lines) + "\r\n").encode()

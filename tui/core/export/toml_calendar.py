@@ -72,6 +72,7 @@ def _event(event: Event, calendar_zone: str) -> dict[str, Any]:
         "approximate": _approximate(event),
         "description": event.description,
         "sources": list(event.sources),
+        "updated": event.updated,
     }
     return _drop_empty(table)
 

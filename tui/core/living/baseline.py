@@ -30,8 +30,9 @@ from tui.core.system.places import state_dir
 
 FOLDER_MODE, FILE_MODE = 0o700, 0o600
 _SAFE_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,99}")
-# Fields that do not change what an exported VEVENT says.
-_NOT_FINGERPRINTED = frozenset({"id", "explicit_end"})
+# Fields that do not change what an exported VEVENT says (``updated`` is the stamp of a
+# change, not one: it becomes LAST-MODIFIED, and re-stamping alone bumps no SEQUENCE).
+_NOT_FINGERPRINTED = frozenset({"id", "explicit_end", "updated"})
 
 
 def _stem(calendar_id: str) -> str:

@@ -112,7 +112,8 @@ def diff_calendars(old: Calendar, new: Calendar) -> list[Change]:
 
 def event_change(old: Event, new: Event) -> Change | None:
     """How ``new`` differs from ``old`` (the same event id), or None when it does not."""
-    differing = list(_differing_fields(old, new))
+    # The revision stamp says when, not what: an edit shows by what it changed.
+    differing = list(_differing_fields(old, new, skip={*_NOT_COMPARED, "updated"}))
     moved = any(f.field in _TIME_FIELDS for f in differing)
     differing = [_zone_change(old, new) if f.field == "timezone" else f for f in differing]
     if moved:

@@ -29,7 +29,7 @@ from tui.core.model import Calendar, Country, Event, Kind, Participant, PartOfDa
 from tui.core.system.gc_pause import collector_paused
 from tui.core.zones import get_zone
 
-FORMAT = "diplocal-calendar-cache/2"
+FORMAT = "diplocal-calendar-cache/3"  # 3: events have `updated`
 T = TypeVar("T")
 
 
@@ -74,6 +74,7 @@ _EVENT_COLUMNS = (
     "all_day",
     "part_of_day",
     "under_way_at",
+    "updated",
 )
 STORED_FIELDS = {
     Calendar: (
@@ -105,7 +106,7 @@ def _column(events: tuple[Event, ...], name: str) -> list[Any]:
         return [value.value for value in values]
     if name == "part_of_day":
         return [[part.value for part in parts] for parts in values]
-    if name == "under_way_at":
+    if name in ("under_way_at", "updated"):
         return [None if value is None else _time(value) for value in values]
     return values
 
@@ -296,6 +297,7 @@ def _events(columns: object) -> tuple[Event, ...]:
         "all_day": _all(table["all_day"], bool),
         "part_of_day": _parts(table["part_of_day"]),
         "under_way_at": _reports(table["under_way_at"]),
+        "updated": _reports(table["updated"]),
     }
     return tuple(map(Event, *(rebuilt[name] for name in _EVENT_COLUMNS)))
 

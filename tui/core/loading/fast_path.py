@@ -37,6 +37,7 @@ EVENT_KEYS = (
     "under_way_at",
     "description",
     "sources",
+    "updated",
 )
 EVENT_KEY_SET = frozenset(EVENT_KEYS)  # membership without a walk along the tuple
 # Members by value: a dict look-up, where calling the Enum class costs a Python call chain.
@@ -82,6 +83,9 @@ def usual_event(
         return None
     if type(location) is not str or type(description) is not str:
         return None
+    updated = get("updated")
+    if updated is not None and not is_stamp(updated):
+        return None
     try:  # the participant's and country's own id: one string each, not one per mention
         people = tuple([participants[person].id for person in people])
         host = countries[host].code if host is not None else None
@@ -101,7 +105,13 @@ def usual_event(
         description=description,
         sources=sources,
         explicit_end="end" in raw,
+        updated=updated,
     )
+
+
+def is_stamp(value: object) -> bool:
+    """Whether ``value`` can be an ``updated`` stamp: an offset date-time in range."""
+    return type(value) is datetime and value.tzinfo is not None and value.year in YEARS
 
 
 def event_zone(start: datetime | date, venue_zone: str) -> str | None:

@@ -118,14 +118,7 @@ class _Builder:
         if zone is None and "timezone" not in raw:
             self.fields.error(path, 'missing required key "timezone"', at_key=True)
         self.calendar_zone = zone or "UTC"
-        updated = raw.get("updated")
-        if updated is not None and not (isinstance(updated, datetime) and updated.tzinfo):
-            msg = '"updated" must be an offset date-time such as 2025-10-11T00:00:00Z'
-            self.fields.error((*path, "updated"), msg)
-            updated = None
-        elif updated is not None and updated.year not in YEARS:
-            self.fields.error((*path, "updated"), out_of_range("updated", updated))
-            updated = None
+        updated = self.stamp(raw, path)
         return {
             "title": title,
             "id": slug or slugify(title),
@@ -134,6 +127,18 @@ class _Builder:
             "sources": self.fields.texts(raw, path, "sources"),
             "updated": updated,
         }
+
+    def stamp(self, raw: Mapping[str, Any], path: Path) -> datetime | None:
+        """The table's ``updated`` revision stamp: an offset date-time, or None."""
+        updated = raw.get("updated")
+        if updated is not None and not (isinstance(updated, datetime) and updated.tzinfo):
+            msg = '"updated" must be an offset date-time such as 2025-10-11T00:00:00Z'
+            self.fields.error((*path, "updated"), msg)
+            return None
+        if updated is not None and updated.year not in YEARS:
+            self.fields.error((*path, "updated"), out_of_range("updated", updated))
+            return None
+        return updated
 
     def countries(self) -> dict[str, Country]:
         result: dict[str, Country] = {}
@@ -282,6 +287,7 @@ class _Builder:
             return None
         start, end, explicit_end = times
         known = self.known(raw, path, times, zone)
+        updated = self.stamp(raw, path)
         if event_id is None or title is None or known is None:
             return None
         return Event(
@@ -298,6 +304,7 @@ class _Builder:
             description=self.fields.text(raw, path, "description") or "",
             sources=self.fields.texts(raw, path, "sources"),
             explicit_end=explicit_end,
+            updated=updated,
             **known,
         )
 
