@@ -33,6 +33,30 @@ def test_each_resource_is_the_exports_bytes_for_its_event() -> None:
         assert resource.data(3, WHEN) == expected
 
 
+def test_an_edited_event_carries_its_own_stamp_as_the_export_does() -> None:
+    """An edit stamps the event (``updated``); the resource says it, as `export` does."""
+    edited = dataclasses.replace(CALENDAR.events[0], updated=datetime(2026, 1, 2, 3, 4, tzinfo=UTC))
+    calendar = dataclasses.replace(CALENDAR, events=(edited, *CALENDAR.events[1:]))
+    resource = build_resources(calendar, [edited])[f"{edited.id}@{calendar.id}.ics"]
+    data = resource.data(3, WHEN)
+    assert data == to_icalendar(calendar, [edited], revisions={edited.id: (3, WHEN)})
+    assert b"LAST-MODIFIED:20260102T030400Z" in data
+
+
+def test_a_renamed_participant_changes_the_resources_that_name_them() -> None:
+    """The head names the event's participants (X-DIPLOCAL-PARTICIPANT): a rename is a change."""
+    event = next(e for e in CALENDAR.events if "rahmon" in e.participants)
+    person = dataclasses.replace(CALENDAR.participants["rahmon"], name="E. Rahmon")
+    renamed = dataclasses.replace(
+        CALENDAR, participants={**CALENDAR.participants, "rahmon": person}
+    )
+    name = f"{event.id}@{CALENDAR.id}.ics"
+    before = build_resources(CALENDAR, [event])[name]
+    after = build_resources(renamed, [event])[name]
+    assert before.digest != after.digest
+    assert after.data(3, WHEN) == to_icalendar(renamed, [event], revisions={event.id: (3, WHEN)})
+
+
 def test_the_digest_follows_the_content_not_the_stamp() -> None:
     events = list(CALENDAR.events)
     first = build_resources(CALENDAR, events)

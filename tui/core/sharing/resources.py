@@ -3,9 +3,10 @@
 The bytes are the export's (tui/core/export/ical.py): for each event, exactly what
 ``to_icalendar(calendar, [event], revisions=...)`` writes. The calendar's head (its
 properties and VTIMEZONEs) costs milliseconds to build with the icalendar library, so it is
-built only when bytes are sent or compared, once per set of (zone, day) and shared by the
-events that fall on the same days. The digest that tells versions apart does not need it:
-the head is made from the calendar's title and those (zone, day) pairs, which are hashed
+built only when bytes are sent or compared, once per set of (zone, day) and calendar X-
+properties (the participants and countries the event names) and shared by the events that
+have the same. The digest that tells versions apart does not need it: the head is made from
+the calendar's title, those (zone, day) pairs and those X- properties, which are hashed
 instead, so a round that writes nothing builds no head at all.
 """
 
@@ -23,12 +24,14 @@ from tui.core.export.ical import (
     to_icalendar,
     vevent_lines,
 )
+from tui.core.export.ical_extra import calendar_extras
 from tui.core.model import Calendar, Event
 
 _DTSTAMP_AT = 2  # vevent_lines: BEGIN, UID, DTSTAMP, ...
 
 
 ZoneDays = tuple[tuple[str, date], ...]
+HeadKey = tuple[ZoneDays, tuple[tuple[str, str], ...]]
 
 
 class Heads:
@@ -36,10 +39,10 @@ class Heads:
 
     def __init__(self, calendar: Calendar) -> None:
         self.calendar = calendar
-        self._made: dict[ZoneDays, str] = {}
+        self._made: dict[HeadKey, str] = {}
 
     def head(self, event: Event) -> str:
-        key = _zone_days(event)
+        key = _head_key(self.calendar, event)
         made = self._made.get(key)
         if made is None:
             whole = to_icalendar(self.calendar, [event]).decode()
@@ -62,7 +65,8 @@ class Resource:
     def data(self, sequence: int, modified: datetime) -> bytes:
         """The resource's bytes with SEQUENCE and LAST-MODIFIED (as the export writes them)."""
         lines = list(self.vevent)
-        lines[3:3] = revision_lines(sequence, modified)  # after UID and DTSTAMP
+        # After UID and DTSTAMP; an event's own stamp is its LAST-MODIFIED, as in the export.
+        lines[3:3] = revision_lines(sequence, self.event.updated or modified)
         body = "\r\n".join(fold(line) for line in [*lines, "END:VCALENDAR"])
         return (self.heads.head(self.event) + body + "\r\n").encode()
 
@@ -82,6 +86,11 @@ def _zone_days(event: Event) -> ZoneDays:
     return tuple(sorted(found))
 
 
+def _head_key(calendar: Calendar, event: Event) -> HeadKey:
+    """What the head depends on: the zoned days and the calendar's X- properties."""
+    return _zone_days(event), tuple(calendar_extras(calendar, [event]))
+
+
 def build_resources(calendar: Calendar, events: list[Event]) -> dict[str, Resource]:
     """The resources for ``events``, by name."""
     stamp = f"{stamp_time(calendar):%Y%m%dT%H%M%S}Z"
@@ -90,7 +99,7 @@ def build_resources(calendar: Calendar, events: list[Event]) -> dict[str, Resour
     for event in events:
         properties = event_properties(calendar, event)
         vevent = tuple(vevent_lines(properties, stamp))
-        hashed = hashlib.sha256(f"{calendar.title}\n{_zone_days(event)!r}\n".encode())
+        hashed = hashlib.sha256(f"{calendar.title}\n{_head_key(calendar, event)!r}\n".encode())
         for number, line in enumerate(vevent):
             if number != _DTSTAMP_AT:
                 hashed.update(line.encode() + b"\n")
