@@ -108,6 +108,12 @@ def _publish(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     return publish_command(args, stdout, stderr)
 
 
+def _pull(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    from tui.cli.pull import pull_command  # httpx is imported only for `pull`
+
+    return pull_command(args, stdout, stderr)
+
+
 def main(
     argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None
 ) -> int:
@@ -125,7 +131,7 @@ def main(
             return _open_tui(arguments, err)
         args = build_parser().parse_args(arguments)
         with _signals_unwind():
-            handlers = {**HANDLERS, "publish": _publish}
+            handlers = {**HANDLERS, "publish": _publish, "pull": _pull}
             return handlers[args.command](args, out, err)
     except CalendarError as error:
         print_diagnostics(error.diagnostics, err)

@@ -12,11 +12,14 @@ import argparse
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Any, BinaryIO, TextIO
+from typing import TYPE_CHECKING, Any, BinaryIO, TextIO
 
 from tui.cli.output import EXIT_CALENDAR, EXIT_OK, print_diagnostics, say
 from tui.core.errors import UsageError
 from tui.core.zones import is_zone
+
+if TYPE_CHECKING:
+    from tui.core.importing.session import Prepared
 
 
 def _day(text: str) -> date:
@@ -57,12 +60,8 @@ def run_import(
     args: argparse.Namespace, stdout: TextIO, stderr: TextIO, stdin: BinaryIO | None = None
 ) -> int:
     """Import; the exit code."""
-    from tui.core.editing.save import ConflictError, SaveError
     from tui.core.importing.fetch import read_source
-    from tui.core.importing.plan import Action
     from tui.core.importing.session import Options, prepare_import
-    from tui.core.importing.write import write_import
-    from tui.core.living.changes import change_line
 
     if args.timezone and not is_zone(args.timezone):
         raise UsageError(f'unknown time zone "{args.timezone}" (use an IANA name)')
@@ -74,6 +73,18 @@ def run_import(
     sources = [read_source(source, reader) for source in args.sources]
     path = args.into or Path("events.toml")
     prepared = prepare_import(path, sources, Options(args.timezone, args.first, args.last))
+    return finish_import(prepared, args.dry_run, stdout, stderr)
+
+
+def finish_import(prepared: Prepared, dry_run: bool, stdout: TextIO, stderr: TextIO) -> int:
+    """Say what an import changes and, unless a dry run, write it; the exit code. `pull`
+    ends the same way, so both commands print the same report."""
+    from tui.core.editing.save import ConflictError, SaveError
+    from tui.core.importing.plan import Action
+    from tui.core.importing.write import write_import
+    from tui.core.living.changes import change_line
+
+    path = prepared.path
     print_diagnostics(prepared.report(), stderr)
     stdout.writelines(change_line(change) + "\n" for change in prepared.changes)
     stdout.flush()  # the changes, then the summary, when both go to one terminal
@@ -82,7 +93,7 @@ def run_import(
         f"{plan.count(Action.ADD)} added, {plan.count(Action.UPDATE)} updated, "
         f"{plan.count(Action.UNCHANGED)} unchanged, {len(plan.skipped)} not imported"
     )
-    if args.dry_run:
+    if dry_run:
         say(f"{path}: dry run, nothing written: {counts}", stderr)
         return EXIT_OK
     if not prepared.writes:

@@ -11,10 +11,11 @@ from tui import __version__
 from tui.cli.import_command import add_import_parser
 from tui.cli.output import EXIT_USAGE
 from tui.cli.publish_args import add_publish_parser
+from tui.cli.pull_args import add_pull_parser
 from tui.core.export.formats import ExportFormat
 from tui.core.text import escape_controls
 
-COMMANDS = ("check", "export", "agenda", "brief", "diff", "new", "import", "publish")
+COMMANDS = ("check", "export", "agenda", "brief", "diff", "new", "import", "publish", "pull")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -172,6 +173,7 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--id", dest="calendar_id", metavar="SLUG", help="default: from the title")
     add_import_parser(commands)
     add_publish_parser(commands)
+    add_pull_parser(commands)
     return parser
 
 
@@ -184,9 +186,10 @@ def build_tui_parser() -> argparse.ArgumentParser:
         "\n       diplocal diff OLD NEW [--format text|json]"
         "\n       diplocal new FILE --title TITLE --timezone ZONE [--id SLUG]"
         "\n       diplocal import SOURCE... [--into CALENDAR] [--dry-run] [--timezone ZONE]"
-        "\n       diplocal publish [CALENDAR] URL [--dry-run] [--create] [--watch] [--force]",
+        "\n       diplocal publish [CALENDAR] URL [--dry-run] [--create] [--watch] [--force]"
+        "\n       diplocal pull URL [--into CALENDAR] [--dry-run]",
         description="Open a calendar in the terminal UI. Commands: "
-        "check, export, agenda, brief, diff, new, import, publish "
+        "check, export, agenda, brief, diff, new, import, publish, pull "
         "(see `diplocal COMMAND --help`).",
     )
     parser.add_argument("--version", action="version", version=f"diplocal {__version__}")
