@@ -86,3 +86,43 @@ def test_an_invalid_calendar_is_not_imported_into(tmp_path: Path) -> None:
     assert err.getvalue().startswith(f"{path}:")
     assert "Traceback" not in err.getvalue()
     assert 'title = "Talks\n' in path.read_text()
+
+
+def test_ids_no_one_defines_are_left_out_once_and_a_second_import_changes_nothing(
+    tmp_path: Path,
+) -> None:
+    """Our own export without the calendar's X-DIPLOCAL-PARTICIPANT/COUNTRY definitions
+    (a resource put on a server alone): the ids it names cannot be written, so the second
+    import must not call the same events "updated" again, nor take away what is there."""
+    from tui.core.export.ical import to_icalendar
+    from tui.core.importing.session import Options, prepare_import
+    from tui.core.importing.write import write_import
+    from tui.core.loading.load import bundled_calendar, load_calendar
+
+    data = to_icalendar(load_calendar(bundled_calendar()).calendar)
+    bare = b"".join(
+        line
+        for line in data.splitlines(keepends=True)
+        if not line.startswith((b"X-DIPLOCAL-PARTICIPANT:", b"X-DIPLOCAL-COUNTRY:", b" "))
+        or (line.startswith(b" ") and False)
+    )
+    # Continuation lines of the dropped definitions go with them; the rest are unfolded first.
+    unfolded = data.replace(b"\r\n ", b"")
+    bare = b"".join(
+        line
+        for line in unfolded.splitlines(keepends=True)
+        if not line.startswith((b"X-DIPLOCAL-PARTICIPANT:", b"X-DIPLOCAL-COUNTRY:"))
+    )
+    target = tmp_path / "cal.toml"
+
+    def once() -> tuple[bool, int]:
+        prepared = prepare_import(target, [("bare.ics", bare)], Options())
+        if prepared.writes:
+            plan = prepared.plan
+            write_import(prepared.path, prepared.new_text, prepared.digest, plan, "x")
+        return prepared.writes, len(prepared.changes)
+
+    assert once()[0]
+    before = target.read_bytes()
+    assert once() == (False, 0)
+    assert target.read_bytes() == before

@@ -11,6 +11,7 @@ digest the plan was made from, then keeps the import records.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +54,7 @@ def complete_references(plan: Plan, document: Mapping[str, Any], defined: Defini
     countries, people = defined
     have_countries = set(document.get("countries", {}))
     have_people = set(document.get("participants", {}))
+    events = {str(e.get("id")): e for e in document.get("events", []) if isinstance(e, Mapping)}
 
     def country(code: str) -> bool:
         if code in have_countries or code in plan.countries:
@@ -62,7 +64,7 @@ def complete_references(plan: Plan, document: Mapping[str, Any], defined: Defini
             return True
         return False
 
-    for step in plan.steps:
+    for number, step in enumerate(plan.steps):
         table = step.changes
         if step.action is Action.UNCHANGED:
             continue
@@ -84,6 +86,20 @@ def complete_references(plan: Plan, document: Mapping[str, Any], defined: Defini
             table["participants"] = kept or None
         if step.action is Action.ADD and table.get("participants", 0) is None:
             del table["participants"]
+        if step.action is Action.UPDATE and not _still_changes(
+            table, events.get(step.event_id, {})
+        ):
+            plan.steps[number] = replace(step, action=Action.UNCHANGED)
+
+
+def _still_changes(table: dict[str, Any], old: Mapping[str, Any]) -> bool:
+    """An update whose names were all left out keeps the event's own names, and an update
+    left with nothing new is no update: importing the same file again changes nothing."""
+    if "participants" in table and table["participants"] is None and old.get("participants"):
+        del table["participants"]  # the file named only people no one defines
+    for key in [k for k, v in table.items() if old.get(k) == v or (v is None and k not in old)]:
+        del table[key]
+    return bool(table)
 
 
 def _appended(text: str, piece: dict[str, Any]) -> str:
