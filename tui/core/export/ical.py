@@ -180,11 +180,6 @@ def _observance(at: datetime, zone: tzinfo, before: timedelta) -> icalendar.Comp
     return component
 
 
-def vtimezone(key: str, low: date, high: date) -> icalendar.Timezone:
-    """A VTIMEZONE for zone ``key`` that is right from a year before ``low`` to after ``high``."""
-    return _vtimezone(key, [(low, high)])
-
-
 def _vtimezone(key: str, stretches: Iterable[tuple[date, date]]) -> icalendar.Timezone:
     """A VTIMEZONE that is right from a year before to a year after each stretch of days.
 

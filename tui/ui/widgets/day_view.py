@@ -91,10 +91,6 @@ class EventList(ScrollView, can_focus=True):
             self._show_cursor()
             self.refresh()
 
-    @property
-    def current_id(self) -> str | None:
-        return self.rows[self.cursor].id if self.rows else None
-
     # --- drawing --------------------------------------------------------------------
     def render_line(self, y: int) -> Strip:
         line = self.scroll_offset.y + y
