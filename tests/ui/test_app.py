@@ -612,9 +612,7 @@ async def test_timeline_and_whole_visit_views(make_app: MakeApp) -> None:
 
 async def test_links_warnings_and_about(make_app: MakeApp, monkeypatch: pytest.MonkeyPatch) -> None:
     opened: list[str] = []
-    monkeypatch.setattr(
-        "tui.ui.main.dialog_intents.open_url", lambda url: opened.append(url) or True
-    )
+    monkeypatch.setattr("tui.ui.main.links.open_url", lambda url: opened.append(url) or True)
     app = make_app(SAMPLE)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("2", "j")  # the talks: two sources

@@ -1,39 +1,121 @@
-"""Following the calendar file from the main screen: live reload in a thread worker.
+"""The main screen's work off the UI thread: following the file, indexes, a large load's end.
 
-The watching and loading are core code (``tui.core.living.watch``); this only runs them off the
-UI thread and hands each result to the screen on the UI thread.
+Each runs in a thread worker of its host and posts what came of it as a typed message
+(``post_message`` is thread-safe): ``VersionLoaded``, ``IndexBuilt``, ``WarningsFound``. None
+calls into the screen; the screen decides what to show. The watching and loading are core
+code (``tui.core.living.watch``, ``tui.core.loading``).
 """
 
 from __future__ import annotations
 
+import contextlib
 import threading
-from datetime import UTC, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui.core.errors import CalendarError
-from tui.core.living.versions import updated
-from tui.core.loading.load import Loaded, Reloadable, reload_bytes
+from textual.message import Message
+from textual.notifications import SeverityLevel
+from textual.widget import Widget
+
+from tui.core.errors import CalendarError, Diagnostic
+from tui.core.living.versions import Living
+from tui.core.loading.load import Finish, Loaded, Reloadable, reload_bytes
+from tui.core.model import Calendar
+from tui.core.views.index import CalendarIndex
 
 if TYPE_CHECKING:
     from tui.core.living.watch import FileVersion
 
-if TYPE_CHECKING:
-    from tui.ui.main.main_screen import MainScreen
+
+class VersionLoaded(Message):
+    """A new version of the file (or the located reason it does not load) to show.
+
+    ``note`` says where it came from in the changes log ('reloaded by hand', 'your edit')."""
+
+    def __init__(self, result: Loaded | CalendarError, note: str = "") -> None:
+        self.result = result
+        self.note = note
+        super().__init__()
+
+
+def mark_seen(living: Living, path: Path | None) -> Living:
+    """Everything shown is seen; the file's bytes are kept as the baseline of the next
+    start (when it loads), so that shows only what changed after now."""
+    from tui.core.living.baseline import save_baseline
+    from tui.core.living.versions import seen
+
+    if path is not None and not living.errors:
+        with contextlib.suppress(OSError):
+            save_baseline(living.calendar.id, path.read_bytes())
+    return seen(living)
+
+
+def version_news(
+    had_errors: bool, result: Loaded | CalendarError
+) -> tuple[str, SeverityLevel, float | None] | None:
+    """What to say when a version brings errors or clears them: words, severity, timeout."""
+    if isinstance(result, CalendarError):
+        if not had_errors:
+            words = "The file has errors: the last version that loaded stays. w lists them."
+            return words, "error", 8
+    elif had_errors:
+        return "The file loads again.", "information", None  # the app's usual timeout
+    return None
+
+
+class IndexBuilt(Message):
+    """The filter indexes of a large calendar are built: the counts can be shown."""
+
+
+class WarningsFound(Message):
+    """A large file's warnings, looked for after it was shown (``failure``: why not found)."""
+
+    def __init__(self, calendar: Calendar, warnings: list[Diagnostic], failure: str) -> None:
+        self.calendar = calendar
+        self.warnings = warnings
+        self.failure = failure
+        super().__init__()
+
+
+def build_index(host: Widget, index: CalendarIndex) -> None:
+    """Build the filter indexes in a worker, then post ``IndexBuilt``."""
+
+    def work() -> None:
+        index.build()
+        host.post_message(IndexBuilt())
+
+    host.run_worker(work, thread=True, name="index", exit_on_error=False)
+
+
+def finish_load(host: Widget, calendar: Calendar, finish: Finish) -> None:
+    """Find and locate a large file's warnings and write its cache in a worker; post them."""
+
+    def work() -> None:
+        warnings: list[Diagnostic] = []
+        failure = ""
+        try:
+            warnings = finish()
+        except Exception as error:  # say so: the calendar shown stays right, only unwarned
+            failure = f"The warnings of this file could not be found: {error}"
+            raise
+        finally:  # no longer looking, found or not
+            host.post_message(WarningsFound(calendar, warnings, failure))
+
+    host.run_worker(work, thread=True, name="finish", exit_on_error=False)
 
 
 class Follower:
-    """Watches the screen's file; each new whole version is loaded and shown."""
+    """Watches ``path`` in a worker of ``host``; each new whole version is posted to it."""
 
-    def __init__(self, screen: MainScreen) -> None:
-        self.screen = screen
+    def __init__(self, host: Widget, path: Path) -> None:
+        self.host = host
+        self.path = path
         self.stop = threading.Event()
         # What the last reload parsed and checked: the next one re-reads only what changed.
         self.reusable: Reloadable | None = None
 
     def start(self) -> None:
-        """Begin following (a no-op for a calendar shown without a file)."""
-        if self.screen.path is not None:
-            self.screen.run_worker(self._follow, thread=True, name="follow", exit_on_error=False)
+        self.host.run_worker(self._follow, thread=True, name="follow", exit_on_error=False)
 
     def close(self) -> None:
         self.stop.set()
@@ -43,13 +125,11 @@ class Follower:
             follow,  # watchfiles loads in the worker, after first paint
         )
 
-        path = self.screen.path
-        assert path is not None
-        for version in follow(path, self.stop):
+        for version in follow(self.path, self.stop):
             result = self.load(version)
             if self.stop.is_set():
                 return
-            self.screen.app.call_from_thread(self.show, result, "")
+            self.host.post_message(VersionLoaded(result))
 
     def load(self, version: FileVersion) -> Loaded | CalendarError:
         """The new version, parsing and checking only the events whose text changed."""
@@ -65,30 +145,10 @@ class Follower:
 
     def reload_now(self) -> None:
         """`r`: read the file now, in a worker."""
-        if self.screen.path is None:
-            self.screen.notify("This calendar was not read from a file.", severity="warning")
-            return
-        path = self.screen.path
 
         def work() -> None:
             from tui.core.living.watch import reload
 
-            result = reload(path)
-            self.screen.app.call_from_thread(self.show, result, "reloaded by hand")
+            self.host.post_message(VersionLoaded(reload(self.path), "reloaded by hand"))
 
-        self.screen.run_worker(work, thread=True, name="reload", exit_on_error=False)
-
-    def show(self, result: Loaded | CalendarError, note: str) -> None:
-        """On the UI thread: the new version, or its errors beside the version shown."""
-        screen = self.screen
-        had_errors = bool(screen.living.errors)
-        screen.set_living(updated(screen.living, result, datetime.now(UTC), note))
-        if isinstance(result, CalendarError):
-            if not had_errors:
-                screen.notify(
-                    "The file has errors: the last version that loaded stays. w lists them.",
-                    severity="error",
-                    timeout=8,
-                )
-        elif had_errors:
-            screen.notify("The file loads again.", severity="information")
+        self.host.run_worker(work, thread=True, name="reload", exit_on_error=False)
