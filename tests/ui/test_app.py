@@ -333,10 +333,14 @@ async def test_export_toml_format(make_app: MakeApp, tmp_path: Path) -> None:
         modal = app.screen
         assert isinstance(modal, ExportModal)
         await pilot.click("#format-toml")
-        assert modal.query_one("#export-path", Input).value == "putin-tajikistan-2025.toml"
+        # The radio's change reaches the dialog as a message, and the export runs in a
+        # worker: under load one pause is not enough. Wait for the state asserted.
+        path = modal.query_one("#export-path", Input)
+        await until(lambda: path.value == "putin-tajikistan-2025.toml")
         await pilot.click("#export-go")
-        await pilot.pause()
-        assert (tmp_path / "putin-tajikistan-2025.toml").read_text().startswith("[calendar]")
+        written = tmp_path / "putin-tajikistan-2025.toml"
+        await until(lambda: not isinstance(app.screen, ExportModal) and written.exists())
+        assert written.read_text().startswith("[calendar]")
 
 
 async def test_export_errors_stay_in_the_dialog(make_app: MakeApp, tmp_path: Path) -> None:
