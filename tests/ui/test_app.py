@@ -313,10 +313,14 @@ async def test_export_writes_the_filtered_view(make_app: MakeApp, tmp_path: Path
         assert isinstance(app.screen, ExportModal)
         assert app.screen.query_one("#export-path", Input).value == "putin-tajikistan-2025-kz.ics"
         await pilot.press("enter")
-        await pilot.pause()
         written = tmp_path / "putin-tajikistan-2025-kz.ics"
+
+        def said() -> bool:
+            return any("Exported 3 events" in str(n.message) for n in app._notifications)
+
+        # The export runs in a worker and says so when done: wait for that, not one pause.
+        await until(lambda: said() and not isinstance(app.screen, ExportModal))
         assert written.read_bytes().count(b"BEGIN:VEVENT") == 3
-        assert any("Exported 3 events" in str(n.message) for n in app._notifications)
         # Again: the file exists, so the dialog asks before replacing it.
         await pilot.press("e", "enter")
         assert isinstance(app.screen, ExportModal)
