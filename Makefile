@@ -28,9 +28,11 @@ lint: $(VENV)/.installed-test
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
-# One worker per core (pytest-xdist); the Pilot tests are most of the time.
+# pytest-xdist: the Pilot tests spend much of their time waiting on the app's loop, so four
+# workers keep two cores busy; worksteal hands the long tests (the monkey's chunks, the
+# layout sizes) to whichever worker is free instead of fixing the split up front.
 test: lint calcurse
-	$(BIN)/pytest -n auto
+	$(BIN)/pytest -n 4 --dist worksteal
 
 # tests/core/export/test_open_end.py imports into calcurse (Debian's); installed when missing
 # and we are root (CI), else that one test is skipped and says why.

@@ -313,10 +313,14 @@ async def test_export_writes_the_filtered_view(make_app: MakeApp, tmp_path: Path
         assert isinstance(app.screen, ExportModal)
         assert app.screen.query_one("#export-path", Input).value == "putin-tajikistan-2025-kz.ics"
         await pilot.press("enter")
-        await pilot.pause()
         written = tmp_path / "putin-tajikistan-2025-kz.ics"
+
+        def said() -> bool:
+            return any("Exported 3 events" in str(n.message) for n in app._notifications)
+
+        # The export runs in a worker and says so when done: wait for that, not one pause.
+        await until(lambda: said() and not isinstance(app.screen, ExportModal))
         assert written.read_bytes().count(b"BEGIN:VEVENT") == 3
-        assert any("Exported 3 events" in str(n.message) for n in app._notifications)
         # Again: the file exists, so the dialog asks before replacing it.
         await pilot.press("e", "enter")
         assert isinstance(app.screen, ExportModal)
@@ -333,10 +337,14 @@ async def test_export_toml_format(make_app: MakeApp, tmp_path: Path) -> None:
         modal = app.screen
         assert isinstance(modal, ExportModal)
         await pilot.click("#format-toml")
-        assert modal.query_one("#export-path", Input).value == "putin-tajikistan-2025.toml"
+        # The radio's change reaches the dialog as a message, and the export runs in a
+        # worker: under load one pause is not enough. Wait for the state asserted.
+        path = modal.query_one("#export-path", Input)
+        await until(lambda: path.value == "putin-tajikistan-2025.toml")
         await pilot.click("#export-go")
-        await pilot.pause()
-        assert (tmp_path / "putin-tajikistan-2025.toml").read_text().startswith("[calendar]")
+        written = tmp_path / "putin-tajikistan-2025.toml"
+        await until(lambda: not isinstance(app.screen, ExportModal) and written.exists())
+        assert written.read_text().startswith("[calendar]")
 
 
 async def test_export_errors_stay_in_the_dialog(make_app: MakeApp, tmp_path: Path) -> None:
@@ -612,9 +620,7 @@ async def test_timeline_and_whole_visit_views(make_app: MakeApp) -> None:
 
 async def test_links_warnings_and_about(make_app: MakeApp, monkeypatch: pytest.MonkeyPatch) -> None:
     opened: list[str] = []
-    monkeypatch.setattr(
-        "tui.ui.main.dialog_intents.open_url", lambda url: opened.append(url) or True
-    )
+    monkeypatch.setattr("tui.ui.main.links.open_url", lambda url: opened.append(url) or True)
     app = make_app(SAMPLE)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("2", "j")  # the talks: two sources

@@ -20,6 +20,12 @@ from tui.ui.startup import loading_screen as loading
 from tui.ui.startup.loading_screen import LoadingScreen
 
 
+def main_shown(app: DiplocalApp) -> bool:
+    """The main screen is on top and mounted, with its first screenful: not only pushed.
+    (Waiting for the push alone raced its mounting: NoMatches '#days' or '#header'.)"""
+    return isinstance(app.screen, MainScreen) and app.screen.screenful is not None
+
+
 async def test_the_first_frame_says_what_is_loaded_then_the_calendar_shows(
     tmp_path: Path,
 ) -> None:
@@ -29,7 +35,7 @@ async def test_the_first_frame_says_what_is_loaded_then_the_calendar_shows(
     async with app.run_test(size=(100, 30)) as pilot:
         assert isinstance(app.screen, LoadingScreen)
         assert str(path) in str(app.screen.query_one(".dialog-title").render())
-        await until(lambda: isinstance(app.screen, MainScreen), seconds=60)
+        await until(lambda: main_shown(app), seconds=60)
         assert len(main_screen(app).calendar.events) == 2000
         await pilot.press("q")
     assert app.return_code in (0, None)
@@ -61,7 +67,7 @@ async def test_the_warnings_and_the_cache_follow_the_events_on_screen(
         entry.unlink()
     app = DiplocalApp(None, path=path)
     async with app.run_test(size=(100, 30)) as pilot:
-        await until(lambda: isinstance(app.screen, MainScreen), seconds=60)
+        await until(lambda: main_shown(app), seconds=60)
         screen = main_screen(app)
         await until(lambda: bool(screen.living.warnings), seconds=60)
         assert list(screen.living.warnings) == expected
@@ -106,9 +112,11 @@ async def test_the_loading_screen_lets_go_of_the_load_and_a_failed_finish_is_sai
     monkeypatch.setattr(loading, "load_calendar", load)
     app = DiplocalApp(None, path=path)
     async with app.run_test(size=(100, 30)) as pilot:
-        first = app.screen
-        assert isinstance(first, LoadingScreen)
-        await until(lambda: isinstance(app.screen, MainScreen), seconds=30)
+        # Not `app.screen` at once: a small file may be loaded (the main screen pushed)
+        # before the test looks, and the assertion failing then tore the app down while
+        # the main screen mounted (the NoMatches '#days' of issue 19).
+        await until(lambda: main_shown(app), seconds=30)
+        (first,) = [s for s in app.screen_stack if isinstance(s, LoadingScreen)]
         assert first.finish is None  # it stays below the main screen: it keeps nothing
         said = "The warnings of this file could not be found: the disk went away"
         await until(lambda: any(said in str(n.message) for n in app._notifications), seconds=30)
@@ -135,10 +143,10 @@ async def test_the_header_says_while_the_warnings_are_looked_for(
     monkeypatch.setattr(loading, "load_calendar", load)
     app = DiplocalApp(None, path=path)
     async with app.run_test(size=(160, 30)) as pilot:
-        await until(lambda: isinstance(app.screen, MainScreen), seconds=30)
+        await until(lambda: main_shown(app), seconds=30)
         screen = main_screen(app)
         header = screen.query_one("#header")
-        await until(lambda: "looking for warnings" in str(header.render()), seconds=10)
+        await until(lambda: "looking for warnings" in str(header.render()), seconds=30)
         await pilot.press("w")
         await pilot.pause()
         assert "Still looking for warnings" in str(app.screen.query_one("#text-body").render())

@@ -42,6 +42,7 @@ from tui.ui.widgets.day_view import EventList
 # About a second a sequence here (2 shared cores): 25 per calendar keeps CI near a minute.
 SEQUENCES = int(os.environ.get("DIPLOCAL_MONKEY", "25"))  # per calendar
 SEED = int(os.environ.get("DIPLOCAL_MONKEY_SEED", "20251008"))
+CHUNKS = 5  # apps per calendar, each playing every CHUNKS-th sequence: run side by side
 # Keys that leave the app. Clicks may still reach 'q' through the footer: quitting is
 # disarmed below, so the monkey keeps going.
 BLOCKED = {"q", "ctrl+q", "ctrl+c"}
@@ -180,19 +181,25 @@ def disarmed(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[list[s
 
     monkeypatch.setattr(DiplocalApp, "action_quit", no_quit)
     monkeypatch.setattr(App, "deliver_screenshot", lambda *_a, **_k: None)
-    monkeypatch.setattr("tui.ui.main.dialog_intents.open_url", lambda url: True)
+    monkeypatch.setattr("tui.ui.main.links.open_url", lambda url: True)
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
     yield attempts
 
 
+@pytest.mark.parametrize("chunk", range(CHUNKS))
 @pytest.mark.parametrize("calendar", [None, SAMPLE], ids=["bundled", "hostile"])
-async def test_monkey(make_app: MakeApp, disarmed: list[str], calendar: Path | None) -> None:
+async def test_monkey(
+    make_app: MakeApp, disarmed: list[str], calendar: Path | None, chunk: int
+) -> None:
+    """``SEQUENCES`` per calendar, in ``CHUNKS`` apps of their own that xdist spreads over
+    the workers; each chunk has its own seed, named in a failure with the sequence."""
     keys = bound_keys()
     app = make_app(calendar)
-    rng = random.Random(SEED + (calendar is not None))
+    seed = SEED + 2 * chunk + (calendar is not None)
+    rng = random.Random(seed)
     async with app.run_test(size=(120, 36)) as pilot:
         monkey = Monkey(pilot, rng, keys)
-        for sequence in range(SEQUENCES):
+        for sequence in range(chunk, SEQUENCES, CHUNKS):
             monkey.log = []
             try:
                 for _ in range(rng.randint(3, 12)):
@@ -200,7 +207,7 @@ async def test_monkey(make_app: MakeApp, disarmed: list[str], calendar: Path | N
                 await pilot.pause()
                 check_invariants(app)
             except BaseException as error:
-                error.add_note(f"sequence {sequence} (seed {SEED}): {monkey.log}")
+                error.add_note(f"sequence {sequence} (chunk {chunk}, seed {seed}): {monkey.log}")
                 raise
 
 

@@ -9,11 +9,16 @@ from tui.core.views.timeline_cells import ZOOM_HOURS
 from tui.core.views.timeline_layout import row_of
 from tui.core.views.whole_visit import Now
 from tui.ui.widgets.agenda_view import AgendaView
+from tui.ui.widgets.cursor_list import CursorList
 from tui.ui.widgets.timeline_view import TimelineView
 
 
 def posted(app: TimelineApp | AgendaApp, kind: type) -> list[str]:
-    return [m.event_id for m in app.messages if isinstance(m, kind)]  # type: ignore[attr-defined]
+    return [
+        m.key if isinstance(m, CursorList.Selected) else m.event_id  # type: ignore[attr-defined]
+        for m in app.messages
+        if isinstance(m, kind)
+    ]
 
 
 async def test_arrows_move_between_blocks_and_lanes_and_enter_chooses() -> None:
@@ -27,15 +32,15 @@ async def test_arrows_move_between_blocks_and_lanes_and_enter_chooses() -> None:
         assert view.cursor == (1, "ru-tj-talks")
         await pilot.press("enter")
         # The same event in another lane is not announced again.
-        assert posted(app, TimelineView.EventHighlighted) == [
+        assert posted(app, TimelineView.Highlighted) == [
             "ru-tj-talks",
             "putin-aliyev",
             "ru-tj-talks",
         ]
         await pilot.press("up")
         assert view.cursor == (0, "ru-tj-talks")
-        assert len(posted(app, TimelineView.EventHighlighted)) == 3
-        assert posted(app, TimelineView.EventChosen) == ["ru-tj-talks"]
+        assert len(posted(app, TimelineView.Highlighted)) == 3
+        assert posted(app, TimelineView.Selected) == ["ru-tj-talks"]
 
 
 async def test_the_first_frame_is_laid_out_at_the_widgets_width() -> None:
@@ -90,7 +95,7 @@ async def test_a_click_selects_the_block_under_it() -> None:
         y = len(painting.header) + row
         await pilot.click(TimelineView, offset=(placed.first + 3, y))
         assert view.cursor == (2, "central-asia-russia-summit")
-        assert posted(app, TimelineView.EventHighlighted) == ["central-asia-russia-summit"]
+        assert posted(app, TimelineView.Highlighted) == ["central-asia-russia-summit"]
 
 
 async def test_a_new_timeline_keeps_the_cursor_on_its_event() -> None:
@@ -112,12 +117,12 @@ async def test_agenda_starts_on_the_event_under_way_and_enter_chooses() -> None:
         view = app.query_one(AgendaView)
         agenda = view.agenda
         assert agenda is not None and agenda.now is Now.UNDER_WAY
-        assert agenda.rows[view.cursor].event_id == "ru-tj-talks"
+        assert agenda.rows[view.cursor_row].event_id == "ru-tj-talks"
         await pilot.press("down", "enter")
-        chosen = [m for m in app.messages if isinstance(m, AgendaView.EventChosen)]
-        assert [(m.event_id, m.day.day) for m in chosen] == [("putin-aliyev", 9)]
+        chosen = [m for m in app.messages if isinstance(m, AgendaView.Selected)]
+        assert [(m.key, m.day.day) for m in chosen] == [("putin-aliyev", 9)]
         await pilot.press("end", "enter", "home", "enter")
-        assert posted(app, AgendaView.EventChosen)[1:] == [
+        assert posted(app, AgendaView.Selected)[1:] == [
             "pashinyan-rahmon",
             "putin-arrival",
         ]
@@ -129,4 +134,4 @@ async def test_agenda_after_the_visit_marks_nothing_and_starts_at_the_top() -> N
         await pilot.pause()
         view = app.query_one(AgendaView)
         assert view.agenda is not None and view.agenda.highlight is None
-        assert view.agenda.rows[view.cursor].event_id == "putin-arrival"
+        assert view.agenda.rows[view.cursor_row].event_id == "putin-arrival"

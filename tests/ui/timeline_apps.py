@@ -60,10 +60,10 @@ class TimelineApp(WidgetApp):
         view.timeline = self.timeline
         view.focus()
 
-    def on_timeline_view_event_highlighted(self, message: TimelineView.EventHighlighted) -> None:
+    def on_timeline_view_highlighted(self, message: TimelineView.Highlighted) -> None:
         self.keep(message)
 
-    def on_timeline_view_event_chosen(self, message: TimelineView.EventChosen) -> None:
+    def on_timeline_view_selected(self, message: TimelineView.Selected) -> None:
         self.keep(message)
 
 
@@ -85,5 +85,5 @@ class AgendaApp(WidgetApp):
         view.agenda = self.agenda
         view.focus()
 
-    def on_agenda_view_event_chosen(self, message: AgendaView.EventChosen) -> None:
+    def on_agenda_view_selected(self, message: AgendaView.Selected) -> None:
         self.keep(message)

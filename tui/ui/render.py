@@ -11,8 +11,7 @@ from rich.style import Style
 from rich.text import Text
 
 from tui.core.model import Status
-from tui.core.present.details import ICC_MARK, DetailLine, LineKind
-from tui.core.present.screenful import EventRow
+from tui.core.present.details import DetailLine, LineKind
 
 # One glyph per kind of change, beside the kind's name: 'moved' reads without a legend.
 CHANGE_MARKS = {"added": "+", "cancelled": "✗", "moved": "↦", "changed": "✎"}
@@ -24,22 +23,6 @@ def status_text(status: Status) -> Text:
     if status is Status.CONFIRMED:
         return Text("confirmed", style="dim")
     return Text(status.value.upper(), style="bold " + STATUS_STYLE[status])
-
-
-def icc_cell(row: EventRow) -> Text:
-    """The day view's mark column."""
-    return Text(ICC_MARK if row.icc else "", style="bold reverse")
-
-
-def event_summary(row: EventRow, width: int) -> Text:
-    """Title over 'kind · status · countries', each cut to ``width``."""
-    title = Text(row.title, style=STATUS_STYLE[row.status])
-    title.truncate(width, overflow="ellipsis")
-    details = Text(f"{row.kind} · ", style="dim")
-    details.append_text(status_text(row.status))
-    details.append(f" · {row.countries}", style="dim")
-    details.truncate(width, overflow="ellipsis")
-    return Text("\n").join([title, details])
 
 
 def details_text(lines: Iterable[DetailLine]) -> Text:

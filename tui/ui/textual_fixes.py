@@ -7,10 +7,13 @@ pinned Textual no longer fails that test without it.
 
 from __future__ import annotations
 
+from rich.align import Align
+from rich.text import Text
 from textual import on, work
 from textual.command import CommandList, CommandPalette
 from textual.css.query import NoMatches
 from textual.widgets import Button, Input, OptionList
+from textual.widgets.option_list import Option
 
 _move_page = OptionList._move_page
 # The search itself, undecorated: called from our worker, it must not start another one.
@@ -63,3 +66,22 @@ class CommandPaletteOnce(CommandPalette):
         except NoMatches:
             if self.query(CommandList):
                 raise
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        # Textual 8.2: the 'No matches found' countdown looked for the list when it ran
+        # out, after a palette that closed meanwhile had removed it (NoMatches in a timer:
+        # the app stopped). Textual's own countdown, with that guard.
+        self._stop_no_matches_countdown()
+
+        def show_no_matches() -> None:
+            if not self.query(CommandList):
+                return  # the palette closed: nothing to show
+            if search_value:
+                label = Align.center(Text("No matches found", style="not bold"))
+                option = Option(label, disabled=True, id=self._NO_MATCHES)
+                self.query_one(CommandList).add_option(option)
+                self._list_visible = True
+            else:
+                self._list_visible = False  # discovery found nothing: no list to show
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from tui.core.event_order import SECTION_HEADINGS, countries_in_order, sections
 from tui.core.icc import icc_reasons
-from tui.core.model import Calendar, Country, Event, Participant, Status
+from tui.core.model import Calendar, Country, Event, Participant
 from tui.core.present.details import DetailLine, country_details, event_details, participant_details
 from tui.core.text import one_line
 from tui.core.views.filter import Filter, ZoneMode, display_zone
@@ -30,74 +30,30 @@ if TYPE_CHECKING:
     from tui.core.living.changes import Change
     from tui.core.views.timeline import Timeline
     from tui.core.views.whole_visit import AgendaScreen
-from tui.core.present.state import Browse, Selection, SelectionKind, View
+from tui.core.present.parts import (
+    CountryRow,
+    DayListing,
+    DayRow,
+    DetailsShown,
+    EventRow,
+    Header,
+    Notices,
+    PersonRow,
+)
+from tui.core.present.state import Browse, Selection, SelectionKind, View, settle, shown_on
 
-
-@dataclass(frozen=True, slots=True)
-class Notices:
-    """What the loader said about the file, as `FILE:LINE:COL: severity: message` lines."""
-
-    warnings: tuple[str, ...] = ()
-    errors: tuple[str, ...] = ()  # the file on disk does not load; the last good one is shown
-    looking: bool = False  # a large file's warnings are still being looked for
-
-
-@dataclass(frozen=True, slots=True)
-class Header:
-    """The top line: what calendar, which dates, which filter, which zone, what to look at."""
-
-    title: str
-    dates: str
-    filter: str  # '' when nothing is filtered
-    zone: str
-    warnings: int = 0
-    errors: int = 0
-    looking: bool = False  # warnings are still being looked for
-
-
-@dataclass(frozen=True, slots=True)
-class DayRow:
-    """A day and how many events shown on it match the filter."""
-
-    day: date
-    label: str
-    count: int
-    changed: int = 0  # events on the day that changed since the version last seen
-
-
-@dataclass(frozen=True, slots=True)
-class EventRow:
-    """One event of the day view."""
-
-    id: str
-    time: str
-    icc: bool
-    title: str
-    kind: str
-    status: Status
-    countries: str
-    heading: str = ""  # a section heading shown above this row ('time not announced')
-    mark: str = ""  # how it changed since the version last seen: 'moved', 'added', ...
-
-
-@dataclass(frozen=True, slots=True)
-class PersonRow:
-    """A participant the filter leaves."""
-
-    id: str
-    name: str
-    country: str
-    title: str
-
-
-@dataclass(frozen=True, slots=True)
-class CountryRow:
-    """A country with how many matching events involve it (None: still counting)."""
-
-    code: str
-    name: str
-    count: int | None
-    in_filter: bool
+__all__ = [  # the parts, where the screen's readers have always found them
+    "CountryRow",
+    "DayListing",
+    "DayRow",
+    "DetailsShown",
+    "EventRow",
+    "Header",
+    "Notices",
+    "PersonRow",
+    "Screenful",
+    "present",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +77,21 @@ class Screenful:
     timeline: Timeline | None = None  # only while the timeline is shown
     agenda: AgendaScreen | None = None  # only while the whole visit is shown
 
+    # Each pane's part, compared by value: a pane redraws only when its part changed.
+    @property
+    def listing(self) -> DayListing:
+        return DayListing(self.rows, self.empty_reason)
+
+    @property
+    def shown_details(self) -> DetailsShown:
+        return DetailsShown(self.selection, self.details)
+
+    @property
+    def selected_event(self) -> str | None:
+        """The selected event's id; None when the details are about someone or nothing."""
+        selected = self.selection
+        return selected.key if selected and selected.kind is SelectionKind.EVENT else None
+
 
 ZONE_NAMES = {ZoneMode.EVENT: "venue time", ZoneMode.UTC: "UTC"}
 
@@ -130,19 +101,22 @@ def present(
     browse: Browse,
     local: tzinfo,
     now: datetime,
-    notices: Notices = Notices(),  # frozen, so sharing the default is safe
+    notices: Notices = Notices(),  # noqa: B008  # frozen, so sharing the default is safe
     changes: Mapping[str, Change] = MappingProxyType({}),
 ) -> Screenful:
     """The screen for ``browse``: pure, so the same state always shows the same thing.
 
+    ``browse`` is shown as ``settle`` makes it, so ``Screenful.day`` and ``.selection`` are
+    the settled state's: a screen that settles its state first shows exactly its state.
+
     ``changes`` says, by event id, what changed since the version the user last saw.
     """
     calendar = index.calendar
+    browse = settle(index, browse, local)  # the screen settles it first: then this is a no-op
     matches = index.matches(browse.filter, browse.zone_mode, local)
     by_day = index.by_day(browse.zone_mode, local)
-    day = browse.day if browse.day in by_day else next(iter(by_day), None)
-    rows = _day_rows(index, matches, day, browse.zone_mode, local, changes)
-    selection = _follow(browse.selection, rows)
+    day, selection = browse.day, browse.selection
+    rows = _day_rows(index, browse, day, local, changes)
     return Screenful(
         header=Header(
             one_line(calendar.title),
@@ -275,9 +249,8 @@ def export_name(calendar: Calendar, view: Filter) -> str:
 
 def _day_rows(
     index: CalendarIndex,
-    matches: Matches,
+    browse: Browse,
     day: date | None,
-    mode: ZoneMode,
     local: tzinfo,
     changes: Mapping[str, Change],
 ) -> list[EventRow]:
@@ -285,9 +258,8 @@ def _day_rows(
     if day is None:
         return []
     calendar = index.calendar
-    day_events = index.by_day(mode, local).get(day, [])
-    wanted = matches.ids
-    shown = day_events if wanted is None else [e for e in day_events if e.id in wanted]
+    mode = browse.zone_mode
+    shown = shown_on(index, browse, day, local)
     rows = []
     for place, events in sections(shown):
         heading = SECTION_HEADINGS[place]
@@ -309,16 +281,6 @@ def _day_rows(
                 )
             )
     return rows
-
-
-def _follow(selection: Selection | None, rows: list[EventRow]) -> Selection | None:
-    """The details follow the day view, unless the user is reading about someone."""
-    if selection is not None and selection.kind is not SelectionKind.EVENT:
-        return selection
-    ids = [row.id for row in rows]
-    if selection is not None and selection.key in ids:
-        return selection
-    return Selection(SelectionKind.EVENT, ids[0]) if ids else None
 
 
 def _empty_reason(

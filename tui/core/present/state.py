@@ -1,4 +1,9 @@
-"""The user's state, what a key press can change, and its transitions: day steps, settling."""
+"""The user's state, what a key press can change, and its transitions: day steps, settling.
+
+The screen normalises every state it is given with ``settle`` before asking ``present`` what to
+show, so the state is always one the screen can show as it is: nothing flows back from the
+presenter's result into the state.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,7 @@ from datetime import date, tzinfo
 from enum import StrEnum
 
 from tui.core.event_order import clamp
+from tui.core.model import Event
 from tui.core.views.filter import Filter, ZoneMode
 from tui.core.views.index import CalendarIndex
 from tui.core.views.lanes import LaneMode
@@ -49,6 +55,47 @@ class Browse:
     whole_text: bool = False  # a very long description shown whole, not cut
 
 
+def settle(index: CalendarIndex, browse: Browse, local: tzinfo) -> Browse:
+    """``browse`` made showable: a day the calendar has, and a selection on that day.
+
+    The day is one of the calendar's days (the first when it is gone or not chosen yet;
+    None only when there are none). The details follow the day view: an event selection
+    stays when its event is shown on the day, else it moves to the day's first event (None
+    when the day shows none); a participant or country selection stays while the calendar
+    has them. Returns ``browse`` itself when it is settled already.
+    """
+    by_day = index.by_day(browse.zone_mode, local)
+    day = browse.day if browse.day in by_day else next(iter(by_day), None)
+    selection = browse.selection
+    if selection is not None and not _exists(index, selection):
+        selection = None  # a participant or country the file no longer has (a reload)
+    if selection is None or selection.kind is SelectionKind.EVENT:
+        ids = [event.id for event in shown_on(index, browse, day, local)]
+        if selection is None or selection.key not in ids:
+            selection = Selection(SelectionKind.EVENT, ids[0]) if ids else None
+    if (day, selection) == (browse.day, browse.selection):
+        return browse
+    return replace(browse, day=day, selection=selection)
+
+
+def _exists(index: CalendarIndex, selection: Selection) -> bool:
+    calendar = index.calendar
+    if selection.kind is SelectionKind.PARTICIPANT:
+        return selection.key in calendar.participants
+    if selection.kind is SelectionKind.COUNTRY:
+        return selection.key in calendar.countries
+    return True  # an event: kept only while shown on the day, below
+
+
+def shown_on(index: CalendarIndex, browse: Browse, day: date | None, local: tzinfo) -> list[Event]:
+    """The events the day view shows on ``day``: those that pass the filter, in the day's order."""
+    if day is None:
+        return []
+    day_events = index.by_day(browse.zone_mode, local).get(day, [])
+    wanted = index.matches(browse.filter, browse.zone_mode, local).ids
+    return day_events if wanted is None else [e for e in day_events if e.id in wanted]
+
+
 def settle_day(index: CalendarIndex, browse: Browse, local: tzinfo) -> Browse:
     """After a filter change: leave a day that shows nothing for the next one that does."""
     matches = index.matches(browse.filter, browse.zone_mode, local)
@@ -73,3 +120,15 @@ def nth_day(index: CalendarIndex, browse: Browse, local: tzinfo, number: int) ->
     """The calendar's day ``number`` (1-based), or None when it has fewer days."""
     days = list(index.by_day(browse.zone_mode, local))
     return days[number - 1] if 1 <= number <= len(days) else None
+
+
+def toggled_view(browse: Browse, view: View) -> Browse:
+    """`t` / `a`: show ``view``, or the day view when ``view`` is shown."""
+    return replace(browse, view=View.DAY if browse.view is view else view)
+
+
+def other_lanes(browse: Browse) -> Browse:
+    """`v`: the timeline, with lanes by the other mode (participants or venues)."""
+    lanes = browse.lanes_by
+    other = LaneMode.VENUES if lanes is LaneMode.PARTICIPANTS else LaneMode.PARTICIPANTS
+    return replace(browse, lanes_by=other, view=View.TIMELINE)

@@ -13,7 +13,6 @@ handler last saw, so a burst of keys (a paste, a laggy link) cannot save a stale
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -62,12 +61,6 @@ _TEXTS: dict[FormField, tuple[str, str]] = {
     FormField.LOCATION: ("Location", ""),
     FormField.HOST: ("Host", "country name, code or alias"),
 }
-
-
-@dataclass(frozen=True, slots=True)
-class _Row:
-    field: FormField
-    label: str
 
 
 class EventFormModal(ModalScreen[FormResult | None]):

@@ -1,8 +1,10 @@
 """The main screen: holds the user's state, asks the presenter what to show, and lays it out.
 
-State lives in one reactive, ``browse``. Each change recomputes one ``Screenful`` (a pure
-core function), and every pane is bound to it and redraws only its own part when that part
-changed. Panes post small messages up; nothing reads state back out of a widget.
+State lives in one reactive, ``browse``, settled as it is set (``settle``). Each change
+recomputes one ``Screenful`` (a pure core function); each pane gets its typed part of it
+in one place and redraws only when that part changed. Panes post ``Highlighted`` and
+``Selected`` up; workers post what they loaded; dialogs answer through callbacks; the
+editing keys call the ``Editor``. One class, no mixins: nothing here imports back into it.
 """
 
 from __future__ import annotations
@@ -10,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, date, datetime, tzinfo
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,42 +19,57 @@ from textual import on
 from textual.app import ComposeResult
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widget import Widget
 from textual.widgets import Footer, Input
 
+from tui.core.living.versions import Living, updated, with_warnings
+from tui.core.model import Calendar
+from tui.core.present.screenful import Notices, Screenful, present
+from tui.core.present.state import (
+    Browse,
+    Selection,
+    SelectionKind,
+    View,
+    nth_day,
+    other_lanes,
+    settle,
+    settle_day,
+    step_day,
+    toggled_view,
+)
+from tui.core.views.filter import Filter
 from tui.core.views.index import CalendarIndex
+from tui.core.zones import get_zone, local_zone_name
+from tui.ui.keys import MAIN_KEYS
+from tui.ui.main.background import (
+    Follower,
+    VersionLoaded,
+    WarningsFound,
+    build_index,
+    finish_load,
+    mark_seen,
+    version_news,
+)
+from tui.ui.main.dialog_openers import DialogOpener
+from tui.ui.main.editor import Editor, EventSaved
+from tui.ui.main.links import copy_link, open_link, with_source
+from tui.ui.main.pane_layout import PaneLayout
+from tui.ui.widgets.calendar_header import CalendarHeader
+from tui.ui.widgets.choice_list import ChoiceList
+from tui.ui.widgets.cursor_list import CursorList
+from tui.ui.widgets.day_view import DayView
+from tui.ui.widgets.details_pane import DetailsPane
+from tui.ui.widgets.search_bar import SearchBar
 
 if TYPE_CHECKING:
-    from tui.core.editing.history import EditHistory
-    from tui.core.errors import Diagnostic
     from tui.core.loading.load import Finish
     from tui.ui.widgets.agenda_view import AgendaView
     from tui.ui.widgets.timeline_view import TimelineView
-from tui.core.living.versions import Living, with_warnings
-from tui.core.model import Calendar
-from tui.core.present.screenful import Notices, Screenful, present
-from tui.core.present.state import Browse, Selection, SelectionKind, View, settle_day
-from tui.core.views.filter import Filter
-from tui.core.zones import get_zone, local_zone_name
-from tui.ui.keys import MAIN_KEYS
-from tui.ui.main import edit_intents
-from tui.ui.main.browse_keys import BrowseKeys
-from tui.ui.main.dialog_keys import DialogKeys
-from tui.ui.main.follower import Follower
-from tui.ui.main.pane_layout import PaneLayout
-from tui.ui.widgets.calendar_header import CalendarHeader
-from tui.ui.widgets.country_list import CountryList
-from tui.ui.widgets.day_list import DayList
-from tui.ui.widgets.day_view import DayView, EventList
-from tui.ui.widgets.details_pane import DetailsPane
-from tui.ui.widgets.participant_list import ParticipantList
-from tui.ui.widgets.search_bar import SearchBar
 
 Clock = Callable[[], datetime]
 INDEX_NOW = 5_000  # events; larger calendars build their filter indexes after first paint
 
 
-class MainScreen(BrowseKeys, DialogKeys, Screen[None]):
+class MainScreen(Screen[None]):
     """Days, day view, participants, countries and details, all under one filter."""
 
     HORIZONTAL_BREAKPOINTS = [(0, "-tiny"), (80, "-narrow"), (160, "-wide")]
@@ -81,25 +97,13 @@ class MainScreen(BrowseKeys, DialogKeys, Screen[None]):
         self.clock = clock or (lambda: datetime.now(UTC))
         self.index = CalendarIndex(living.calendar)
         self.local_zone = local_zone or get_zone(local_zone_name())
-        self.follower = Follower(self)
-        self._history: EditHistory | None = None
-
-    @property
-    def history(self) -> EditHistory:
-        """The saved edits ctrl+z can undo (made when first needed: tomlkit loads late)."""
-        if self._history is None:
-            from tui.core.editing.history import EditHistory
-
-            self._history = EditHistory()
-        return self._history
+        self.follower = Follower(self, path) if path is not None else None
+        self.editor = Editor(self, path, self.follower)
+        self.dialogs = DialogOpener(self)
 
     @property
     def calendar(self) -> Calendar:
         return self.living.calendar
-
-    @property
-    def notices(self) -> Notices:
-        return Notices(self.living.warnings, self.living.errors, self.living.looking)
 
     def set_living(self, living: Living) -> None:
         """Show another version (a reload or an edit); the user's state is kept, the
@@ -109,9 +113,17 @@ class MainScreen(BrowseKeys, DialogKeys, Screen[None]):
             self.index.build()
         self.living = living
         self.changes = {c.id: c for c in living.since_baseline}
-        self.show()
+        self.resettle()
 
-    # --- layout ---------------------------------------------------------------------
+    def resettle(self) -> None:
+        """Show the state again after the calendar under it changed (settled anew for it)."""
+        settled = settle(self.index, self.browse, self.local_zone)
+        if settled != self.browse:
+            self.browse = settled  # watch_browse shows it
+        else:
+            self.show()
+
+    # --- layout and workers ---------------------------------------------------------
     def compose(self) -> ComposeResult:
         # The class Textual would set on the first resize, after the first frame: set now,
         # the first frame is laid out for the terminal's width, and no resize restyles it all.
@@ -119,10 +131,9 @@ class MainScreen(BrowseKeys, DialogKeys, Screen[None]):
         width = self.app.size.width
         breakpoints = sorted(self.HORIZONTAL_BREAKPOINTS, reverse=True)
         self.add_class(next(name for least, name in breakpoints if width >= least), update=False)
-        bound = MainScreen.screenful
-        yield CalendarHeader(id="header").data_bind(bound)
+        yield CalendarHeader(id="header")
         yield SearchBar(id="search")
-        yield PaneLayout(id="body").data_bind(bound)
+        yield PaneLayout(id="body")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -131,68 +142,59 @@ class MainScreen(BrowseKeys, DialogKeys, Screen[None]):
         else:
             # Paint the first day now; count by country once the indexes are built. The
             # thread starts after the first frame so it does not compete with it.
-            self.call_after_refresh(self.start_indexing)
-        self.show()
+            self.call_after_refresh(build_index, self, self.index)
+        self.resettle()
         # At once, not after a refresh as focus() would: the first frame shows the focus
         # (and the footer its keys) where it stays.
-        self.set_focus(self.main_view())
-        self.call_after_refresh(self.follower.start)  # after the first frame
+        self.set_focus(self.query_one(PaneLayout).main_view())
+        if self.follower is not None:
+            self.call_after_refresh(self.follower.start)  # after the first frame
         if self.finish is not None:
-            self.call_after_refresh(self.start_finishing)
+            self.call_after_refresh(finish_load, self, *self.finish)
+            self.finish = None
 
     def on_unmount(self) -> None:
-        self.follower.close()
+        if self.follower is not None:
+            self.follower.close()
 
-    def start_indexing(self) -> None:
-        self.run_worker(self.build_index, thread=True, name="index", exit_on_error=False)
+    def on_warnings_found(self, message: WarningsFound) -> None:
+        if message.failure:
+            self.notify(message.failure, severity="error", markup=False)
+        self.set_living(with_warnings(self.living, message.calendar, message.warnings))
 
-    def start_finishing(self) -> None:
-        assert self.finish is not None
-        calendar, finish = self.finish
-        self.finish = None
-        work = partial(self.finish_load, calendar, finish)
-        self.run_worker(work, thread=True, name="finish", exit_on_error=False)
+    def on_index_built(self) -> None:
+        self.show()
 
-    def finish_load(self, calendar: Calendar, finish: Finish) -> None:
-        """Worker thread: find and locate the warnings, write the cache, show the warnings."""
-        warnings: list[Diagnostic] = []
-        try:
-            warnings = finish()
-        except Exception as error:  # say so: the calendar shown stays right, only unwarned
-            message = f"The warnings of this file could not be found: {error}"
-            self.app.call_from_thread(self.notify, message, severity="error", markup=False)
-            raise
-        finally:  # no longer looking, found or not
-            self.app.call_from_thread(
-                lambda: self.set_living(with_warnings(self.living, calendar, warnings))
-            )
-
-    def build_index(self) -> None:
-        """Worker thread: build the filter indexes, then show the counts they give."""
-        self.index.build()
-        self.app.call_from_thread(self.show)
+    def on_version_loaded(self, message: VersionLoaded) -> None:
+        """A reload, a save or the watcher: the new version, or its errors beside the
+        version shown."""
+        news = version_news(bool(self.living.errors), message.result)
+        self.set_living(updated(self.living, message.result, datetime.now(UTC), message.note))
+        if news is not None:
+            words, severity, timeout = news
+            self.notify(words, severity=severity, timeout=timeout)
 
     # --- state -> screen ------------------------------------------------------------
+    def validate_browse(self, browse: Browse) -> Browse:
+        """Every state is settled as it is set: a day the calendar has, a selection on it.
+        So the presenter shows the state as it is, and nothing is copied back from it."""
+        return settle(self.index, browse, self.local_zone)
+
     def watch_browse(self) -> None:
         self.show()
 
     def show(self) -> None:
         """Ask the presenter for the screen of the current state; the panes follow."""
+        notices, now = Notices.of(self.living), self.clock()
         self.screenful = present(
-            self.index, self.browse, self.local_zone, self.clock(), self.notices, self.changes
+            self.index, self.browse, self.local_zone, now, notices, self.changes
         )
 
     def watch_screenful(self, screenful: Screenful | None) -> None:
         if screenful is None:
             return
-        if self.browse.day != screenful.day or self.browse.selection != screenful.selection:
-            # The presenter settled the day or the selection: that is the state now.
-            self.set_reactive(
-                MainScreen.browse,
-                replace(self.browse, day=screenful.day, selection=screenful.selection),
-            )
-        if not screenful.rows and self.focused is self.query_one(DayView).table:
-            self.query_one(DayList).focus()
+        self.query_one(CalendarHeader).header = screenful.header
+        self.query_one(PaneLayout).hand_down(screenful)
 
     def change(self, **changes: object) -> None:
         """Change the user's state once: one presenter call, each pane drawn at most once."""
@@ -206,53 +208,58 @@ class MainScreen(BrowseKeys, DialogKeys, Screen[None]):
             self.focus_day_view()
 
     # --- messages from the panes ----------------------------------------------------
-    @on(DayList.Chosen)
-    def choose_day(self, message: DayList.Chosen) -> None:
-        self.change(day=message.day)
+    @on(CursorList.Highlighted, "#days")
+    def choose_day(self, message: CursorList.Highlighted) -> None:
+        self.change(day=date.fromisoformat(message.key))
 
-    @on(EventList.Moved)
-    def choose_event(self, message: EventList.Moved) -> None:
+    @on(CursorList.Highlighted, "#events-table")
+    def highlight_event(self, message: CursorList.Highlighted) -> None:
         """The cursor is on an event in the day view; enter reads it."""
-        self.select_event(message.event_id, chosen=isinstance(message, EventList.Chosen))
+        self.select_event(message.key, chosen=False)
+
+    @on(CursorList.Selected, "#events-table")
+    def select_listed_event(self, message: CursorList.Selected) -> None:
+        self.select_event(message.key, chosen=True)
 
     # The timeline's and the whole visit's widgets load when first shown (``PaneLayout``),
     # so their messages are handled by name, not with ``@on`` and their classes.
-    def on_timeline_view_event_highlighted(self, message: TimelineView.EventHighlighted) -> None:
+    def on_timeline_view_highlighted(self, message: TimelineView.Highlighted) -> None:
         self.select_event(message.event_id, chosen=False)
 
-    def on_timeline_view_event_chosen(self, message: TimelineView.EventChosen) -> None:
+    def on_timeline_view_selected(self, message: TimelineView.Selected) -> None:
         self.select_event(message.event_id, chosen=True)
 
     def select_event(self, event_id: str, *, chosen: bool) -> None:
         """Select an event; ``chosen`` (enter) edits it, or reads it when it cannot be."""
         self.change(selection=Selection(SelectionKind.EVENT, event_id))
         if chosen:
-            if edit_intents.can_edit(self):
+            if self.editor.can_edit():
                 self.action_edit()
             else:
                 self.query_one(DetailsPane).focus()
 
-    def on_agenda_view_event_chosen(self, message: AgendaView.EventChosen) -> None:
+    def on_agenda_view_selected(self, message: AgendaView.Selected) -> None:
         """enter in the whole visit: that event, in its day."""
-        selection = Selection(SelectionKind.EVENT, message.event_id)
+        selection = Selection(SelectionKind.EVENT, message.key)
         self.change(view=View.DAY, day=message.day, selection=selection)
         self.call_after_refresh(self.focus_day_view)
 
-    @on(ParticipantList.Chosen)
-    def choose_participant(self, message: ParticipantList.Chosen) -> None:
+    @on(ChoiceList.Highlighted, "#people")
+    def choose_participant(self, message: ChoiceList.Highlighted) -> None:
         self.show_participant(message.key)
 
-    @on(ParticipantList.Applied)
-    def apply_participant(self, message: ParticipantList.Applied) -> None:
+    @on(ChoiceList.Selected, "#people")
+    def apply_participant(self, message: ChoiceList.Selected) -> None:
         self.show_participant(message.key)
         self.filter_by_participant(message.key)
 
-    @on(CountryList.Chosen)
-    def choose_country(self, message: CountryList.Chosen) -> None:
+    @on(ChoiceList.Highlighted, "#countries")
+    def choose_country(self, message: ChoiceList.Highlighted) -> None:
         self.change(selection=Selection(SelectionKind.COUNTRY, message.key))
 
-    @on(CountryList.Applied)
-    def apply_country(self, message: CountryList.Applied) -> None:
+    @on(ChoiceList.Selected, "#countries")
+    def apply_country(self, message: ChoiceList.Selected) -> None:
+        self.change(selection=Selection(SelectionKind.COUNTRY, message.key))
         self.filter_by_country(message.key)
 
     @on(Input.Changed, "#search")
@@ -266,15 +273,7 @@ class MainScreen(BrowseKeys, DialogKeys, Screen[None]):
     def focus_day_view(self) -> None:
         """Focus the main view: the day's events (or the day list when the day shows
         none), the timeline or the whole visit."""
-        self.main_view().focus()
-
-    def main_view(self) -> Widget:
-        """The widget ``focus_day_view`` focuses."""
-        if self.browse.view is not View.DAY:
-            return self.query_one(PaneLayout).view_widget
-        if self.screenful is not None and self.screenful.rows:
-            return self.query_one("#events-table")
-        return self.query_one(DayList)
+        self.query_one(PaneLayout).main_view().focus()
 
     # --- intents (keys and the command palette) ---------------------------------------
     def go_to_day(self, day: date) -> None:
@@ -292,3 +291,109 @@ class MainScreen(BrowseKeys, DialogKeys, Screen[None]):
     def show_participant(self, participant_id: str) -> None:
         """Show a participant's itinerary in the details pane."""
         self.change(selection=Selection(SelectionKind.PARTICIPANT, participant_id))
+
+    # --- keys that change what is shown (bound in tui.ui.keys) ------------------------
+    def action_step_day(self, step: int) -> None:
+        self.browse = step_day(self.index, self.browse, self.local_zone, step)
+
+    def action_jump_day(self, number: int) -> None:
+        day = nth_day(self.index, self.browse, self.local_zone, number)
+        if day is None:
+            days = len(self.screenful.days) if self.screenful else 0
+            self.notify(f"The calendar has {days} days.", severity="warning")
+        else:
+            self.change(day=day)
+
+    def action_clear_filter(self) -> None:
+        self.change_filter(
+            replace(self.browse.filter, countries=frozenset(), participants=frozenset())
+        )
+
+    def action_search(self) -> None:
+        self.query_one(SearchBar).slash()
+
+    def action_escape(self) -> None:
+        if self.query_one(SearchBar).close():
+            self.focus_day_view()
+        else:
+            self.query_one(PaneLayout).restore()
+
+    def action_toggle_maximize(self) -> None:
+        self.query_one(PaneLayout).toggle(self.focused)
+
+    def action_toggle_view(self, name: str) -> None:
+        self.browse = toggled_view(self.browse, View(name))
+        self.call_after_refresh(self.focus_day_view)
+
+    def action_switch_lanes(self) -> None:
+        self.browse = other_lanes(self.browse)
+        self.call_after_refresh(self.focus_day_view)
+
+    def action_cycle_zone(self) -> None:
+        # The header says which zone is in force; no toast needed.
+        self.change(zone_mode=self.browse.zone_mode.next())
+
+    def action_whole_text(self) -> None:
+        self.change(whole_text=not self.browse.whole_text)
+
+    # --- dialogs: their answers come back to the callbacks given --------------------
+    def action_country_filter(self) -> None:
+        self.dialogs.country_filter(self.calendar, self.browse.filter.countries, self.set_countries)
+
+    def set_countries(self, codes: frozenset[str]) -> None:
+        self.change_filter(replace(self.browse.filter, countries=codes))
+
+    def action_export(self) -> None:
+        if self.screenful is not None:
+            events = self.index.select(self.browse.filter)
+            self.dialogs.export(self.calendar, events, self.screenful.export_name)
+
+    def action_help(self) -> None:
+        self.dialogs.help(self.active_bindings)
+
+    def action_open_source(self) -> None:
+        with_source(self, self.screenful.sources if self.screenful else (), "Open", open_link)
+
+    def action_copy_source(self) -> None:
+        with_source(self, self.screenful.sources if self.screenful else (), "Copy", copy_link)
+
+    def action_warnings(self) -> None:
+        self.dialogs.notices(Notices.of(self.living))
+
+    def action_about(self) -> None:
+        self.dialogs.about(self.calendar)
+
+    def action_changes(self) -> None:
+        self.dialogs.changes(self.living.log, self.mark_seen)
+
+    def mark_seen(self) -> None:
+        """Everything shown so far is seen; the next start shows what changed after now."""
+        self.set_living(mark_seen(self.living, self.path))
+
+    def action_reload(self) -> None:
+        if self.follower is None:
+            self.notify("This calendar was not read from a file.", severity="warning")
+        else:
+            self.follower.reload_now()
+
+    # --- editing: a few entry points into the editor (the file's owner, later) --------
+    def action_new_event(self) -> None:
+        self.editor.open_form(self.calendar, None, self.browse.day)
+
+    def action_edit(self) -> None:
+        if (event := self.editor.selected_event(self.index, self.browse)) is not None:
+            self.editor.open_form(self.calendar, event, self.browse.day)
+
+    def action_cancel_event(self) -> None:
+        if (event := self.editor.selected_event(self.index, self.browse)) is not None:
+            self.editor.ask_then_edit(event, delete=False)
+
+    def action_delete_event(self) -> None:
+        if (event := self.editor.selected_event(self.index, self.browse)) is not None:
+            self.editor.ask_then_edit(event, delete=True)
+
+    def action_undo(self) -> None:
+        self.editor.undo()
+
+    def on_event_saved(self, message: EventSaved) -> None:
+        self.change(selection=Selection(SelectionKind.EVENT, message.event_id))

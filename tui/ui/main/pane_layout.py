@@ -10,12 +10,11 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher
 
 from tui.core.present.screenful import Screenful
-from tui.core.present.state import SelectionKind, View
+from tui.core.present.state import View
 from tui.ui.widgets.country_list import CountryList
 from tui.ui.widgets.day_list import DayList
 from tui.ui.widgets.day_view import DayView
@@ -40,46 +39,56 @@ TITLES = {
 class PaneLayout(Horizontal):
     """The body: the lists on the left, the day and the details beside or below them.
 
-    It passes the screen's ``Screenful`` down to each pane, which draws its own part.
+    It lays the panes out; the screen hands each its part of the ``Screenful``.
     """
 
-    screenful: reactive[Screenful | None] = reactive(None, init=False)
-
     def compose(self) -> ComposeResult:
-        bound = PaneLayout.screenful
         with Vertical(id="nav"):
-            yield DayList(id="days").data_bind(bound)
-            yield ParticipantList(id="people").data_bind(bound)
-            yield CountryList(id="countries").data_bind(bound)
+            yield DayList(id="days")
+            yield ParticipantList(id="people")
+            yield CountryList(id="countries")
         with Vertical(id="main"):
             with ContentSwitcher(id="day-area", initial="day-view"):
                 # The timeline and the whole visit are mounted when first shown.
-                yield DayView(id="day-view").data_bind(bound)
-            yield DetailsPane(id="details").data_bind(bound)
+                yield DayView(id="day-view")
+            yield DetailsPane(id="details")
 
     def on_mount(self) -> None:
         for name, title in TITLES.items():
             self.query_one(f"#{name}").border_title = title
 
-    def watch_screenful(self, screenful: Screenful | None) -> None:
-        """Show the view's widget, and hand the timeline and agenda their part."""
-        if screenful is None:
-            return
+    def show_view(self, view: View) -> None:
+        """Show the view's widget in the main pane, mounting it the first time."""
         switcher = self.query_one(ContentSwitcher)
-        if self._view(screenful.view) is None:
-            switcher.mount(_view_widget(screenful.view))  # registered at once, shown below
-        switcher.current = VIEW_IDS[screenful.view]
-        timeline, agenda = self._timeline_view, self._agenda_view
-        for widget in (timeline, agenda):
-            if widget is not None:
-                widget.border_title = screenful.day_title
+        if self._view(view) is None:
+            switcher.mount(_view_widget(view))  # registered at once, shown below
+        switcher.current = VIEW_IDS[view]
+
+    def hand_down(self, screenful: Screenful) -> None:
+        """The one place where each pane of the body gets its typed part. A reactive given
+        a value equal to the one it has does nothing, so a pane redraws only when its own
+        part changed. The rows go before the cursor's place in them."""
+        days = self.query_one(DayList)
+        days.rows = screenful.days
+        days.day = screenful.day
+        self.query_one(ParticipantList).people = screenful.people
+        self.query_one(CountryList).countries = screenful.countries
+        day_view = self.query_one(DayView)
+        day_view.listing = screenful.listing
+        day_view.selected = screenful.selected_event
+        self.query_one(DetailsPane).details = screenful.shown_details
+        self.show_view(screenful.view)
+        timeline, agenda = self.timeline_view, self.agenda_view
         if timeline is not None:
             timeline.timeline = screenful.timeline
-            selected = screenful.selection
-            if screenful.timeline is not None and selected and selected.kind is SelectionKind.EVENT:
-                timeline.select(selected.key)
+            timeline.selected = screenful.selected_event
         if agenda is not None:
             agenda.agenda = screenful.agenda
+        for view in (day_view, timeline, agenda):
+            if view is not None:
+                view.border_title = screenful.day_title
+        if not screenful.rows and self.screen.focused is day_view.table:
+            self.query_one(DayList).focus()  # the focus does not stay on an empty table
 
     def _view(self, view: View) -> Widget | None:
         """The widget of ``view``, if it has been mounted."""
@@ -87,20 +96,24 @@ class PaneLayout(Horizontal):
         return next((w for w in self.query_one(ContentSwitcher).children if w.id == wanted), None)
 
     @property
-    def _timeline_view(self) -> TimelineView | None:
+    def timeline_view(self) -> TimelineView | None:
         """The timeline, once it has been shown."""
         return self._view(View.TIMELINE)  # type: ignore[return-value]
 
     @property
-    def _agenda_view(self) -> AgendaView | None:
+    def agenda_view(self) -> AgendaView | None:
         """The whole visit, once it has been shown."""
         return self._view(View.AGENDA)  # type: ignore[return-value]
 
-    @property
-    def view_widget(self) -> Widget:
-        """The widget of the view shown now: the one to focus."""
+    def main_view(self) -> Widget:
+        """The widget to focus in the main pane: the day's events (or the day list when the
+        day shows none), the timeline or the whole visit."""
         switcher = self.query_one(ContentSwitcher)
-        return self.query_one(f"#{switcher.current}") if switcher.current else switcher
+        if switcher.current != VIEW_IDS[View.DAY]:
+            return self.query_one(f"#{switcher.current}") if switcher.current else switcher
+        day_view = self.query_one(DayView)
+        listing = day_view.listing
+        return day_view.table if listing is not None and listing.rows else self.query_one(DayList)
 
     def pane_of(self, widget: Widget | None) -> Widget | None:
         """The pane that holds ``widget``, if any."""

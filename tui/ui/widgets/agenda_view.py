@@ -14,15 +14,14 @@ from rich.style import Style
 from textual import events
 from textual.binding import Binding
 from textual.geometry import Region, Size
-from textual.message import Message
 from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.core.model import Status
 from tui.core.text import cells, shorten
 from tui.core.views.agenda_text import ICC_MARK
 from tui.core.views.whole_visit import AgendaRow, AgendaScreen, Now, RowKind
+from tui.ui.widgets.cursor_list import CursorList
 
 STATUS_STYLE = {
     Status.CONFIRMED: Style(),
@@ -34,17 +33,15 @@ NOW_MARKS = {Now.UNDER_WAY: "now ▶", Now.NEXT: "next ▶"}
 MARK_WIDTH = 7
 
 
-class AgendaView(ScrollView, can_focus=True):
-    """Days, their events in the day's order, the current one marked; enter shows one."""
+class AgendaView(CursorList):
+    """Days, their events in the day's order, the current one marked; enter shows one.
+
+    The cursor is on the events only: ``cursor`` counts events, ``cursor_row`` is its row."""
 
     BINDINGS = [
-        Binding("up,k", "move(-1)", "Up", show=False),
-        Binding("down,j", "move(1)", "Down", show=False),
         Binding("pageup", "move(-10)", "Page up", show=False),
         Binding("pagedown", "move(10)", "Page down", show=False),
-        Binding("home", "move(-1000000)", "First event", show=False),
-        Binding("end", "move(1000000)", "Last event", show=False),
-        Binding("enter", "choose", "Show in the day view"),
+        Binding("enter", "select_cursor", "Show in the day view"),
     ]
     COMPONENT_CLASSES = {
         "agenda-view--day",
@@ -72,28 +69,40 @@ class AgendaView(ScrollView, can_focus=True):
 
     agenda: reactive[AgendaScreen | None] = reactive(None, init=False)
 
-    class EventChosen(Message):
-        """The user pressed enter on an event: show it in its day."""
+    class Selected(CursorList.Selected):
+        """The user pressed enter on an event: show it in ``day``, the day it is listed under."""
 
-        def __init__(self, event_id: str, day: date) -> None:
-            self.event_id = event_id
+        def __init__(self, agenda_view: AgendaView, key: str, day: date) -> None:
             self.day = day
-            super().__init__()
+            super().__init__(agenda_view, key)
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.cursor = 0  # a row index, always on an event while there are events
-        self._events: list[int] = []
+        self._events: list[int] = []  # the rows that are events
 
     # --- data in --------------------------------------------------------------------
     def watch_agenda(self, new: AgendaScreen | None) -> None:
         rows = new.rows if new is not None else ()
         self._events = [n for n, row in enumerate(rows) if row.kind is RowKind.EVENT]
         start = new.highlight if new is not None and new.highlight is not None else None
-        self.cursor = start if start is not None else (self._events or [0])[0]
+        at = self._events.index(start) if start in self._events else 0
+        self.set_reactive(AgendaView.cursor, at)
         self.virtual_size = Size(0, len(rows) + 1)
-        self.call_after_refresh(self._show_cursor)
+        self.call_after_refresh(self.show_cursor)
         self.refresh()
+
+    @property
+    def row_count(self) -> int:
+        return len(self._events)
+
+    def key_at(self, row: int) -> str:
+        assert self.agenda is not None  # there are rows
+        return self.agenda.rows[self._events[row]].event_id
+
+    @property
+    def cursor_row(self) -> int:
+        """The agenda row the cursor is on (0 when there are no events)."""
+        return self._events[self.cursor] if self._events else 0
 
     # --- drawing --------------------------------------------------------------------
     def render_line(self, y: int) -> Strip:
@@ -120,7 +129,7 @@ class AgendaView(ScrollView, can_focus=True):
     def _event_segments(
         self, agenda: AgendaScreen, index: int, row: AgendaRow, base: Style, width: int
     ) -> list[Segment]:
-        cursor = self._style("cursor") if index == self.cursor else Style()
+        cursor = self._style("cursor") if index == self.cursor_row else Style()
 
         def styled(part: Style = PLAIN) -> Style:
             return base + part + cursor  # the cursor last, over the parts' colours
@@ -146,29 +155,22 @@ class AgendaView(ScrollView, can_focus=True):
     def _style(self, name: str) -> Style:
         return self.get_component_rich_style(f"agenda-view--{name}")
 
-    def _show_cursor(self) -> None:
+    def show_cursor(self) -> None:
         # One line above the row: the zone line scrolls with the rows.
-        line = self.cursor + 1
-        if self.agenda is not None and self.cursor in self._events:
-            heading = self.cursor - 1
+        row = self.cursor_row
+        line = row + 1
+        if self.agenda is not None and row in self._events:
+            heading = row - 1
             rows = self.agenda.rows
             if heading >= 0 and rows[heading].kind is RowKind.DAY:
                 line -= 1  # show the day's heading with its first event
-        self.scroll_to_region(Region(0, line, 1, self.cursor + 2 - line), animate=False)
+        self.scroll_to_region(Region(0, line, 1, row + 2 - line), animate=False)
 
     # --- input ----------------------------------------------------------------------
-    def action_move(self, step: int) -> None:
-        if not self._events:
-            return
-        here = self._events.index(self.cursor) if self.cursor in self._events else 0
-        self.cursor = self._events[max(0, min(len(self._events) - 1, here + step))]
-        self._show_cursor()
-        self.refresh()
-
-    def action_choose(self) -> None:
-        if self.agenda is not None and self.cursor in self._events:
-            row = self.agenda.rows[self.cursor]
-            self.post_message(self.EventChosen(row.event_id, row.day))
+    def action_select_cursor(self) -> None:
+        if self.agenda is not None and self._events:
+            row = self.agenda.rows[self.cursor_row]
+            self.post_message(self.Selected(self, row.event_id, row.day))
 
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
@@ -176,5 +178,4 @@ class AgendaView(ScrollView, can_focus=True):
             return
         index = self.scroll_offset.y + offset.y - 1
         if index in self._events:
-            self.cursor = index
-            self.refresh()
+            self.move_cursor(self._events.index(index), announce=True)

@@ -7,7 +7,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from tui.core.present.header_fit import GAP, badges, fit_header
-from tui.core.present.screenful import Screenful
+from tui.core.present.screenful import Header
 
 
 class CalendarHeader(Widget):
@@ -16,18 +16,16 @@ class CalendarHeader(Widget):
 
     DEFAULT_CSS = "CalendarHeader { height: 1; }"
 
-    screenful: reactive[Screenful | None] = reactive(None, init=False)
+    header: reactive[Header | None] = reactive(None, init=False)  # repaints when it changes
     draws = 0
 
-    def watch_screenful(self, old: Screenful | None, new: Screenful | None) -> None:
-        if new is not None and (old is None or old.header != new.header):
-            self.draws += 1
-            self.refresh()
+    def watch_header(self) -> None:
+        self.draws += 1
 
     def render(self) -> Text:
-        if self.screenful is None:
+        if self.header is None:
             return Text()
-        header = fit_header(self.screenful.header, self.content_size.width)
+        header = fit_header(self.header, self.content_size.width)
         left = Text(header.title, style="bold")
         if header.dates:
             left.append(" " * GAP + header.dates)

@@ -12,23 +12,38 @@ from textual.widgets.option_list import Option
 
 
 class ChoiceList(OptionList):
-    """Rows keyed by id: moving onto a row posts ``Chosen``; enter or a click posts
-    ``Applied`` (filter by it)."""
+    """Rows keyed by id: moving onto a row posts ``Highlighted``; enter or a click posts
+    ``Selected`` (filter by it). Each has the list as ``control``, so a screen routes them
+    with ``@on(ChoiceList.Highlighted, "#people")``. Replacing the rows announces nothing."""
 
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
     ]
 
-    class Chosen(Message):
+    class Highlighted(Message):
         """The user moved to a row."""
 
-        def __init__(self, key: str) -> None:
+        def __init__(self, choice_list: ChoiceList, key: str) -> None:
+            self.choice_list = choice_list
             self.key = key
             super().__init__()
 
-    class Applied(Chosen):
+        @property
+        def control(self) -> ChoiceList:
+            return self.choice_list
+
+    class Selected(Message):
         """The user pressed enter on (or clicked) a row."""
+
+        def __init__(self, choice_list: ChoiceList, key: str) -> None:
+            self.choice_list = choice_list
+            self.key = key
+            super().__init__()
+
+        @property
+        def control(self) -> ChoiceList:
+            return self.choice_list
 
     def show_rows(self, rows: Iterable[tuple[str, Text]]) -> None:
         """Replace the rows without announcing a choice, keeping the cursor on its row."""
@@ -45,9 +60,9 @@ class ChoiceList(OptionList):
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
         if event.option.id is not None:
-            self.post_message(self.Chosen(event.option.id))
+            self.post_message(self.Highlighted(self, event.option.id))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         if event.option.id is not None:
-            self.post_message(self.Applied(event.option.id))
+            self.post_message(self.Selected(self, event.option.id))

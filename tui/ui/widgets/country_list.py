@@ -5,24 +5,17 @@ from __future__ import annotations
 from rich.text import Text
 from textual.reactive import reactive
 
-from tui.core.present.screenful import CountryRow, Screenful
+from tui.core.present.screenful import CountryRow
 from tui.ui.widgets.choice_list import ChoiceList
 
 
 class CountryList(ChoiceList):
     """Countries with their event counts; choosing one shows its details."""
 
-    class Chosen(ChoiceList.Chosen):
-        """The user moved to a country."""
+    countries: reactive[tuple[CountryRow, ...]] = reactive((), init=False)  # the screen's slice
 
-    class Applied(ChoiceList.Applied):
-        """The user asked to filter by a country."""
-
-    screenful: reactive[Screenful | None] = reactive(None, init=False)
-
-    def watch_screenful(self, old: Screenful | None, new: Screenful | None) -> None:
-        if new is not None and (old is None or old.countries != new.countries):
-            self.show_rows([(row.code, _label(row)) for row in new.countries])
+    def watch_countries(self, rows: tuple[CountryRow, ...]) -> None:
+        self.show_rows([(row.code, _label(row)) for row in rows])
 
 
 def _label(row: CountryRow) -> Text:

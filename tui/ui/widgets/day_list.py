@@ -13,26 +13,21 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import Binding
-from textual.geometry import Region, Size
-from textual.message import Message
+from textual.geometry import Size
 from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.core.event_order import clamp
-from tui.core.present.screenful import DayRow, Screenful
+from tui.core.present.screenful import DayRow
+from tui.ui.widgets.cursor_list import CursorList
 
 
-class DayList(ScrollView, can_focus=True):
-    """One row per day: matching events and the date. Moving the cursor chooses a day."""
+class DayList(CursorList):
+    """One row per day: matching events and the date. Moving the cursor chooses a day
+    (``Highlighted``, keyed by the ISO date)."""
 
     BINDINGS = [
-        Binding("up,k", "move(-1)", "Up", show=False),
-        Binding("down,j", "move(1)", "Down", show=False),
         Binding("pageup", "move(-10)", "Page up", show=False),
         Binding("pagedown", "move(10)", "Page down", show=False),
-        Binding("home", "first", "First day", show=False),
-        Binding("end", "last", "Last day", show=False),
     ]
     COMPONENT_CLASSES = {"day-list--cursor", "day-list--empty"}
     DEFAULT_CSS = """
@@ -46,48 +41,37 @@ class DayList(ScrollView, can_focus=True):
     DayList > .day-list--empty { color: $text-muted; }
     """
 
-    cursor: reactive[int] = reactive(0, repaint=False, init=False)
-    screenful: reactive[Screenful | None] = reactive(None, init=False)
+    # The screen's slices, assigned in one place (rows first, then the day the state is on).
+    rows: reactive[tuple[DayRow, ...]] = reactive((), repaint=False, init=False)
+    day: reactive[date | None] = reactive(None, repaint=False, init=False)
     draws = 0  # how often the rows were replaced (a test counts them)
 
-    class Chosen(Message):
-        """The user moved to a day."""
-
-        def __init__(self, day: date) -> None:
-            self.day = day
-            super().__init__()
-
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self.rows: tuple[DayRow, ...] = ()
-
     # --- data in --------------------------------------------------------------------
-    def watch_screenful(self, old: Screenful | None, new: Screenful | None) -> None:
-        if new is None:
-            return
-        if old is None or old.days != new.days:
-            self.draws += 1
-            self.rows = new.days
-            self.virtual_size = Size(0, len(new.days))
-            self.refresh()
-        self.move_to(new.day)
+    def watch_rows(self) -> None:
+        self.draws += 1
+        self.virtual_size = Size(0, len(self.rows))
+        self.refresh()
+        self.watch_day()  # the day's row may have moved
 
-    def move_to(self, day: date | None) -> None:
-        """Put the cursor on ``day`` without announcing it."""
-        if day is None or not self.rows:
+    def watch_day(self) -> None:
+        """Put the cursor on the state's day without announcing it."""
+        if self.day is None or not self.rows:
             return
         low, high = 0, len(self.rows)
         while low < high:  # rows are in date order
             middle = (low + high) // 2
-            if self.rows[middle].day < day:
+            if self.rows[middle].day < self.day:
                 low = middle + 1
             else:
                 high = middle
-        row = min(low, len(self.rows) - 1)
-        if row != self.cursor:
-            self.set_reactive(DayList.cursor, row)
-            self._show_cursor()
-            self.refresh()
+        self.move_cursor(low, announce=False)
+
+    @property
+    def row_count(self) -> int:
+        return len(self.rows)
+
+    def key_at(self, row: int) -> str:
+        return self.rows[row].day.isoformat()
 
     # --- drawing --------------------------------------------------------------------
     def render_line(self, y: int) -> Strip:
@@ -110,30 +94,10 @@ class DayList(ScrollView, can_focus=True):
             segments.append(Segment(" ✎", style + Style(bold=True)))
         return Strip(segments).extend_cell_length(width, style).crop(0, width)
 
-    def watch_cursor(self) -> None:
-        self._show_cursor()
-        self.refresh()
-        if self.rows:
-            self.post_message(self.Chosen(self.rows[self.cursor].day))
-
-    def _show_cursor(self) -> None:
-        self.scroll_to_region(Region(0, self.cursor, 1, 1), animate=False, immediate=True)
-
-    # --- input ----------------------------------------------------------------------
-    def action_move(self, step: int) -> None:
-        if self.rows:
-            self.cursor = clamp(self.cursor + step, 0, len(self.rows) - 1)
-
-    def action_first(self) -> None:
-        self.cursor = 0
-
-    def action_last(self) -> None:
-        self.cursor = max(0, len(self.rows) - 1)
-
     def on_click(self, event: events.Click) -> None:
         row = self.scroll_offset.y + event.y
         if 0 <= row < len(self.rows):
-            self.cursor = row
+            self.move_cursor(row, announce=True)
 
     def on_resize(self) -> None:
         self.virtual_size = Size(0, len(self.rows))

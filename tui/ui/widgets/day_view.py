@@ -14,32 +14,27 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.geometry import Region, Size
-from textual.message import Message
 from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widgets import Static
 
 from tui.core.event_order import clamp
 from tui.core.present.details import ICC_MARK
-from tui.core.present.screenful import EventRow, Screenful
-from tui.core.present.state import SelectionKind
+from tui.core.present.screenful import DayListing, EventRow
 from tui.ui.render import CHANGE_MARKS, STATUS_STYLE, status_text
+from tui.ui.widgets.cursor_list import CursorList
 
 ICC_WIDTH = len(ICC_MARK) + 1
 
 
-class EventList(ScrollView, can_focus=True):
-    """The rows; the cursor chooses an event, enter asks for its details."""
+class EventList(CursorList):
+    """The rows; the cursor chooses an event (``Highlighted``), enter asks to edit or read it
+    (``Selected``), each keyed by the event's id."""
 
     BINDINGS = [
-        Binding("up,k", "move(-1)", "Up", show=False),
-        Binding("down,j", "move(1)", "Down", show=False),
         Binding("pageup", "move(-5)", "Page up", show=False),
         Binding("pagedown", "move(5)", "Page down", show=False),
-        Binding("home", "move(-1000000)", "First event", show=False),
-        Binding("end", "move(1000000)", "Last event", show=False),
-        Binding("enter", "choose", "Details", show=False),
+        Binding("enter", "select_cursor", "Details", show=False),
     ]
     COMPONENT_CLASSES = {"event-list--cursor", "event-list--heading"}
     DEFAULT_CSS = """
@@ -52,18 +47,6 @@ class EventList(ScrollView, can_focus=True):
     EventList > .event-list--heading { color: $text-muted; text-style: bold italic; }
     """
 
-    cursor: reactive[int] = reactive(0, repaint=False, init=False)
-
-    class Moved(Message):
-        """The user moved the cursor onto an event."""
-
-        def __init__(self, event_id: str) -> None:
-            self.event_id = event_id
-            super().__init__()
-
-    class Chosen(Moved):
-        """The user pressed enter (or clicked) on an event."""
-
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.rows: tuple[EventRow, ...] = ()
@@ -71,7 +54,7 @@ class EventList(ScrollView, can_focus=True):
         self._first_line: list[int] = []  # row -> its first line (its heading, if any)
 
     def show_rows(self, rows: tuple[EventRow, ...]) -> None:
-        """Replace the rows (announces nothing; the cursor is placed by ``move_to``)."""
+        """Replace the rows (announces nothing; the cursor is placed by ``place_cursor``)."""
         self.rows = rows
         self._lines, self._first_line = [], []
         for n, row in enumerate(rows):
@@ -83,17 +66,16 @@ class EventList(ScrollView, can_focus=True):
         self.set_reactive(EventList.cursor, clamp(self.cursor, 0, max(0, len(rows) - 1)))
         self.refresh()
 
-    def move_to(self, event_id: str) -> None:
-        """Put the cursor on an event without announcing it."""
-        ids = [row.id for row in self.rows]
-        if event_id in ids and ids.index(event_id) != self.cursor:
-            self.set_reactive(EventList.cursor, ids.index(event_id))
-            self._show_cursor()
-            self.refresh()
-
     @property
-    def current_id(self) -> str | None:
-        return self.rows[self.cursor].id if self.rows else None
+    def row_count(self) -> int:
+        return len(self.rows)
+
+    def key_at(self, row: int) -> str:
+        return self.rows[row].id
+
+    def row_region(self, row: int) -> Region:
+        top = self._first_line[row]
+        return Region(0, top, 1, 3 if self.rows[row].heading else 2)
 
     # --- drawing --------------------------------------------------------------------
     def render_line(self, y: int) -> Strip:
@@ -128,34 +110,13 @@ class EventList(ScrollView, can_focus=True):
         ]
         return Strip(segments).extend_cell_length(width, style).crop(0, width)
 
-    def watch_cursor(self) -> None:
-        self._show_cursor()
-        self.refresh()
-        if self.rows:
-            self.post_message(self.Moved(self.rows[self.cursor].id))
-
-    def _show_cursor(self) -> None:
-        if self.rows:
-            top = self._first_line[self.cursor]
-            bottom = self._first_line[self.cursor] + (3 if self.rows[self.cursor].heading else 2)
-            self.scroll_to_region(Region(0, top, 1, bottom - top), animate=False, immediate=True)
-
-    # --- input ----------------------------------------------------------------------
-    def action_move(self, step: int) -> None:
-        if self.rows:
-            self.cursor = clamp(self.cursor + step, 0, len(self.rows) - 1)
-
-    def action_choose(self) -> None:
-        if self.rows:
-            self.post_message(self.Chosen(self.rows[self.cursor].id))
-
     def on_click(self, event: events.Click) -> None:
         line = self.scroll_offset.y + event.y
         if 0 <= line < len(self._lines):
             n = self._lines[line][0]
             if n == self.cursor:
-                self.action_choose()
-            self.cursor = n
+                self.action_select_cursor()
+            self.move_cursor(n, announce=True)
 
     def on_resize(self) -> None:
         self.virtual_size = Size(0, len(self._lines))
@@ -182,7 +143,9 @@ class DayView(Vertical):
 
     ALLOW_MAXIMIZE = True
 
-    screenful: reactive[Screenful | None] = reactive(None, init=False)
+    # The screen's slices, assigned in one place (the listing first, then the selection).
+    listing: reactive[DayListing | None] = reactive(None, repaint=False, init=False)
+    selected: reactive[str | None] = reactive(None, repaint=False, init=False)  # an event id
     draws = 0  # how often the rows were replaced (a test counts them)
 
     def compose(self) -> ComposeResult:
@@ -193,16 +156,15 @@ class DayView(Vertical):
     def table(self) -> EventList:
         return self.query_one(EventList)
 
-    def watch_screenful(self, old: Screenful | None, new: Screenful | None) -> None:
-        if new is None:
+    def watch_listing(self, listing: DayListing | None) -> None:
+        if listing is None:
             return
-        if old is None or (old.rows, old.empty_reason) != (new.rows, new.empty_reason):
-            self.draws += 1
-            with self.prevent(EventList.Moved):
-                self.table.show_rows(new.rows)
-            self.set_class(not new.rows, "-empty")
-            self.query_one("#day-empty", Static).update(Text(new.empty_reason))
-        self.border_title = new.day_title
-        selection = new.selection
-        if selection is not None and selection.kind is SelectionKind.EVENT:
-            self.table.move_to(selection.key)
+        self.draws += 1
+        self.table.show_rows(listing.rows)
+        self.set_class(not listing.rows, "-empty")
+        self.query_one("#day-empty", Static).update(Text(listing.empty_reason))
+        self.watch_selected()  # the selected event's row may have moved
+
+    def watch_selected(self) -> None:
+        if self.selected is not None:
+            self.table.place_cursor(self.selected)

@@ -8,8 +8,7 @@ from textual.containers import VerticalScroll
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from tui.core.present.details import DetailLine
-from tui.core.present.screenful import Screenful
+from tui.core.present.screenful import DetailsShown
 from tui.ui.render import details_text
 
 
@@ -23,21 +22,17 @@ class DetailsPane(VerticalScroll, can_focus=True):
         Binding("k", "scroll_up", "Up", show=False),
     ]
 
-    screenful: reactive[Screenful | None] = reactive(None, init=False)
+    details: reactive[DetailsShown | None] = reactive(None, repaint=False, init=False)
     draws = 0
 
     def compose(self) -> ComposeResult:
         yield Static(id="details-text")
 
-    def watch_screenful(self, old: Screenful | None, new: Screenful | None) -> None:
+    def watch_details(self, old: DetailsShown | None, new: DetailsShown | None) -> None:
+        """Replace the text; back to the top when it is about something else."""
         if new is None:
             return
-        if old is None or old.details != new.details:
-            self.draw(new.details, scroll_home=old is None or old.selection != new.selection)
-
-    def draw(self, lines: tuple[DetailLine, ...], *, scroll_home: bool) -> None:
-        """Replace the text; back to the top when it is about something else."""
         self.draws += 1
-        self.query_one("#details-text", Static).update(details_text(lines))
-        if scroll_home:
+        self.query_one("#details-text", Static).update(details_text(new.lines))
+        if old is None or old.about != new.about:
             self.scroll_home(animate=False)

@@ -5,24 +5,17 @@ from __future__ import annotations
 from rich.text import Text
 from textual.reactive import reactive
 
-from tui.core.present.screenful import PersonRow, Screenful
+from tui.core.present.screenful import PersonRow
 from tui.ui.widgets.choice_list import ChoiceList
 
 
 class ParticipantList(ChoiceList):
     """Name, title and country of each participant; choosing one shows their itinerary."""
 
-    class Chosen(ChoiceList.Chosen):
-        """The user moved to a participant."""
+    people: reactive[tuple[PersonRow, ...]] = reactive((), init=False)  # the screen's slice
 
-    class Applied(ChoiceList.Applied):
-        """The user asked to filter by a participant."""
-
-    screenful: reactive[Screenful | None] = reactive(None, init=False)
-
-    def watch_screenful(self, old: Screenful | None, new: Screenful | None) -> None:
-        if new is not None and (old is None or old.people != new.people):
-            self.show_rows([(row.id, _label(row)) for row in new.people])
+    def watch_people(self, rows: tuple[PersonRow, ...]) -> None:
+        self.show_rows([(row.id, _label(row)) for row in rows])
 
 
 def _label(row: PersonRow) -> Text:

@@ -26,8 +26,17 @@ class SearchBar(Input):
         # burst like "/kaz" would give "kaz" to the screen (z changes the zone).
         self.screen.set_focus(self)
 
-    def close(self) -> None:
-        """Clear the search and hide the bar."""
+    def close(self) -> bool:
+        """Clear the search and hide the bar; whether it was shown."""
+        shown = self.shown
         self.value = ""
         self.remove_class("-shown")
         self.disabled = True
+        return shown
+
+    def slash(self) -> None:
+        """`/`, a priority key: open the bar, or type it when the bar has the focus."""
+        if self.has_focus:
+            self.insert_text_at_cursor("/")
+        else:
+            self.open()

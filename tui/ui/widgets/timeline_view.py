@@ -55,7 +55,7 @@ class TimelineView(ScrollView, can_focus=True):
         Binding("down,j", "lane(1)", "Lane down", show=False),
         Binding("plus,equals_sign", "zoom(1)", "Zoom in"),
         Binding("minus", "zoom(-1)", "Zoom out"),
-        Binding("enter", "choose", "Show event", show=False),
+        Binding("enter", "select_cursor", "Show event", show=False),
     ]
     COMPONENT_CLASSES = {f"timeline-view--{role.value}" for role in Role} | {
         "timeline-view--cursor",
@@ -96,21 +96,33 @@ class TimelineView(ScrollView, can_focus=True):
     """
 
     timeline: reactive[Timeline | None] = reactive(None, init=False)
+    # The event the screen's state has selected: the cursor goes to it, announcing nothing.
+    selected: reactive[str | None] = reactive(None, init=False)
     paints = 0  # how often the layout was recomputed (a test counts them)
 
-    class EventHighlighted(Message):
-        """The user moved the cursor onto an event."""
+    class Highlighted(Message):
+        """The user moved the cursor onto an event (Textual's vocabulary, as ``CursorList``)."""
 
-        def __init__(self, event_id: str) -> None:
+        def __init__(self, timeline_view: TimelineView, event_id: str) -> None:
+            self.timeline_view = timeline_view
             self.event_id = event_id
             super().__init__()
 
-    class EventChosen(Message):
+        @property
+        def control(self) -> TimelineView:
+            return self.timeline_view
+
+    class Selected(Message):
         """The user pressed enter on an event."""
 
-        def __init__(self, event_id: str) -> None:
+        def __init__(self, timeline_view: TimelineView, event_id: str) -> None:
+            self.timeline_view = timeline_view
             self.event_id = event_id
             super().__init__()
+
+        @property
+        def control(self) -> TimelineView:
+            return self.timeline_view
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -129,6 +141,11 @@ class TimelineView(ScrollView, can_focus=True):
             self.cursor = self._kept_cursor(old, new)
             self.window = self._window_for(new, self.window)
         self._lay_out()
+        self.watch_selected()
+
+    def watch_selected(self) -> None:
+        if self.selected is not None:
+            self.select(self.selected)
 
     def _kept_cursor(self, old: Timeline | None, new: Timeline) -> Cursor | None:
         """The same event, in the same lane where it still has one, else the first block."""
@@ -241,7 +258,7 @@ class TimelineView(ScrollView, can_focus=True):
         self._show_cursor()
         self.refresh()
         if changed and announce:
-            self.post_message(self.EventHighlighted(cursor[1]))
+            self.post_message(self.Highlighted(self, cursor[1]))
 
     def _show_cursor(self) -> None:
         """Scroll the lanes so the cursor's row is under the fixed axis rows."""
@@ -277,9 +294,9 @@ class TimelineView(ScrollView, can_focus=True):
             self.window = self._window_for(self.timeline, None)
             self._lay_out()
 
-    def action_choose(self) -> None:
+    def action_select_cursor(self) -> None:
         if self.cursor is not None:
-            self.post_message(self.EventChosen(self.cursor[1]))
+            self.post_message(self.Selected(self, self.cursor[1]))
 
     def on_click(self, event: events.Click) -> None:
         painting = self._painting

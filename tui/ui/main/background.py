@@ -1,0 +1,154 @@
+"""The main screen's work off the UI thread: following the file, indexes, a large load's end.
+
+Each runs in a thread worker of its host and posts what came of it as a typed message
+(``post_message`` is thread-safe): ``VersionLoaded``, ``IndexBuilt``, ``WarningsFound``. None
+calls into the screen; the screen decides what to show. The watching and loading are core
+code (``tui.core.living.watch``, ``tui.core.loading``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.message import Message
+from textual.notifications import SeverityLevel
+from textual.widget import Widget
+
+from tui.core.errors import CalendarError, Diagnostic
+from tui.core.living.versions import Living
+from tui.core.loading.load import Finish, Loaded, Reloadable, reload_bytes
+from tui.core.model import Calendar
+from tui.core.views.index import CalendarIndex
+
+if TYPE_CHECKING:
+    from tui.core.living.watch import FileVersion
+
+
+class VersionLoaded(Message):
+    """A new version of the file (or the located reason it does not load) to show.
+
+    ``note`` says where it came from in the changes log ('reloaded by hand', 'your edit')."""
+
+    def __init__(self, result: Loaded | CalendarError, note: str = "") -> None:
+        self.result = result
+        self.note = note
+        super().__init__()
+
+
+def mark_seen(living: Living, path: Path | None) -> Living:
+    """Everything shown is seen; the file's bytes are kept as the baseline of the next
+    start (when it loads), so that shows only what changed after now."""
+    from tui.core.living.baseline import save_baseline
+    from tui.core.living.versions import seen
+
+    if path is not None and not living.errors:
+        with contextlib.suppress(OSError):
+            save_baseline(living.calendar.id, path.read_bytes())
+    return seen(living)
+
+
+def version_news(
+    had_errors: bool, result: Loaded | CalendarError
+) -> tuple[str, SeverityLevel, float | None] | None:
+    """What to say when a version brings errors or clears them: words, severity, timeout."""
+    if isinstance(result, CalendarError):
+        if not had_errors:
+            words = "The file has errors: the last version that loaded stays. w lists them."
+            return words, "error", 8
+    elif had_errors:
+        return "The file loads again.", "information", None  # the app's usual timeout
+    return None
+
+
+class IndexBuilt(Message):
+    """The filter indexes of a large calendar are built: the counts can be shown."""
+
+
+class WarningsFound(Message):
+    """A large file's warnings, looked for after it was shown (``failure``: why not found)."""
+
+    def __init__(self, calendar: Calendar, warnings: list[Diagnostic], failure: str) -> None:
+        self.calendar = calendar
+        self.warnings = warnings
+        self.failure = failure
+        super().__init__()
+
+
+def build_index(host: Widget, index: CalendarIndex) -> None:
+    """Build the filter indexes in a worker, then post ``IndexBuilt``."""
+
+    def work() -> None:
+        index.build()
+        host.post_message(IndexBuilt())
+
+    host.run_worker(work, thread=True, name="index", exit_on_error=False)
+
+
+def finish_load(host: Widget, calendar: Calendar, finish: Finish) -> None:
+    """Find and locate a large file's warnings and write its cache in a worker; post them."""
+
+    def work() -> None:
+        warnings: list[Diagnostic] = []
+        failure = ""
+        try:
+            warnings = finish()
+        except Exception as error:  # say so: the calendar shown stays right, only unwarned
+            failure = f"The warnings of this file could not be found: {error}"
+            raise
+        finally:  # no longer looking, found or not
+            host.post_message(WarningsFound(calendar, warnings, failure))
+
+    host.run_worker(work, thread=True, name="finish", exit_on_error=False)
+
+
+class Follower:
+    """Watches ``path`` in a worker of ``host``; each new whole version is posted to it."""
+
+    def __init__(self, host: Widget, path: Path) -> None:
+        self.host = host
+        self.path = path
+        self.stop = threading.Event()
+        # What the last reload parsed and checked: the next one re-reads only what changed.
+        self.reusable: Reloadable | None = None
+
+    def start(self) -> None:
+        self.host.run_worker(self._follow, thread=True, name="follow", exit_on_error=False)
+
+    def close(self) -> None:
+        self.stop.set()
+
+    def _follow(self) -> None:
+        from tui.core.living.watch import (
+            follow,  # watchfiles loads in the worker, after first paint
+        )
+
+        for version in follow(self.path, self.stop):
+            result = self.load(version)
+            if self.stop.is_set():
+                return
+            self.host.post_message(VersionLoaded(result))
+
+    def load(self, version: FileVersion) -> Loaded | CalendarError:
+        """The new version, parsing and checking only the events whose text changed."""
+        from tui.core.living.watch import load_version
+
+        if version.data is None:
+            return load_version(version)  # gone or unreadable: the located reason
+        try:
+            loaded, self.reusable = reload_bytes(version.data, str(version.path), self.reusable)
+        except CalendarError as error:
+            return error
+        return loaded
+
+    def reload_now(self) -> None:
+        """`r`: read the file now, in a worker."""
+
+        def work() -> None:
+            from tui.core.living.watch import reload
+
+            self.host.post_message(VersionLoaded(reload(self.path), "reloaded by hand"))
+
+        self.host.run_worker(work, thread=True, name="reload", exit_on_error=False)
