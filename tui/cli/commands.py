@@ -23,6 +23,7 @@ from tui.core.export.formats import export_bytes, format_for
 from tui.core.loading.load import Loaded, Progress, default_calendar, load_calendar
 from tui.core.model import Event
 from tui.core.system.files import write_atomic
+from tui.core.text import json_escapes
 from tui.core.views.filter import Filter, ZoneMode
 from tui.core.views.index import CalendarIndex
 from tui.core.views.lookup import resolve_country, resolve_participant
@@ -165,7 +166,8 @@ def _diff(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if args.format == "json":
         document = {"old": str(args.old), "new": str(args.new), "same": not changes}
         document["changes"] = [change_json(c) for c in changes]
-        stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+        # Values and file names as they are, but nothing a terminal would obey or hide.
+        stdout.write(json_escapes(json.dumps(document, ensure_ascii=False, indent=2)) + "\n")
     else:
         stdout.writelines(change_line(c) + "\n" for c in changes)
     return EXIT_DIFFERENT if changes else EXIT_OK
@@ -179,12 +181,12 @@ def _new(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     try:
         save_calendar(args.file, text, expected_digest=None)
     except ConflictError:
-        print(f"{args.file}: error: already exists; not overwriting it", file=stderr)
+        say(f"{args.file}: error: already exists; not overwriting it", stderr)
         return EXIT_CALENDAR
     except SaveError as error:
-        print(f"{args.file}: error: cannot write: {error.reason}", file=stderr)
+        say(f"{args.file}: error: cannot write: {error.reason}", stderr)
         return EXIT_CALENDAR
-    print(f"{args.file}: wrote a new calendar with no events", file=stderr)
+    say(f"{args.file}: wrote a new calendar with no events", stderr)
     return EXIT_OK
 
 

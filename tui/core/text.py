@@ -9,8 +9,12 @@ from unicodedata import combining, east_asian_width
 # reach a terminal or an .ics file as a live escape sequence. Bidi embeddings, overrides and
 # isolates, and the line and paragraph separators, reorder or break the text around them
 # ("Trojan Source"). The marks (LRM, RLM, ALM) are kept: right-to-left names need them.
+# Invisible format characters that only hide text (a zero-width space splits a word in
+# two unseen) are shown too; the joiners (U+200C, U+200D) and the soft hyphen are kept:
+# Persian, Indic scripts and emoji need them.
 _OVERRIDES = "\u2028-\u202e\u2066-\u2069"
-_CONTROL = re.compile(f"[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f{_OVERRIDES}]")
+_HIDING = "\u180e\u200b\u2060-\u2064\ufeff\ufff9-\ufffb"
+_CONTROL = re.compile(f"[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f{_OVERRIDES}{_HIDING}]")
 _BIDI = f"\u061c\u200e\u200f{_OVERRIDES}"
 # Everything a message must not carry raw: every C0 (newlines too: one problem, one
 # line), DEL, C1, bidi controls and the invisible format characters that hide text.
@@ -34,7 +38,8 @@ def _picture(match: re.Match[str]) -> str:
 
 
 def without_controls(text: str) -> str:
-    """``text`` with C0 (but tab and newline), DEL, C1 and bidi controls shown as symbols."""
+    """``text`` with C0 (but tab and newline), DEL, C1, bidi controls and the invisible
+    characters that hide text shown as symbols."""
     return _CONTROL.sub(_picture, text)
 
 
@@ -83,6 +88,13 @@ def toml_escapes(document: str) -> str:
     carry them. Outside strings TOML is ASCII, so every one of them sits inside a basic
     string (the only kind tomli-w writes), where the escape means the same character.
     """
+    return _TOML_HAZARD.sub(lambda m: f"\\u{ord(m.group()):04x}", document)
+
+
+def json_escapes(document: str) -> str:
+    """JSON text (from ``json.dumps(..., ensure_ascii=False)``, which escapes C0 itself)
+    with DEL, C1, bidi and invisible characters as ``\\uXXXX`` escapes: outside strings
+    JSON is ASCII, so each sits inside a string, where the escape means the same."""
     return _TOML_HAZARD.sub(lambda m: f"\\u{ord(m.group()):04x}", document)
 
 
