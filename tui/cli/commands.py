@@ -96,7 +96,7 @@ def _export(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     loaded, _, events = _load_and_index(args, stderr)
     calendar = loaded.calendar
     fmt = format_for(args.output, args.format)
-    data = export_bytes(calendar, events, fmt)
+    data = export_bytes(calendar, events, fmt, args.calendar or default_calendar())
     if args.output == "-":
         _write_stdout(data, stdout)
         return EXIT_OK

@@ -36,8 +36,12 @@ def with_format(path: str, fmt: ExportFormat) -> str:
     return path
 
 
-def export_bytes(calendar: Calendar, events: Sequence[Event], fmt: ExportFormat) -> bytes:
-    """The exported file. The writers load on first export, not at start-up."""
+def export_bytes(
+    calendar: Calendar, events: Sequence[Event], fmt: ExportFormat, source: Path | None = None
+) -> bytes:
+    """The exported file. The writers load on first export, not at start-up.
+
+    ``source`` is the calendar's file: SEQUENCE numbers are kept per file (and id)."""
     if fmt is ExportFormat.TOML:
         from tui.core.export.toml_calendar import to_toml
 
@@ -46,5 +50,5 @@ def export_bytes(calendar: Calendar, events: Sequence[Event], fmt: ExportFormat)
     from tui.core.living.baseline import export_revisions
 
     # SEQUENCE goes up for events changed since the last export, so clients update them.
-    revisions = export_revisions(calendar, events, stamp_time(calendar))
+    revisions = export_revisions(calendar, events, stamp_time(calendar), source=source)
     return to_icalendar(calendar, events, revisions=revisions)

@@ -72,6 +72,19 @@ def write_atomic(
     sweep_temporaries(target.parent, re.escape(target.name))
 
 
+def write_own(path: Path, data: bytes, mode: int = 0o600) -> None:
+    """Write one of diplocal's own files (state, cache), all or nothing, with ``mode``.
+
+    Whatever is at ``path`` (a link, a FIFO, a file) is replaced by the new file, never
+    followed or written into: a link among our own files was planted, as we make none.
+
+    Raises:
+        OSError: the folder cannot be written, or ``path`` is a folder.
+    """
+    _replace(path, data, mode, None, None)
+    sweep_temporaries(path.parent, re.escape(path.name))
+
+
 def _write_into(target: Path, data: bytes) -> None:
     """Write into a FIFO or a device. The open never waits: a FIFO nobody reads is refused
     at once (``ENXIO``) instead of hanging until a reader comes."""

@@ -37,9 +37,16 @@ class ExportModal(ModalScreen[ExportResult | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, calendar: Calendar, events: Sequence[Event], default: Path) -> None:
+    def __init__(
+        self,
+        calendar: Calendar,
+        events: Sequence[Event],
+        default: Path,
+        source: Path | None = None,
+    ) -> None:
         super().__init__()
         self.calendar = calendar
+        self.source = source  # the calendar's file: its SEQUENCE numbers are kept by it
         self.events = list(events)
         self.default = default
         self.confirmed_path: Path | None = None
@@ -113,7 +120,7 @@ class ExportModal(ModalScreen[ExportResult | None]):
     @work(thread=True, exclusive=True, exit_on_error=False)
     def write(self, path: Path, fmt: ExportFormat) -> ExportResult | None:
         """Worker thread: produce the file, then write it unless cancelled meanwhile."""
-        data = export_bytes(self.calendar, self.events, fmt)
+        data = export_bytes(self.calendar, self.events, fmt, self.source)
         if get_current_worker().is_cancelled:
             return None
         write_atomic(path, data)

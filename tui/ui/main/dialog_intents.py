@@ -6,7 +6,6 @@ are imported when first opened: their widgets are not needed for the first paint
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -38,7 +37,7 @@ def export(screen: MainScreen) -> None:
     if screen.screenful is not None:
         events = screen.index.select(screen.browse.filter)
         default = Path(screen.screenful.export_name)
-        screen.app.push_screen(ExportModal(screen.calendar, events, default))
+        screen.app.push_screen(ExportModal(screen.calendar, events, default, screen.path))
 
 
 def show_help(screen: MainScreen) -> None:
@@ -98,7 +97,7 @@ def show_about(screen: MainScreen) -> None:
 
 def show_changes(screen: MainScreen) -> None:
     """What changed since the user last looked, newest first; `s` marks it all as seen."""
-    from tui.core.living.baseline import save_baseline
+    from tui.core.living.baseline import mark_seen
     from tui.core.living.versions import seen
     from tui.ui.dialogs.text_modal import ChangesModal
 
@@ -108,8 +107,7 @@ def show_changes(screen: MainScreen) -> None:
         screen.set_living(seen(screen.living))
         if screen.path is not None and not screen.living.errors:
             # The next start shows what changed after this moment.
-            with contextlib.suppress(OSError):
-                save_baseline(screen.calendar.id, screen.path.read_bytes())
+            mark_seen(screen.calendar.id, screen.path)
 
     lines = change_log(screen.living.log)
     screen.app.push_screen(ChangesModal("Changes since you last looked", lines), answered)
