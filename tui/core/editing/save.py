@@ -18,7 +18,8 @@ from typing import Any
 
 from tui.core.editing.toml_edit import add_event, event_index, event_text, parse, update_event
 from tui.core.errors import CalendarError
-from tui.core.loading.load import decode, read_bytes, size_limit
+from tui.core.loading.limits import size_limit
+from tui.core.loading.load import decode, read_bytes
 from tui.core.system.files import write_atomic
 from tui.core.system.safe_read import read_regular
 from tui.core.toml.style import Changes

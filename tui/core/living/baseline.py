@@ -31,7 +31,8 @@ from datetime import datetime
 from pathlib import Path
 
 from tui.core.errors import CalendarError
-from tui.core.loading.load import load_bytes, size_limit
+from tui.core.loading.limits import size_limit
+from tui.core.loading.load import load_bytes
 from tui.core.model import Calendar, Event
 from tui.core.system.files import write_own
 from tui.core.system.places import state_dir

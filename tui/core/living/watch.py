@@ -21,7 +21,8 @@ from pathlib import Path
 import watchfiles
 
 from tui.core.errors import CalendarError
-from tui.core.loading.load import Loaded, load_bytes, read_bytes, size_limit
+from tui.core.loading.limits import size_limit
+from tui.core.loading.load import Loaded, load_bytes, read_bytes
 from tui.core.system.safe_read import read_regular
 
 STEP_MS = 50  # a burst of writes closer together than this is one change

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import sys
 import tomllib
@@ -16,6 +15,7 @@ from typing import Any
 from tui.core.errors import CalendarError, Diagnostic, Severity
 from tui.core.loading import cache
 from tui.core.loading.fields import Problem
+from tui.core.loading.limits import MAX_SIZE_ENV, size_limit
 from tui.core.loading.reparse import Parsed, parse_reusing
 from tui.core.loading.validate import CheckedEvents, build_calendar_first
 from tui.core.model import Calendar
@@ -30,8 +30,6 @@ SLOW_SIZE = 5_000_000  # bytes: from here on, parsing takes a second or more
 # with rtoml on this 2-core machine, and 8-9 s where tomllib must parse it (a text
 # with inline tables, or no rtoml): give the range.
 FAST_RATE, SLOW_RATE = 12e6, 5e6  # bytes per second
-MAX_SIZE_ENV = "DIPLOCAL_MAX_MB"
-DEFAULT_MAX_MB = 200
 # Told what is being done and how far: (stage, done, total). The loader's stages are
 # "reading" (of 1 file), "parsing" (bytes), "checking" (events); whoever builds the
 # CalendarIndex reports "indexing". A stage may be reported with done == 0 only.
@@ -66,13 +64,6 @@ def default_calendar(cwd: Path | None = None) -> Path:
     """./events.toml when there is one, else the bundled calendar."""
     local = (cwd or Path.cwd()) / BUNDLED_NAME
     return local if local.is_file() else bundled_calendar()
-
-
-def size_limit() -> int:
-    """The largest calendar file read, in bytes: ``$DIPLOCAL_MAX_MB`` megabytes, else 200."""
-    setting = os.environ.get(MAX_SIZE_ENV, "").strip()
-    megabytes = int(setting) if setting.isdigit() and len(setting) < 10 else DEFAULT_MAX_MB
-    return megabytes * 1_000_000
 
 
 def too_large_message(limit: int) -> str:
