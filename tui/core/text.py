@@ -98,6 +98,52 @@ def json_escapes(document: str) -> str:
     return _TOML_HAZARD.sub(lambda m: f"\\u{ord(m.group()):04x}", document)
 
 
+# --- text in an edit field: visible escapes the user can read, edit and type -------------
+# Every control, C1, bidi and invisible character, and the line breaks a text widget would
+# split on or rewrite (CR, FF, VT, U+0085, U+2028, U+2029), written as a ``\\x``/``\\u``
+# escape; a multi-line field keeps its newlines and tabs. A backslash that would read as
+# the start of an escape is doubled, so `from_field` gives back exactly the value.
+_FIELD_OTHERS = f"\\x7f-\\x9f{_BIDI}{_INVISIBLE}\\u2028\\u2029"
+_FIELD_ONE_LINE_HAZARD = "\\x00-\\x1f" + _FIELD_OTHERS
+_FIELD_LINES_HAZARD = "\\x00-\\x08\\x0b-\\x1f" + _FIELD_OTHERS  # newline and tab kept
+_FIELD_ONE_LINE = re.compile(
+    f"\\\\(?=[\\\\xunrt{_FIELD_ONE_LINE_HAZARD}])|[{_FIELD_ONE_LINE_HAZARD}]"
+)
+_FIELD_LINES = re.compile(f"\\\\(?=[\\\\xunrt{_FIELD_LINES_HAZARD}])|[{_FIELD_LINES_HAZARD}]")
+_FIELD_ESCAPE = re.compile(r"\\(?:(\\)|x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|([nrt]))")
+
+
+def _field_escape(match: re.Match[str]) -> str:
+    return "\\\\" if match.group() == "\\" else _escape(match)
+
+
+def to_field(value: str, *, multiline: bool = False) -> str:
+    """``value`` as an edit field shows it: hazards as visible escapes (see above)."""
+    return (_FIELD_LINES if multiline else _FIELD_ONE_LINE).sub(_field_escape, value)
+
+
+def from_field(text: str) -> str:
+    """The value an edit field's ``text`` stands for: escapes read back, as `to_field`
+    wrote them or as the user typed them (``\\u202e`` gives U+202E)."""
+
+    def unescape(match: re.Match[str]) -> str:
+        backslash, byte, code, short = match.groups()
+        if backslash:
+            return "\\"
+        if short:
+            return {"n": "\n", "r": "\r", "t": "\t"}[short]
+        return chr(int(byte or code, 16))
+
+    return _FIELD_ESCAPE.sub(unescape, text)
+
+
+def field_value(original: str, shown: str, multiline: bool = False) -> str:
+    """What an edit field opened with ``original`` holds now that it shows ``shown``:
+    ``original`` itself, exactly, while untouched (compared with what it showed, not with
+    what a widget might have made of it), else `from_field` of the text."""
+    return original if shown == to_field(original, multiline=multiline) else from_field(shown)
+
+
 def cells(text: str) -> int:
     """How many terminal columns ``text`` takes: wide (East Asian) characters take two."""
     return sum(2 if east_asian_width(ch) in "WF" else 0 if combining(ch) else 1 for ch in text)

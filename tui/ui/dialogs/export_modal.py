@@ -22,6 +22,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from tui.core.export.formats import ExportFormat, export_bytes, with_format
 from tui.core.model import Calendar, Event
 from tui.core.system.files import write_atomic
+from tui.core.text import one_line
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +81,7 @@ class ExportModal(ModalScreen[ExportResult | None]):
 
     def say(self, message: str, *, error: bool = False) -> None:
         label = self.query_one("#export-message", Label)
-        label.update(Text(message))
+        label.update(Text(one_line(message)))
         label.set_class(error, "-error")
 
     @on(RadioSet.Changed)
@@ -132,7 +133,7 @@ class ExportModal(ModalScreen[ExportResult | None]):
         if event.state is WorkerState.SUCCESS and event.worker.result is not None:
             result = event.worker.result
             message = f"Exported {result.count} events to {result.path.resolve()}"
-            self.app.notify(message, title="Export", markup=False)
+            self.app.notify(one_line(message), title="Export", markup=False)
             self.dismiss(result)
         elif event.state is WorkerState.ERROR:
             self.running = None
