@@ -19,6 +19,7 @@ from tui.cli.output import (
 from tui.core.errors import CalendarError
 from tui.core.export.formats import export_bytes, format_for
 from tui.core.loading.load import default_calendar
+from tui.core.text import json_escapes
 
 
 def _check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
@@ -40,7 +41,7 @@ def _export(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     loaded, _, events = load_and_index(args, stderr)
     calendar = loaded.calendar
     fmt = format_for(args.output, args.format)
-    data = export_bytes(calendar, events, fmt, args.open_end)
+    data = export_bytes(calendar, events, fmt, args.open_end, args.calendar or default_calendar())
     if args.output == "-":
         _write_stdout(data, stdout)
         return EXIT_OK
@@ -88,7 +89,8 @@ def _diff(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if args.format == "json":
         document = {"old": str(args.old), "new": str(args.new), "same": not changes}
         document["changes"] = [change_json(c) for c in changes]
-        stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+        # Values and file names as they are, but nothing a terminal would obey or hide.
+        stdout.write(json_escapes(json.dumps(document, ensure_ascii=False, indent=2)) + "\n")
     else:
         stdout.writelines(change_line(c) + "\n" for c in changes)
     return EXIT_DIFFERENT if changes else EXIT_OK
@@ -101,12 +103,12 @@ def _new(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     try:
         CalendarDocument.create(args.file, args.title, args.timezone, args.calendar_id)
     except ConflictError:
-        print(f"{args.file}: error: already exists; not overwriting it", file=stderr)
+        say(f"{args.file}: error: already exists; not overwriting it", stderr)
         return EXIT_CALENDAR
     except SaveError as error:
-        print(f"{args.file}: error: cannot write: {error.reason}", file=stderr)
+        say(f"{args.file}: error: cannot write: {error.reason}", stderr)
         return EXIT_CALENDAR
-    print(f"{args.file}: wrote a new calendar with no events", file=stderr)
+    say(f"{args.file}: wrote a new calendar with no events", stderr)
     return EXIT_OK
 
 

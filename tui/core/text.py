@@ -9,8 +9,12 @@ from unicodedata import combining, east_asian_width
 # reach a terminal or an .ics file as a live escape sequence. Bidi embeddings, overrides and
 # isolates, and the line and paragraph separators, reorder or break the text around them
 # ("Trojan Source"). The marks (LRM, RLM, ALM) are kept: right-to-left names need them.
+# Invisible format characters that only hide text (a zero-width space splits a word in
+# two unseen) are shown too; the joiners (U+200C, U+200D) and the soft hyphen are kept:
+# Persian, Indic scripts and emoji need them.
 _OVERRIDES = "\u2028-\u202e\u2066-\u2069"
-_CONTROL = re.compile(f"[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f{_OVERRIDES}]")
+_HIDING = "\u180e\u200b\u2060-\u2064\ufeff\ufff9-\ufffb"
+_CONTROL = re.compile(f"[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f{_OVERRIDES}{_HIDING}]")
 _BIDI = f"\u061c\u200e\u200f{_OVERRIDES}"
 # Everything a message must not carry raw: every C0 (newlines too: one problem, one
 # line), DEL, C1, bidi controls and the invisible format characters that hide text.
@@ -34,7 +38,8 @@ def _picture(match: re.Match[str]) -> str:
 
 
 def without_controls(text: str) -> str:
-    """``text`` with C0 (but tab and newline), DEL, C1 and bidi controls shown as symbols."""
+    """``text`` with C0 (but tab and newline), DEL, C1, bidi controls and the invisible
+    characters that hide text shown as symbols."""
     return _CONTROL.sub(_picture, text)
 
 
@@ -84,6 +89,59 @@ def toml_escapes(document: str) -> str:
     string (the only kind tomli-w writes), where the escape means the same character.
     """
     return _TOML_HAZARD.sub(lambda m: f"\\u{ord(m.group()):04x}", document)
+
+
+def json_escapes(document: str) -> str:
+    """JSON text (from ``json.dumps(..., ensure_ascii=False)``, which escapes C0 itself)
+    with DEL, C1, bidi and invisible characters as ``\\uXXXX`` escapes: outside strings
+    JSON is ASCII, so each sits inside a string, where the escape means the same."""
+    return _TOML_HAZARD.sub(lambda m: f"\\u{ord(m.group()):04x}", document)
+
+
+# --- text in an edit field: visible escapes the user can read, edit and type -------------
+# Every control, C1, bidi and invisible character, and the line breaks a text widget would
+# split on or rewrite (CR, FF, VT, U+0085, U+2028, U+2029), written as a ``\\x``/``\\u``
+# escape; a multi-line field keeps its newlines and tabs. A backslash that would read as
+# the start of an escape is doubled, so `from_field` gives back exactly the value.
+_FIELD_OTHERS = f"\\x7f-\\x9f{_BIDI}{_INVISIBLE}\\u2028\\u2029"
+_FIELD_ONE_LINE_HAZARD = "\\x00-\\x1f" + _FIELD_OTHERS
+_FIELD_LINES_HAZARD = "\\x00-\\x08\\x0b-\\x1f" + _FIELD_OTHERS  # newline and tab kept
+_FIELD_ONE_LINE = re.compile(
+    f"\\\\(?=[\\\\xunrt{_FIELD_ONE_LINE_HAZARD}])|[{_FIELD_ONE_LINE_HAZARD}]"
+)
+_FIELD_LINES = re.compile(f"\\\\(?=[\\\\xunrt{_FIELD_LINES_HAZARD}])|[{_FIELD_LINES_HAZARD}]")
+_FIELD_ESCAPE = re.compile(r"\\(?:(\\)|x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|([nrt]))")
+
+
+def _field_escape(match: re.Match[str]) -> str:
+    return "\\\\" if match.group() == "\\" else _escape(match)
+
+
+def to_field(value: str, *, multiline: bool = False) -> str:
+    """``value`` as an edit field shows it: hazards as visible escapes (see above)."""
+    return (_FIELD_LINES if multiline else _FIELD_ONE_LINE).sub(_field_escape, value)
+
+
+def from_field(text: str) -> str:
+    """The value an edit field's ``text`` stands for: escapes read back, as `to_field`
+    wrote them or as the user typed them (``\\u202e`` gives U+202E)."""
+
+    def unescape(match: re.Match[str]) -> str:
+        backslash, byte, code, short = match.groups()
+        if backslash:
+            return "\\"
+        if short:
+            return {"n": "\n", "r": "\r", "t": "\t"}[short]
+        return chr(int(byte or code, 16))
+
+    return _FIELD_ESCAPE.sub(unescape, text)
+
+
+def field_value(original: str, shown: str, multiline: bool = False) -> str:
+    """What an edit field opened with ``original`` holds now that it shows ``shown``:
+    ``original`` itself, exactly, while untouched (compared with what it showed, not with
+    what a widget might have made of it), else `from_field` of the text."""
+    return original if shown == to_field(original, multiline=multiline) else from_field(shown)
 
 
 def cells(text: str) -> int:

@@ -245,7 +245,7 @@ def test_the_starting_baseline_is_kept_then_reused_without_a_parse(
     assert baseline.starting_baseline(calendar, path) is None  # first start: kept for later
     # Unchanged since: the calendar shown is the baseline, with nothing parsed again.
     with monkeypatch.context() as patched:
-        patched.setattr(baseline, "load_calendar", lambda *_: pytest.fail("parsed again"))
+        patched.setattr(baseline, "load_bytes", lambda *_: pytest.fail("parsed again"))
         assert baseline.starting_baseline(calendar, path) is calendar
     path.write_text(BASE.replace('title = "Talks"', 'title = "Talks, moved"'), "utf-8")
     changed = load_calendar(path).calendar

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
+import os
 from datetime import UTC, timedelta
+from pathlib import Path
 
 import icalendar
 import pytest
@@ -106,11 +108,29 @@ def test_files_over_the_size_limit_are_refused(
     assert len(load_calendar(path).calendar.events) == 2
 
 
-def test_an_endless_file_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("DIPLOCAL_MAX_MB", "1")
+def test_an_endless_device_is_refused_unread() -> None:
     code, _, err = run("check", "/dev/zero")
     assert code == 1
-    assert err.startswith("/dev/zero: error: larger than 1 MB")
+    assert err == "/dev/zero: error: not a regular file (a device), not a calendar file\n"
+
+
+def test_a_fifo_as_the_calendar_is_refused_at_once(tmp_path: Path) -> None:
+    fifo = tmp_path / "events.toml"
+    os.mkfifo(fifo)  # no writer: a plain open would wait for one forever
+    for command in ("check", "agenda", "export"):
+        code, _, err = run(command, str(fifo))
+        assert code == 1
+        assert err == f"{fifo}: error: not a regular file (a FIFO), not a calendar file\n"
+
+
+def test_a_file_growing_past_the_limit_is_read_no_further(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DIPLOCAL_MAX_MB", "1")
+    path = tmp_path / "events.toml"
+    path.write_bytes(b"#" * 2_000_000)
+    with pytest.raises(CalendarError, match="larger than 1 MB"):
+        load_calendar(path)
 
 
 def test_a_very_long_event_costs_one_row(write_calendar: WriteCalendar) -> None:

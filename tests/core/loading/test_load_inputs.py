@@ -9,6 +9,7 @@ import pytest
 from tests.conftest import BASE, WriteCalendar
 from tui.core.errors import CalendarError
 from tui.core.loading.load import bundled_calendar, default_calendar, load_calendar
+from tui.core.system import safe_read
 
 
 def error_of(path: Path) -> str:
@@ -30,10 +31,10 @@ def test_unreadable(write_calendar: WriteCalendar, monkeypatch: pytest.MonkeyPat
     # Root reads files whatever their mode (CI runs as root), so the OS's refusal is simulated.
     path = write_calendar()
 
-    def refuse(self: Path, *_: object) -> bytes:
-        raise PermissionError(13, "Permission denied", str(self))
+    def refuse(where: object, *_: object) -> int:
+        raise PermissionError(13, "Permission denied", str(where))
 
-    monkeypatch.setattr(Path, "open", refuse)
+    monkeypatch.setattr(safe_read.os, "open", refuse)
     assert error_of(path) == f"{path}: error: permission denied"
 
 

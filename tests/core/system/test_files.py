@@ -7,7 +7,6 @@ import io
 import os
 import signal
 import stat
-import threading
 import time
 from pathlib import Path
 
@@ -48,14 +47,26 @@ def test_a_symbolic_link_is_followed_and_kept(tmp_path: Path) -> None:
 def test_a_fifo_is_written_into_not_replaced(tmp_path: Path) -> None:
     fifo = tmp_path / "pipe.ics"
     os.mkfifo(fifo)
-    received: list[bytes] = []
-    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
-    reader.start()
-    code, _ = export_to(fifo)
-    reader.join(timeout=10)
-    assert code == 0
+    # The reader is there before the export opens the FIFO (a FIFO nobody reads is
+    # refused); the export is smaller than the pipe's buffer, so it is read afterwards.
+    end = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        code, err = export_to(fifo)
+        received = os.read(end, 1 << 20)
+    finally:
+        os.close(end)
+    assert (code, err) == (0, f"{fifo}: wrote 7 events (ics)\n")
     assert stat.S_ISFIFO(fifo.lstat().st_mode)
-    assert is_export(received[0])
+    assert is_export(received)
+
+
+def test_a_fifo_nobody_reads_is_refused_at_once(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.ics"
+    os.mkfifo(fifo)
+    code, err = export_to(fifo)  # a blocking open would wait here for a reader forever
+    assert code == 1
+    assert err == f"{fifo}: error: cannot write: a FIFO that nobody reads\n"
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
 
 
 @pytest.mark.skipif(os.geteuid() != 0, reason="making a device node needs root")

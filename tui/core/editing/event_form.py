@@ -204,7 +204,8 @@ def parse_draft(draft: Draft, calendar: Calendar) -> Parsed:
         "part_of_day": read(FormField.PART_OF_DAY, _parts, draft.part_of_day),
         "under_way_at": read(FormField.UNDER_WAY_AT, _moment, draft.under_way_at, day),
         "description": draft.description if draft.description.strip() else None,
-        "sources": [s.strip() for s in draft.sources.splitlines() if s.strip()] or None,
+        # One source a line, split on newlines only: a source may hold U+2028 or a form feed.
+        "sources": [s.strip() for s in draft.sources.split("\n") if s.strip()] or None,
     }
     if not draft.title.strip():
         errors[FormField.TITLE] = "give the event a title"

@@ -18,8 +18,10 @@ from typing import Any
 
 from tui.core.editing.toml_edit import add_event, event_index, event_text, parse, update_event
 from tui.core.errors import CalendarError
+from tui.core.loading.limits import size_limit
 from tui.core.loading.load import decode, read_bytes
 from tui.core.system.files import write_atomic
+from tui.core.system.safe_read import read_regular
 from tui.core.toml.style import Changes
 
 
@@ -124,7 +126,8 @@ def _writable(target: Path, shown: Path) -> os.stat_result:
 def _current(target: Path, expected: str | None, shown: Path) -> bytes | None:
     """The bytes on disk (None: no file), or ConflictError unless they have ``expected``."""
     try:
-        data = target.read_bytes()
+        # Never blocks on a FIFO put in the file's place, nor reads past the size limit.
+        data = read_regular(target, size_limit())
     except FileNotFoundError:
         if expected is None:
             return None

@@ -37,11 +37,16 @@ def with_format(path: str, fmt: ExportFormat) -> str:
 
 
 def export_bytes(
-    calendar: Calendar, events: Sequence[Event], fmt: ExportFormat, open_end: str = "duration"
+    calendar: Calendar,
+    events: Sequence[Event],
+    fmt: ExportFormat,
+    open_end: str = "duration",
+    source: Path | None = None,
 ) -> bytes:
     """The exported file. The writers load on first export, not at start-up.
 
-    ``open_end`` names how iCalendar writes a timed event without an end (ical.OpenEnd).
+    ``open_end`` names how iCalendar writes a timed event without an end (ical.OpenEnd);
+    ``source`` is the calendar's file: SEQUENCE numbers are kept per file (and id).
     """
     if fmt is ExportFormat.TOML:
         from tui.core.export.toml_calendar import to_toml
@@ -51,5 +56,5 @@ def export_bytes(
     from tui.core.living.baseline import export_revisions
 
     # SEQUENCE goes up for events changed since the last export, so clients update them.
-    revisions = export_revisions(calendar, events, stamp_time(calendar))
+    revisions = export_revisions(calendar, events, stamp_time(calendar), source=source)
     return to_icalendar(calendar, events, revisions=revisions, open_end=OpenEnd(open_end))

@@ -1,14 +1,20 @@
 """The version of a calendar the user last saw, kept between runs, and per-event revisions.
 
 The baseline is a copy of the TOML bytes last shown, in ``$XDG_STATE_HOME/diplocal``
-(default ``~/.local/state/diplocal``), named by the calendar's id, so opening the app the
-next morning can say what changed overnight. Beside it, a small JSON file keeps each
-event's iCalendar SEQUENCE and LAST-MODIFIED, so an export after a change lets calendar
-clients update the event in place instead of adding a second copy.
+(default ``~/.local/state/diplocal``), named by the calendar's id and its file (a digest of
+the file's real path: two calendars with the same id never share a baseline or SEQUENCE
+numbers), so opening the app the next morning can say what changed overnight. State kept
+by older versions under the id alone is ignored: the first start keeps the file afresh.
+Beside it, a small JSON file keeps each event's iCalendar SEQUENCE and LAST-MODIFIED, so an
+export after a change lets calendar clients update the event in place instead of adding a
+second copy.
 
 Everything here is a convenience: a missing HOME, a read-only or full disk, a copy that no
 longer loads all mean "no baseline", never an error. The user's calendar file is only
-ever read, by the caller; this module writes its own folder and nothing else.
+ever read; this module writes its own folder and nothing else. As the cache does, it
+trusts that folder only when it is a real folder (not a link), ours, and written by no one
+else; its files are read and replaced without following links (a link there was planted:
+we never make one), and never more than the size limit of them is read.
 """
 
 from __future__ import annotations
@@ -16,17 +22,21 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import os
 import re
+import stat
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields
 from datetime import datetime
 from pathlib import Path
 
 from tui.core.errors import CalendarError
-from tui.core.loading.load import load_calendar
+from tui.core.loading.limits import size_limit
+from tui.core.loading.load import load_bytes
 from tui.core.model import Calendar, Event
-from tui.core.system.files import write_atomic
+from tui.core.system.files import write_own
 from tui.core.system.places import state_dir
+from tui.core.system.safe_read import read_regular
 
 FOLDER_MODE, FILE_MODE = 0o700, 0o600
 _SAFE_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,99}")
@@ -42,47 +52,109 @@ def _stem(calendar_id: str) -> str:
     return "id-" + hashlib.sha256(calendar_id.encode()).hexdigest()[:32]
 
 
-def baseline_path(calendar_id: str, folder: Path | None = None) -> Path | None:
-    """Where the last-seen copy of calendar ``calendar_id`` is kept (None: nowhere)."""
+def state_stem(calendar_id: str, source: Path | None) -> str:
+    """The name of a calendar's state files, without suffix: its id and, for a calendar
+    read from a file, a digest of that file's real path."""
+    stem = _stem(calendar_id)
+    if source is None:
+        return stem
+    real = os.path.realpath(source)
+    return f"{stem}.{hashlib.sha256(os.fsencode(real)).hexdigest()[:16]}"
+
+
+def baseline_path(
+    calendar_id: str, folder: Path | None = None, *, source: Path | None = None
+) -> Path | None:
+    """Where the last-seen copy of calendar ``calendar_id`` read from ``source`` is kept
+    (None: nowhere)."""
     folder = folder or state_dir()
-    return folder / f"{_stem(calendar_id)}.toml" if folder else None
+    return folder / f"{state_stem(calendar_id, source)}.toml" if folder else None
 
 
 def _private_folder(folder: Path) -> None:
+    """Make ``folder`` (0700) if needed, and refuse it unless it is a private folder of ours.
+
+    Raises:
+        OSError: it cannot be made, or is a link, not a folder, or not ours alone.
+    """
     folder.parent.mkdir(parents=True, exist_ok=True)
-    folder.mkdir(mode=FOLDER_MODE, exist_ok=True)
-    if folder.stat().st_mode & 0o777 != FOLDER_MODE:
+    with contextlib.suppress(FileExistsError):
+        folder.mkdir(mode=FOLDER_MODE)
+    info = folder.lstat()
+    if not stat.S_ISDIR(info.st_mode):
+        raise NotADirectoryError(20, "not a folder", str(folder))
+    if info.st_uid != os.geteuid():
+        raise PermissionError(1, "owned by someone else", str(folder))
+    if stat.S_IMODE(info.st_mode) != FOLDER_MODE:
+        if info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+            raise PermissionError(1, "others may write to it", str(folder))
         folder.chmod(FOLDER_MODE)  # ours alone: made by an older version or by hand
 
 
-def save_baseline(calendar_id: str, data: bytes, folder: Path | None = None) -> bool:
+def _read_own(path: Path) -> bytes:
+    """One of our state files, never through a link, never a FIFO, never past the limit.
+
+    Raises:
+        OSError: there is none, or it cannot be trusted or read.
+    """
+    _trusted_folder(path.parent)
+    return read_regular(path, size_limit(), follow=False)
+
+
+def _trusted_folder(folder: Path) -> None:
+    info = folder.lstat()
+    if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.geteuid():
+        raise PermissionError(1, "not a folder of ours", str(folder))
+    if info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        raise PermissionError(1, "others may write to it", str(folder))
+
+
+def _write_own(path: Path, data: bytes) -> None:
+    _private_folder(path.parent)
+    write_own(path, data, FILE_MODE)
+
+
+def save_baseline(
+    calendar_id: str, data: bytes, folder: Path | None = None, *, source: Path | None = None
+) -> bool:
     """Keep ``data`` (the calendar file's bytes as shown) as the last-seen version.
 
     Returns whether it was kept; any failure leaves the previous baseline whole.
     """
-    path = baseline_path(calendar_id, folder)
+    path = baseline_path(calendar_id, folder, source=source)
     if path is None:
         return False
     try:
-        _private_folder(path.parent)
-        write_atomic(path, data, mode=FILE_MODE)
+        _write_own(path, data)
     except OSError:
         return False
     return True
 
 
-def load_baseline(calendar_id: str, folder: Path | None = None) -> Calendar | None:
+def mark_seen(calendar_id: str, source: Path) -> bool:
+    """Keep the calendar file at ``source`` as it is now as the last-seen version (the
+    file is read as a calendar is: a FIFO or a file over the limit is not kept)."""
+    try:
+        data = read_regular(source, size_limit())
+    except OSError:
+        return False
+    return save_baseline(calendar_id, data, source=source)
+
+
+def load_baseline(
+    calendar_id: str, folder: Path | None = None, *, source: Path | None = None
+) -> Calendar | None:
     """The last-seen version of calendar ``calendar_id``, or None when there is none usable.
 
     A copy that no longer loads (a newer diplocal rejects it, or it was damaged) counts as
     no baseline: the next save replaces it.
     """
-    path = baseline_path(calendar_id, folder)
+    path = baseline_path(calendar_id, folder, source=source)
     if path is None:
         return None
     try:
-        calendar = load_calendar(path).calendar
-    except CalendarError:
+        calendar = load_bytes(_read_own(path), str(path)).calendar
+    except (CalendarError, OSError):
         return None
     return calendar if calendar.id == calendar_id else None
 
@@ -140,19 +212,23 @@ def revise(
     return revisions
 
 
-def revisions_path(calendar_id: str, folder: Path | None = None) -> Path | None:
+def revisions_path(
+    calendar_id: str, folder: Path | None = None, *, source: Path | None = None
+) -> Path | None:
     """Where the revisions of calendar ``calendar_id`` are kept (None: nowhere)."""
-    path = baseline_path(calendar_id, folder)
+    path = baseline_path(calendar_id, folder, source=source)
     return path.with_suffix(".revisions.json") if path else None
 
 
-def load_revisions(calendar_id: str, folder: Path | None = None) -> dict[str, Revision]:
+def load_revisions(
+    calendar_id: str, folder: Path | None = None, *, source: Path | None = None
+) -> dict[str, Revision]:
     """The stored revisions; empty when there are none or they cannot be read."""
-    path = revisions_path(calendar_id, folder)
+    path = revisions_path(calendar_id, folder, source=source)
     if path is None:
         return {}
     try:
-        document = json.loads(path.read_bytes())
+        document = json.loads(_read_own(path))
         return {
             key: Revision(
                 int(value["sequence"]),
@@ -161,19 +237,23 @@ def load_revisions(calendar_id: str, folder: Path | None = None) -> dict[str, Re
             )
             for key, value in document["events"].items()
         }
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
         return {}
 
 
 def save_revisions(
-    calendar_id: str, revisions: Mapping[str, Revision], folder: Path | None = None
+    calendar_id: str,
+    revisions: Mapping[str, Revision],
+    folder: Path | None = None,
+    *,
+    source: Path | None = None,
 ) -> bool:
     """Store ``revisions`` merged over the stored ones (an export of a filtered view keeps
     the others'); returns whether they were kept."""
-    path = revisions_path(calendar_id, folder)
+    path = revisions_path(calendar_id, folder, source=source)
     if path is None:
         return False
-    merged = {**load_revisions(calendar_id, folder), **revisions}
+    merged = {**load_revisions(calendar_id, folder, source=source), **revisions}
     events = {
         key: {
             "sequence": r.sequence,
@@ -184,26 +264,31 @@ def save_revisions(
     }
     data = json.dumps({"version": 1, "events": events}, indent=1).encode()
     with contextlib.suppress(OSError):
-        _private_folder(path.parent)
-        write_atomic(path, data, mode=FILE_MODE)
+        _write_own(path, data)
         return True
     return False
 
 
 def export_revisions(
-    calendar: Calendar, events: Iterable[Event], now: datetime, folder: Path | None = None
+    calendar: Calendar,
+    events: Iterable[Event],
+    now: datetime,
+    folder: Path | None = None,
+    *,
+    source: Path | None = None,
 ) -> dict[str, tuple[int, datetime]]:
-    """(SEQUENCE, LAST-MODIFIED) for exporting ``events``, remembered for the next export.
+    """(SEQUENCE, LAST-MODIFIED) for exporting ``events`` of the calendar read from
+    ``source``, remembered for the next export.
 
     Bumped for each event whose content changed since the last export, or, the first
     time, since the baseline. When nothing can be stored the numbers are still right for
     this export; they simply start afresh next time.
     """
     chosen = list(events)
-    known = load_revisions(calendar.id, folder)
-    baseline = None if known else load_baseline(calendar.id, folder)
+    known = load_revisions(calendar.id, folder, source=source)
+    baseline = None if known else load_baseline(calendar.id, folder, source=source)
     revisions = revise(chosen, known, baseline, now)
-    save_revisions(calendar.id, revisions, folder)
+    save_revisions(calendar.id, revisions, folder, source=source)
     return {key: (r.sequence, r.last_modified) for key, r in revisions.items()}
 
 
@@ -211,17 +296,17 @@ def starting_baseline(calendar: Calendar, path: Path) -> Calendar | None:
     """The version last marked as seen. When its copy is the file as it is now (the usual
     start), that is ``calendar`` itself: nothing is parsed or compared again. The first
     time, the file becomes that version, so the next start shows what changed after it."""
-    kept = baseline_path(calendar.id)
+    kept = baseline_path(calendar.id, source=path)
     try:
-        current = path.read_bytes()
+        current = read_regular(path, size_limit())
     except OSError:
         return None
     try:
-        if kept is not None and kept.read_bytes() == current:
+        if kept is not None and _read_own(kept) == current:
             return calendar
     except OSError:
         pass
-    found = load_baseline(calendar.id)
+    found = load_baseline(calendar.id, source=path)
     if found is None:
-        save_baseline(calendar.id, current)
+        save_baseline(calendar.id, current, source=path)
     return found

@@ -112,8 +112,7 @@ def diff_calendars(old: Calendar, new: Calendar) -> list[Change]:
 
 def event_change(old: Event, new: Event) -> Change | None:
     """How ``new`` differs from ``old`` (the same event id), or None when it does not."""
-    # The revision stamp says when, not what: an edit shows by what it changed.
-    differing = list(_differing_fields(old, new, skip={*_NOT_COMPARED, "updated"}))
+    differing = list(_event_fields(old, new))
     moved = any(f.field in _TIME_FIELDS for f in differing)
     differing = [_zone_change(old, new) if f.field == "timezone" else f for f in differing]
     if moved:
@@ -128,6 +127,20 @@ def event_change(old: Event, new: Event) -> Change | None:
     else:
         kind = ChangeKind.CHANGED
     return Change(kind, new.id, new.title, tuple(differing), start=new.start)
+
+
+def _event_fields(old: Event, new: Event) -> Iterable[FieldChange]:
+    """The fields that differ, an end the file does not give being no end (None), never
+    the start it stands in for (so a moved start invents no end)."""
+    # The revision stamp says when, not what: an edit shows by what it changed.
+    for change in _differing_fields(old, new, skip={*_NOT_COMPARED, "updated"}):
+        if change.field == "end":
+            before = None if old.open_end else old.end
+            after = None if new.open_end else new.end
+            if same(before, after):
+                continue
+            change = FieldChange("end", before, after)
+        yield change
 
 
 def _zone_change(old: Event, new: Event) -> FieldChange:

@@ -21,12 +21,15 @@ from pathlib import Path
 import watchfiles
 
 from tui.core.errors import CalendarError
+from tui.core.loading.limits import size_limit
 from tui.core.loading.load import Loaded, load_bytes, read_bytes
+from tui.core.system.safe_read import read_regular
 
 STEP_MS = 50  # a burst of writes closer together than this is one change
 DEBOUNCE_MS = 1600  # the longest a burst is gathered before it is looked at
 SETTLE_S = 0.05  # the file must keep its size and mtime this long before it is read
 MISSING_DIGEST, UNREADABLE_DIGEST = "missing", "unreadable"
+RECHECK_MS = 1000  # how often the folders are looked at, for one removed and made again
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +68,7 @@ def read_settled(path: Path, stop: threading.Event, settle: float = SETTLE_S) ->
         if before is None:
             return FileVersion(path, None, MISSING_DIGEST)
         try:
-            data = path.read_bytes()
+            data = _read(path)
         except OSError:
             if _signature(path) == before:  # there and still, yet unreadable (a folder...)
                 return FileVersion(path, None, UNREADABLE_DIGEST)
@@ -76,9 +79,15 @@ def read_settled(path: Path, stop: threading.Event, settle: float = SETTLE_S) ->
     return FileVersion(path, last_seen, digest_of(last_seen))
 
 
+def _read(path: Path) -> bytes:
+    """The file's bytes, never blocking on a FIFO nor reading past the size limit (a file
+    over it is unreadable here; `load_version` then says why without reading it whole)."""
+    return read_regular(path, size_limit())
+
+
 def _read_or_none(path: Path) -> bytes | None:
     try:
-        return path.read_bytes()
+        return _read(path)
     except OSError:
         return None
 
@@ -89,6 +98,19 @@ def _watched(path: Path) -> tuple[set[Path], set[str]]:
     given = Path(os.path.abspath(path))
     targets = {given, given.resolve()}
     return {t.parent for t in targets}, {str(t) for t in targets}
+
+
+def _identities(folders: set[Path]) -> tuple[tuple[int, int] | None, ...]:
+    """Which folder is at each watched place: a folder removed (or made again) changes it."""
+    found: list[tuple[int, int] | None] = []
+    for folder in sorted(folders):
+        try:
+            status = folder.stat()
+        except OSError:
+            found.append(None)
+            continue
+        found.append((status.st_dev, status.st_ino))
+    return tuple(found)
 
 
 def follow(
@@ -103,30 +125,52 @@ def follow(
     ``known`` is the content the caller already has (default: the file as it is now);
     a version equal to the last one handed over is never yielded again. A file that goes
     away (or cannot be read) yields one version with ``data`` None; it is followed again
-    when it comes back.
+    when it comes back, and so is a file whose folder was removed and made again (the
+    folders are looked at every `RECHECK_MS`, and watched anew when one changed).
     Blocking: run it in a thread (a Textual thread worker), and set ``stop`` to end it.
     """
     last = digest_of(known if known is not None else _read_or_none(path))
-    folders, names = _watched(path)
+    look = False  # whether to look at the file at the next chance, changed or not
+    names: set[str] = set()
 
     def concerns(_: watchfiles.Change, changed: str) -> bool:
         return changed in names
 
-    for _batch in watchfiles.watch(
-        *sorted(folders),
-        watch_filter=concerns,
-        debounce=DEBOUNCE_MS,
-        step=step_ms,
-        stop_event=stop,
-        recursive=False,
-        raise_interrupt=False,
-    ):
-        version = read_settled(path, stop, settle)
-        if stop.is_set():
-            return
-        if version.digest != last:
-            last = version.digest
-            yield version
+    while not stop.is_set():
+        folders, names = _watched(path)
+        seen = _identities(folders)
+        present = [folder for folder, there in zip(sorted(folders), seen, strict=True) if there]
+        if not present:
+            look = True
+            stop.wait(RECHECK_MS / 1000)
+            continue
+        try:
+            for batch in watchfiles.watch(
+                *present,
+                watch_filter=concerns,
+                debounce=DEBOUNCE_MS,
+                step=step_ms,
+                stop_event=stop,
+                recursive=False,
+                raise_interrupt=False,
+                rust_timeout=RECHECK_MS,
+                yield_on_timeout=True,
+            ):
+                moved = _identities(folders) != seen
+                if batch or look or moved:
+                    look = False
+                    version = read_settled(path, stop, settle)
+                    if stop.is_set():
+                        return
+                    if version.digest != last:
+                        last = version.digest
+                        yield version
+                if moved:
+                    look = True  # watched anew; the file is looked at once that watch runs
+                    break
+        except OSError:  # a folder went away as the watch began: look again shortly
+            look = True
+            stop.wait(RECHECK_MS / 1000)
 
 
 def load_version(version: FileVersion) -> Loaded | CalendarError:

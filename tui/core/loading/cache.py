@@ -34,10 +34,13 @@ from pathlib import Path
 from tui import __version__
 from tui.core.errors import Diagnostic
 from tui.core.loading import cache_format
+from tui.core.loading.cache_check import check_consistent
+from tui.core.loading.limits import size_limit
 from tui.core.model import Calendar, Country, Event, Participant
-from tui.core.system.files import sweep_temporaries, write_atomic
+from tui.core.system.files import sweep_temporaries, write_own
 from tui.core.system.gc_pause import collector_paused
 from tui.core.system.places import cache_dir
+from tui.core.system.safe_read import check_regular, open_flags
 
 MODEL = (Calendar, Country, Participant, Event)
 
@@ -123,18 +126,26 @@ def load(
         return None
     path = folder / f"{key}{SUFFIX}"
     try:
-        handle = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0))
+        handle = os.open(path, open_flags(follow=False))
     except OSError:
         return None  # no entry (or a symbolic link, which we never write)
+    try:
+        info = check_regular(handle, path)
+    except OSError:  # a folder, a FIFO...: never ours, never read
+        os.close(handle)
+        _report_once(path, "not a regular file", notice)
+        return None
     with os.fdopen(handle, "rb") as stream:
-        info = os.fstat(stream.fileno())
-        problem = "not a regular file" if not stat.S_ISREG(info.st_mode) else _unsafe(info)
+        problem = _unsafe(info)
         if problem:
             _report_once(path, problem, notice)
             return None
         try:
+            if info.st_size > size_limit():
+                raise cache_format.CacheFormatError("larger than the size limit")
             with collector_paused():
                 result = cache_format.read(stream, file)
+            check_consistent(result[0])
         except Exception:  # a damaged entry of any kind (MemoryError too) is a miss
             _remove(path)
             return None
@@ -156,7 +167,8 @@ def store(
     if folder is None:
         return
     with contextlib.suppress(OSError):
-        write_atomic(folder / f"{key}{SUFFIX}", cache_format.encode(calendar, warnings), mode=0o600)
+        # A link planted as the entry is replaced, never written through.
+        write_own(folder / f"{key}{SUFFIX}", cache_format.encode(calendar, warnings), 0o600)
         _tidy(folder)
 
 

@@ -16,6 +16,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from tui.core.loading.fields import ID_PATTERN
+from tui.core.loading.limits import MAX_ITEMS
 from tui.core.loading.time_fields import TIMING_KEYS
 from tui.core.model import Country, Event, Kind, Participant, Status
 from tui.core.zones import get_zone, is_zone
@@ -81,6 +82,8 @@ def usual_event(
     location, description = get("location", ""), get("description", "")
     if kind is None or status is None or people is None or sources is None:
         return None
+    if max(len(people), len(sources)) > MAX_ITEMS or len(set(people)) != len(people):
+        return None  # the full check says what is wrong
     if type(location) is not str or type(description) is not str:
         return None
     updated = get("updated")

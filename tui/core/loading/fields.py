@@ -14,6 +14,7 @@ from datetime import date, datetime, time
 from typing import Any, TypeVar
 
 from tui.core.errors import Severity
+from tui.core.loading.limits import MAX_ITEMS
 from tui.core.toml.scanner import Path
 
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*")
@@ -131,14 +132,31 @@ class Fields:
         """A boolean value, None when absent or wrong."""
         return self.typed(table, path, key, bool)
 
-    def texts(self, table: Mapping[str, Any], path: Path, key: str) -> tuple[str, ...]:
-        """An array of strings; wrong elements are reported and left out."""
+    def texts(
+        self,
+        table: Mapping[str, Any],
+        path: Path,
+        key: str,
+        limit: int = MAX_ITEMS,
+        unique: bool = False,
+    ) -> tuple[str, ...]:
+        """An array of strings; wrong elements are reported and left out. One longer than
+        ``limit`` is an error, found before any element is looked at; ``unique`` refuses
+        a string given twice."""
         values = self.typed(table, path, key, list)
         if values is None:
             return ()
+        if len(values) > limit:
+            message = f'"{key}" holds {len(values):,} items; at most {limit:,} are allowed'
+            self.error((*path, key), message)
+            return ()
         kept: list[str] = []
+        first: dict[str, int] = {}
         for index, value in enumerate(values):
-            if isinstance(value, str):
+            if isinstance(value, str) and unique and first.setdefault(value, index) != index:
+                where = f"first as item {first[value] + 1}"
+                self.error((*path, key, index), f'"{value}" is given twice in "{key}" ({where})')
+            elif isinstance(value, str):
                 kept.append(value)
             else:
                 message = f'"{key}" must hold strings, not {type_name(value)}'

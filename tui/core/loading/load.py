@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import sys
 import tomllib
@@ -16,10 +15,12 @@ from typing import Any
 from tui.core.errors import CalendarError, Diagnostic, Severity
 from tui.core.loading import cache
 from tui.core.loading.fields import Problem
+from tui.core.loading.limits import MAX_SIZE_ENV, size_limit
 from tui.core.loading.reparse import Parsed, parse_reusing
 from tui.core.loading.validate import CheckedEvents, build_calendar_first
 from tui.core.model import Calendar
 from tui.core.system.gc_pause import collector_paused
+from tui.core.system.safe_read import NotRegularFile, TooLarge, read_regular
 from tui.core.toml import parse as toml_parse
 from tui.core.toml.source_map import locate, scan_positions
 
@@ -29,8 +30,6 @@ SLOW_SIZE = 5_000_000  # bytes: from here on, parsing takes a second or more
 # with rtoml on this 2-core machine, and 8-9 s where tomllib must parse it (a text
 # with inline tables, or no rtoml): give the range.
 FAST_RATE, SLOW_RATE = 12e6, 5e6  # bytes per second
-MAX_SIZE_ENV = "DIPLOCAL_MAX_MB"
-DEFAULT_MAX_MB = 200
 # Told what is being done and how far: (stage, done, total). The loader's stages are
 # "reading" (of 1 file), "parsing" (bytes), "checking" (events); whoever builds the
 # CalendarIndex reports "indexing". A stage may be reported with done == 0 only.
@@ -67,21 +66,28 @@ def default_calendar(cwd: Path | None = None) -> Path:
     return local if local.is_file() else bundled_calendar()
 
 
-def size_limit() -> int:
-    """The largest calendar file read, in bytes: ``$DIPLOCAL_MAX_MB`` megabytes, else 200."""
-    setting = os.environ.get(MAX_SIZE_ENV, "").strip()
-    megabytes = int(setting) if setting.isdigit() and len(setting) < 10 else DEFAULT_MAX_MB
-    return megabytes * 1_000_000
+def too_large_message(limit: int) -> str:
+    """What a file over the size limit is told."""
+    return (
+        f"larger than {limit // 1_000_000} MB, the limit for a calendar file "
+        f"(set {MAX_SIZE_ENV} to a number of megabytes to raise it)"
+    )
 
 
 def read_bytes(path: Path) -> bytes:
-    """The file's bytes, or a located error for every way reading it can fail."""
+    """The file's bytes, or a located error for every way reading it can fail.
+
+    Only a regular file is read (a FIFO or a device in its place is refused, never waited
+    on), and never more than `size_limit` bytes of it.
+    """
     name = str(path)
     limit = size_limit()
     try:
-        with path.open("rb") as stream:
-            # Read one byte past the limit, whatever the size claims: /dev/zero claims 0.
-            data = stream.read(limit + 1)
+        return read_regular(path, limit)
+    except TooLarge:
+        raise CalendarError.single(name, 0, 0, too_large_message(limit)) from None
+    except NotRegularFile as error:
+        raise CalendarError.single(name, 0, 0, f"{error.strerror}, not a calendar file") from None
     except FileNotFoundError:
         raise CalendarError.single(name, 0, 0, "no such file") from None
     except IsADirectoryError:
@@ -90,13 +96,6 @@ def read_bytes(path: Path) -> bytes:
         raise CalendarError.single(name, 0, 0, "permission denied") from None
     except OSError as error:
         raise CalendarError.single(name, 0, 0, error.strerror or str(error)) from None
-    if len(data) > limit:
-        message = (
-            f"larger than {limit // 1_000_000} MB, the limit for a calendar file "
-            f"(set {MAX_SIZE_ENV} to a number of megabytes to raise it)"
-        )
-        raise CalendarError.single(name, 0, 0, message)
-    return data
 
 
 def decode(data: bytes, name: str) -> str:

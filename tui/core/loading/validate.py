@@ -275,7 +275,7 @@ class _Builder:
         host = self.fields.text(raw, path, "host")
         if host is not None and host not in countries:
             self.unknown_country((*path, "host"), host, countries)
-        people = self.fields.texts(raw, path, "participants")
+        people = self.fields.texts(raw, path, "participants", unique=True)
         for position, pid in enumerate(people):
             if pid not in participants:
                 hint = did_you_mean(pid, participants)

@@ -197,10 +197,11 @@ def _day_list(
 ) -> tuple[DayRow, ...]:
     counts = matches.day_counts
     wanted = matches.ids
+    first_year = next(iter(by_day)).year if by_day else None  # days are in time order
     return tuple(
         DayRow(
             day,
-            short_day(day),
+            short_day(day, first_year),
             counts.get(day, 0),
             sum(1 for e in events if e.id in changes and (wanted is None or e.id in wanted))
             if changes
@@ -216,6 +217,8 @@ def date_span(days: list[date]) -> str:
         return ""
     if days[0] == days[-1]:
         return f"{short_day(days[0])} {days[0].year}"
+    if days[0].year != days[-1].year:  # 'Wed 1 Jan 9996 to Wed 31 Dec 9997'
+        return f"{short_day(days[0])} {days[0].year} to {short_day(days[-1])} {days[-1].year}"
     return f"{short_day(days[0])} to {short_day(days[-1])} {days[-1].year}"
 
 

@@ -9,13 +9,15 @@ What `write_atomic` does with what it finds at the path:
 - a symbolic link: the link is followed and its target written as above; the link stays.
 - a regular file with other hard links: it is rewritten in place, so that every name sees
   the new content (space is reserved first, but a crash mid-write can leave it partial).
-- a FIFO or a character device (`/dev/null`, a terminal): written directly, never replaced.
+- a FIFO or a character device (`/dev/null`, a terminal): written directly, never replaced;
+  a FIFO that nobody reads is refused, never waited on.
 - a directory, a socket or a block device: refused.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
 import stat
@@ -62,13 +64,39 @@ def write_atomic(
     elif stat.S_ISREG(found.st_mode):
         _replace(target, data, found.st_mode & 0o777, found, before_replace)
     elif stat.S_ISFIFO(found.st_mode) or stat.S_ISCHR(found.st_mode):
-        with target.open("wb") as stream:
-            stream.write(data)
+        _write_into(target, data)
     elif stat.S_ISDIR(found.st_mode):
         raise IsADirectoryError(21, "is a directory", str(path))
     else:
         raise OSError(95, "not a regular file, FIFO or character device", str(path))
     sweep_temporaries(target.parent, re.escape(target.name))
+
+
+def write_own(path: Path, data: bytes, mode: int = 0o600) -> None:
+    """Write one of diplocal's own files (state, cache), all or nothing, with ``mode``.
+
+    Whatever is at ``path`` (a link, a FIFO, a file) is replaced by the new file, never
+    followed or written into: a link among our own files was planted, as we make none.
+
+    Raises:
+        OSError: the folder cannot be written, or ``path`` is a folder.
+    """
+    _replace(path, data, mode, None, None)
+    sweep_temporaries(path.parent, re.escape(path.name))
+
+
+def _write_into(target: Path, data: bytes) -> None:
+    """Write into a FIFO or a device. The open never waits: a FIFO nobody reads is refused
+    at once (``ENXIO``) instead of hanging until a reader comes."""
+    try:
+        handle = os.open(target, os.O_WRONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError as error:
+        if error.errno == errno.ENXIO:
+            raise OSError(errno.ENXIO, "a FIFO that nobody reads", str(target)) from None
+        raise
+    with os.fdopen(handle, "wb") as stream:
+        os.set_blocking(handle, True)  # a reader is there: let it take the data at its pace
+        stream.write(data)
 
 
 def _default_mode() -> int:

@@ -14,7 +14,9 @@ returns offset date-times with a ``tzinfo`` class of its own that cannot be pick
 - whatever ``rtoml`` rejects is parsed again by ``tomllib``, which decides (it accepts integers
   past 64 bits and deeper nesting than ``rtoml``) and gives the line and column of an error.
 
-So the result, or the exception, is always what ``tomllib.loads`` would give. The differential
+So the result, or the exception, is always what ``tomllib.loads`` would give, but for one
+thing: a dotted key or table header of more than `MAX_KEY_PARTS` parts is refused, with its
+place, before tomllib pays for it (its cost grows with their square). The differential
 tests in ``tests/test_toml_parse.py`` hold the two parsers to that.
 """
 
@@ -42,6 +44,13 @@ _SHORT_TIME = re.compile(r":(?<=[^:\d+-]\d\d:)\d\d(?!:\d)")
 _OFFSET = re.compile(r":\d\d:\d\d(?:\.\d+)?(?:[Zz]|[+-]\d\d:\d\d)")
 
 
+MAX_KEY_PARTS = 64  # parts of one dotted key or table header: far past any real calendar
+_KEY_PART = r"""(?:[A-Za-z0-9_-]+|"(?:[^"\\\n]|\\.)*"|'[^'\n]*')"""
+_LONG_KEY = re.compile(
+    rf"(^|[{{,])[ \t]*\[{{0,2}}[ \t]*(?:{_KEY_PART}[ \t]*\.[ \t]*){{{MAX_KEY_PARTS}}}{_KEY_PART}",
+)
+
+
 def _rtoml_loads(text: str) -> dict[str, Any]:
     assert rtoml is not None
     return rtoml.loads(text)
@@ -61,23 +70,52 @@ def parse(text: str, fast: Parse | None = None) -> dict[str, Any]:
     ``fast`` replaces the fast parser (tests pass one to force or refuse it).
 
     Raises:
-        tomllib.TOMLDecodeError: the text is not TOML; the message holds line and column.
+        tomllib.TOMLDecodeError: the text is not TOML, or holds a key or table header of
+            more than `MAX_KEY_PARTS` parts; the message holds line and column.
         RecursionError: arrays or tables nested too deeply for ``tomllib``.
     """
     fast = fast or FAST
     if fast is None or not _plain_toml_10(text):
-        return tomllib.loads(text)
+        return _tomllib_loads(text)
     try:
         with collector_paused():
             document = fast(text)
     except ValueError:  # rtoml's TomlParsingError; tomllib says where, or that it is fine
-        return tomllib.loads(text)
+        return _tomllib_loads(text)
     # Every offset date-time matches _OFFSET (a string may too): once as many were
     # replaced as there are matches, the rest of the document needs no visit.
     found = len(_OFFSET.findall(text))
     if found:
         _standard_offsets(document, found)
     return document
+
+
+def _tomllib_loads(text: str) -> dict[str, Any]:
+    """``tomllib.loads``, once no key makes it pay quadratically (rtoml is linear)."""
+    _check_key_parts(text)
+    return tomllib.loads(text)
+
+
+def _check_key_parts(text: str) -> None:
+    """Refuse a dotted key or table header of more than `MAX_KEY_PARTS` parts before
+    tomllib pays for it (its cost grows with the square of the parts: 50,000 took a
+    minute and 15 GB). Keys stand at a line's start, or after ``{`` or ``,`` in an inline
+    table; the check is blunt, and a string holding such a run of dotted words after a
+    comma would be refused too, with its place, which no real calendar does."""
+    if text.count(".") < MAX_KEY_PARTS:
+        return
+    # Line by line (a key never spans lines): a pattern tried at every offset of a large
+    # text costs seconds; counting dots first leaves the pattern a few lines at most.
+    for line, content in enumerate(text.split("\n"), start=1):
+        if content.count(".") < MAX_KEY_PARTS:
+            continue
+        found = _LONG_KEY.search(content)
+        if found is not None:
+            column = found.start() + len(found.group(1)) + 1
+            raise tomllib.TOMLDecodeError(
+                f"a key or table header of more than {MAX_KEY_PARTS} dotted parts "
+                f"(at line {line}, column {column})"
+            )
 
 
 def _plain_toml_10(text: str) -> bool:

@@ -38,6 +38,7 @@ def _scan_wanted(text: str, wanted: Iterable[Path]) -> dict[Path, tuple[int, int
     """
     prefixes = {path[:length] for path in wanted for length in range(len(path) + 1)}
     scanner = Scanner(text)
+    scanner.skippable = {p[:-1] for p in prefixes if p and isinstance(p[-1], int)}
     headers = header_offsets(text)
     _read_table(scanner, (), 0, headers[0] if headers else len(text), prefixes)
     for at, table, body, end in headed_tables(scanner, headers):

@@ -36,9 +36,11 @@ def day_heading(day: date) -> str:
     return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
-def short_day(day: date) -> str:
-    """'Thu 9 Oct'."""
-    return f"{_WEEKDAYS[day.weekday()][:3]} {day.day} {_MONTHS[day.month - 1][:3]}"
+def short_day(day: date, year: int | None = None) -> str:
+    """'Thu 9 Oct'; 'Thu 9 Oct 2026' when ``year`` is given and ``day`` lies outside it
+    (a calendar's days past its first year say which year they are in)."""
+    text = f"{_WEEKDAYS[day.weekday()][:3]} {day.day} {_MONTHS[day.month - 1][:3]}"
+    return text if year is None or day.year == year else f"{text} {day.year}"
 
 
 def duration_words(span: timedelta) -> str:

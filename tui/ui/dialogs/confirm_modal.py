@@ -49,7 +49,7 @@ class ConfirmModal(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(Text(self.question), id="confirm-question")
+            yield Label(Text(one_line(self.question)), id="confirm-question")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self.yes, variant="error", id="confirm-yes")
                 yield Button(self.no, id="confirm-no")

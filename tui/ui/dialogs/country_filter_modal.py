@@ -52,7 +52,8 @@ class CountryFilterModal(ModalScreen[frozenset[str] | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="country-dialog", classes="dialog"):
             now = ", ".join(sorted(self.calendar.countries[c].name for c in self.current))
-            yield Label(Text(f"Filter by country (now: {now or 'none'})"), classes="dialog-title")
+            title = f"Filter by country (now: {now or 'none'})"
+            yield Label(Text(one_line(title)), classes="dialog-title")
             yield Input(placeholder="name, code or alias", id="country-query")
             yield OptionList(id="country-choices")
             yield Label("enter apply · ctrl+t tick several · escape cancel", classes="dialog-help")

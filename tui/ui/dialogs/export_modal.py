@@ -22,6 +22,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from tui.core.export.formats import ExportFormat, export_bytes, with_format
 from tui.core.model import Calendar, Event
 from tui.core.system.files import write_atomic
+from tui.core.text import one_line
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,9 +38,16 @@ class ExportModal(ModalScreen[ExportResult | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, calendar: Calendar, events: Sequence[Event], default: Path) -> None:
+    def __init__(
+        self,
+        calendar: Calendar,
+        events: Sequence[Event],
+        default: Path,
+        source: Path | None = None,
+    ) -> None:
         super().__init__()
         self.calendar = calendar
+        self.source = source  # the calendar's file: its SEQUENCE numbers are kept by it
         self.events = list(events)
         self.default = default
         self.confirmed_path: Path | None = None
@@ -73,7 +81,7 @@ class ExportModal(ModalScreen[ExportResult | None]):
 
     def say(self, message: str, *, error: bool = False) -> None:
         label = self.query_one("#export-message", Label)
-        label.update(Text(message))
+        label.update(Text(one_line(message)))
         label.set_class(error, "-error")
 
     @on(RadioSet.Changed)
@@ -113,7 +121,7 @@ class ExportModal(ModalScreen[ExportResult | None]):
     @work(thread=True, exclusive=True, exit_on_error=False)
     def write(self, path: Path, fmt: ExportFormat) -> ExportResult | None:
         """Worker thread: produce the file, then write it unless cancelled meanwhile."""
-        data = export_bytes(self.calendar, self.events, fmt)
+        data = export_bytes(self.calendar, self.events, fmt, source=self.source)
         if get_current_worker().is_cancelled:
             return None
         write_atomic(path, data)
@@ -125,7 +133,7 @@ class ExportModal(ModalScreen[ExportResult | None]):
         if event.state is WorkerState.SUCCESS and event.worker.result is not None:
             result = event.worker.result
             message = f"Exported {result.count} events to {result.path.resolve()}"
-            self.app.notify(message, title="Export", markup=False)
+            self.app.notify(one_line(message), title="Export", markup=False)
             self.dismiss(result)
         elif event.state is WorkerState.ERROR:
             self.running = None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -9,6 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from tui.core.present.details import DetailLine
+from tui.core.text import one_line
 from tui.ui.render import details_text
 
 
@@ -25,7 +27,7 @@ class TextModal(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog text-dialog"):
-            yield Label(self.heading, classes="dialog-title")
+            yield Label(Text(one_line(self.heading)), classes="dialog-title")
             yield Static(details_text(self.lines), id="text-body")
             yield Label(self.HINT, classes="dialog-help")
 

@@ -42,6 +42,7 @@ from tui.core.editing.save import Snapshot
 from tui.core.editing.toml_edit import EditError
 from tui.core.errors import CalendarError
 from tui.core.model import Calendar, Event, date_of
+from tui.core.text import field_value, one_line, to_field
 from tui.core.zones import available_zones
 from tui.ui.dialogs.confirm_modal import ConfirmModal
 from tui.ui.form.form_inputs import NameSuggester, ParticipantPicker, country_names
@@ -158,9 +159,15 @@ class EventFormModal(ModalScreen[FormResult | None]):
                 yield from self.row(FormField.PARTICIPANTS, picker, "Participants")
                 status = self.choice("status", STATUSES, draft.status)
                 yield from self.row(FormField.STATUS, status, "Status")
-                description = TextArea(draft.description, id="field-description", compact=True)
+                description = TextArea(
+                    to_field(draft.description, multiline=True),
+                    id="field-description",
+                    compact=True,
+                )
                 yield from self.row(FormField.DESCRIPTION, description, "Description")
-                sources = TextArea(draft.sources, id="field-sources", compact=True)
+                sources = TextArea(
+                    to_field(draft.sources, multiline=True), id="field-sources", compact=True
+                )
                 sources.placeholder = "one address a line"
                 yield from self.row(FormField.SOURCES, sources, "Sources")
                 yield Label("", id="message-event", classes="form-message")
@@ -176,7 +183,9 @@ class EventFormModal(ModalScreen[FormResult | None]):
         yield Label("", id=f"message-{field}", classes="form-message")
 
     def text_input(self, field: FormField, value: str) -> Input:
-        return Input(value, placeholder=_TEXTS[field][1], id=f"field-{field}", compact=True)
+        # Controls, bidi and invisible characters show as escapes the user can read and edit.
+        shown = to_field(value)
+        return Input(shown, placeholder=_TEXTS[field][1], id=f"field-{field}", compact=True)
 
     def choice(self, name: str, choices: tuple[str, ...], value: str) -> Select[str]:
         options = [(Text(choice), choice) for choice in choices]
@@ -198,7 +207,7 @@ class EventFormModal(ModalScreen[FormResult | None]):
         """The draft the widgets show: what a save would write."""
 
         def typed(field: FormField) -> str:
-            return self.query_one(f"#field-{field}", Input).value
+            return self.value_of(field, self.query_one(f"#field-{field}", Input).value)
 
         def ticked(name: str) -> bool:
             return self.query_one(f"#field-{name}", Checkbox).value
@@ -224,9 +233,19 @@ class EventFormModal(ModalScreen[FormResult | None]):
             host=typed(FormField.HOST),
             participants=self.query_one(ParticipantPicker).chosen,
             status=chosen("status", self.initial.status),
-            description=self.query_one("#field-description", TextArea).text,
-            sources=self.query_one("#field-sources", TextArea).text,
+            description=self.value_of(
+                FormField.DESCRIPTION, self.query_one("#field-description", TextArea).text
+            ),
+            sources=self.value_of(
+                FormField.SOURCES, self.query_one("#field-sources", TextArea).text
+            ),
         )
+
+    def value_of(self, field: FormField, shown: str) -> str:
+        """The value a text field stands for: exactly the value it was opened with while
+        its text is what it showed then (whatever the widget made of line ends), else the
+        text with its escapes read back."""
+        return field_value(getattr(self.initial, field.value), shown, field in _MULTILINE)
 
     # --- validation as you type ----------------------------------------------------------
 
@@ -309,7 +328,7 @@ class EventFormModal(ModalScreen[FormResult | None]):
         if self.current_draft() == self.initial:
             self.dismiss(None)
             return
-        title = self.current_draft().title.strip() or "this event"
+        title = one_line(self.current_draft().title.strip()) or "this event"
         question = f'Discard your changes to "{title}"?'
         ask = ConfirmModal(question, yes="Discard", no="Keep editing")
         self.app.push_screen(ask, self.discard_if)
@@ -317,6 +336,9 @@ class EventFormModal(ModalScreen[FormResult | None]):
     def discard_if(self, yes: bool | None) -> None:
         if yes:
             self.dismiss(None)
+
+
+_MULTILINE = (FormField.DESCRIPTION, FormField.SOURCES)
 
 
 def _why_not(stopping: list[FormField]) -> str:

@@ -8,7 +8,6 @@ code (``tui.core.living.watch``, ``tui.core.loading``).
 
 from __future__ import annotations
 
-import contextlib
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -41,12 +40,11 @@ class VersionLoaded(Message):
 def mark_seen(living: Living, path: Path | None) -> Living:
     """Everything shown is seen; the file's bytes are kept as the baseline of the next
     start (when it loads), so that shows only what changed after now."""
-    from tui.core.living.baseline import save_baseline
+    from tui.core.living import baseline
     from tui.core.living.versions import seen
 
     if path is not None and not living.errors:
-        with contextlib.suppress(OSError):
-            save_baseline(living.calendar.id, path.read_bytes())
+        baseline.mark_seen(living.calendar.id, path)  # kept per file; failing keeps the last
     return seen(living)
 
 

@@ -37,11 +37,14 @@ class DialogOpener:
 
         self.host.app.push_screen(CountryFilterModal(calendar, current), answered)
 
-    def export(self, calendar: Calendar, events: Sequence[Event], name: str) -> None:
-        """Export ``events``, under the presenter's default name."""
+    def export(
+        self, calendar: Calendar, events: Sequence[Event], name: str, source: Path | None
+    ) -> None:
+        """Export ``events``, under the presenter's default name; ``source`` is the file
+        (SEQUENCE numbers are kept per file)."""
         from tui.ui.dialogs.export_modal import ExportModal
 
-        self.host.app.push_screen(ExportModal(calendar, events, Path(name)))
+        self.host.app.push_screen(ExportModal(calendar, events, Path(name), source))
 
     def help(self, bindings: dict[str, ActiveBinding]) -> None:
         """Every key that works where the focus is."""

@@ -346,7 +346,7 @@ class MainScreen(Screen[None]):
     def action_export(self) -> None:
         if self.screenful is not None:
             events = self.index.select(self.browse.filter)
-            self.dialogs.export(self.calendar, events, self.screenful.export_name)
+            self.dialogs.export(self.calendar, events, self.screenful.export_name, self.path)
 
     def action_help(self) -> None:
         self.dialogs.help(self.active_bindings)

@@ -25,6 +25,7 @@ from textual.worker import get_current_worker
 from tui.core.errors import CalendarError
 from tui.core.living.versions import Living
 from tui.core.loading.load import Finish, Loaded, load_calendar
+from tui.core.text import one_line
 
 STAGES = {
     "reading": "Reading",
@@ -59,7 +60,7 @@ class LoadingScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="loading", classes="dialog"):
-            yield Label(Text(f"Opening {self.path}"), classes="dialog-title")
+            yield Label(Text(one_line(f"Opening {self.path}")), classes="dialog-title")
             yield Label("Reading…", id="loading-stage")
             yield ProgressBar(total=None, show_eta=False, id="loading-bar")
             yield Static(id="loading-errors")

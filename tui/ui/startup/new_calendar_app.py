@@ -14,6 +14,7 @@ from textual.widgets import Button, Input, Label
 from tui.core.editing.save import ConflictError, SaveError, save_calendar
 from tui.core.editing.toml_edit import new_calendar_text
 from tui.core.errors import UsageError
+from tui.core.text import one_line
 from tui.core.zones import available_zones, local_zone_name
 from tui.ui.form.form_inputs import NameSuggester
 
@@ -31,7 +32,7 @@ class NewCalendarApp(App[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="new-calendar"):
-            yield Label(Text(f"{self.path} does not exist. Create a calendar there?"))
+            yield Label(Text(one_line(f"{self.path} does not exist. Create a calendar there?")))
             yield Label("Title", classes="dialog-help")
             yield Input(placeholder="e.g. Putin's state visit to Tajikistan", id="new-title")
             yield Label(
@@ -55,7 +56,7 @@ class NewCalendarApp(App[bool]):
         try:
             save_calendar(self.path, new_calendar_text(title, zone), expected_digest=None)
         except (UsageError, ConflictError, SaveError) as error:
-            self.query_one("#new-message", Label).update(Text(str(error), style="bold"))
+            self.query_one("#new-message", Label).update(Text(one_line(str(error)), style="bold"))
             return
         self.exit(True)
 

@@ -1,0 +1,112 @@
+"""The real app in a pseudo-terminal, on a calendar whose text is an attack: the BYTES it
+writes to the terminal hold no OSC, C1, bidi or invisible character from the data, with
+the edit form open too (it showed them raw, and the terminal obeyed: clipboard, title).
+That an untouched form closes without a question is held by tests/ui/test_hostile_form.py."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import pty
+import select
+import struct
+import subprocess
+import sys
+import termios
+import time
+import tomllib
+from pathlib import Path
+
+import tomli_w
+
+from tests.conftest import BASE
+
+PAYLOAD = "T\x1b]52;c;Y3VybA==\x07\x1b]0;PWN\x07\x9b31m\u202eX\u2066\u200b"
+FORBIDDEN = [
+    b"\x1b]52",  # the clipboard
+    b"\x1b]0;PWN",  # the window title
+    b"]8;;file:",  # a link to a file
+    "\x9b".encode(),  # the 8-bit CSI
+    "\u202e".encode(),
+    "\u2066".encode(),
+    "\u200b".encode(),
+]
+DEADLINE = 60.0  # seconds for each step; only reached when something is wrong
+
+
+class Terminal:
+    """The app on a pty of 100x30: keys in, every byte it writes kept."""
+
+    def __init__(self, calendar: Path, home: Path) -> None:
+        self.master, slave = pty.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
+        env = {
+            **os.environ,
+            "TERM": "xterm-256color",
+            "XDG_STATE_HOME": str(home / "state"),
+            "XDG_CACHE_HOME": str(home / "cache"),
+        }
+        env.pop("TEXTUAL", None)
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "tui", str(calendar)],
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            env=env,
+            start_new_session=True,
+        )
+        os.close(slave)
+        self.written = bytearray()
+
+    def read_until(self, marker: bytes) -> None:
+        end = time.monotonic() + DEADLINE
+        while marker not in self.written:
+            left = end - time.monotonic()
+            assert left > 0, f"{marker!r} never came; last: {bytes(self.written[-300:])!r}"
+            ready, _, _ = select.select([self.master], [], [], min(left, 0.5))
+            if ready:
+                try:
+                    self.written += os.read(self.master, 65536)
+                except OSError:  # the app ended
+                    return
+
+    def press(self, keys: bytes) -> None:
+        os.write(self.master, keys)
+
+    def close(self) -> int:
+        self.process.terminate()
+        end = time.monotonic() + DEADLINE
+        while self.process.poll() is None and time.monotonic() < end:
+            ready, _, _ = select.select([self.master], [], [], 0.2)
+            if ready:
+                try:
+                    self.written += os.read(self.master, 65536)
+                except OSError:
+                    break
+        if self.process.poll() is None:
+            self.process.kill()
+        code = self.process.wait(10)
+        os.close(self.master)
+        return code
+
+
+def test_the_form_writes_no_escape_from_the_data(tmp_path: Path) -> None:
+    document = tomllib.loads(BASE)
+    talks = document["events"][0]
+    talks.update(title=PAYLOAD, location=PAYLOAD, description=f"{PAYLOAD}\r\nline")
+    talks["sources"] = ["https://a.example/\u2028x", PAYLOAD]
+    calendar = tmp_path / "cal.toml"
+    calendar.write_text(tomli_w.dumps(document), encoding="utf-8")
+    before = calendar.read_bytes()
+    terminal = Terminal(calendar, tmp_path)
+    try:
+        terminal.read_until(b"Y3VybA==")  # the events list, drawn
+        terminal.press(b"\r")  # enter: the form on the selected event
+        terminal.read_until(b"Edit event")
+        terminal.read_until(b"\\x1b]52;c;Y3VybA==")  # the title as visible escapes
+        terminal.read_until(b"Save (ctrl+s)")  # the whole form drawn
+    finally:
+        terminal.close()
+    for forbidden in FORBIDDEN:
+        assert forbidden not in terminal.written, forbidden
+    assert calendar.read_bytes() == before
