@@ -7,6 +7,7 @@ are imported when first opened: their widgets are not needed for the first paint
 from __future__ import annotations
 
 import contextlib
+import io
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -32,13 +33,33 @@ def choose_countries(screen: MainScreen) -> None:
 
 
 def export(screen: MainScreen) -> None:
-    """Export what the filter leaves, under the presenter's default name."""
+    """Export what the filter leaves, under the presenter's default name; read-only, a
+    download in the viewer's browser (``diplocal serve``), never a file on this machine."""
     from tui.ui.dialogs.export_modal import ExportModal
 
-    if screen.screenful is not None:
+    if getattr(screen.app, "read_only", False):
+        _download(screen)
+    elif screen.screenful is not None:
         events = screen.index.select(screen.browse.filter)
         default = Path(screen.screenful.export_name)
         screen.app.push_screen(ExportModal(screen.calendar, events, default))
+
+
+EXPORT_OFF = "Read-only: export is off here (in a browser it downloads the .ics)."
+
+
+def _download(screen: MainScreen) -> None:
+    """The filtered events as an .ics download in the viewer's browser, when there is one."""
+    if not screen.app.is_web or screen.screenful is None:
+        screen.notify(EXPORT_OFF, severity="warning")
+        return
+    from tui.core.export.formats import ExportFormat, export_bytes, with_format
+
+    events = screen.index.select(screen.browse.filter)
+    data = export_bytes(screen.calendar, events, ExportFormat.ICS)
+    name = Path(with_format(screen.screenful.export_name, ExportFormat.ICS)).name
+    screen.app.deliver_binary(io.BytesIO(data), save_filename=name, mime_type="text/calendar")
+    screen.notify(f"Downloading {name}", markup=False)
 
 
 def show_help(screen: MainScreen) -> None:
@@ -67,8 +88,12 @@ def with_source(screen: MainScreen, verb: str, then: Callable[[MainScreen, str],
 
 
 def open_source(screen: MainScreen, url: str) -> None:
-    """Open a link with the system's opener, and say what happened."""
-    if open_url(url):
+    """Open a link with the system's opener, or the viewer's browser when the app is
+    served to one (``diplocal serve``), and say what happened."""
+    if screen.app.is_web:
+        screen.app.open_url(url)
+        screen.notify(f"Opening {url}", markup=False)
+    elif open_url(url):
         screen.notify(f"Opening {url}", markup=False)
     else:
         screen.notify("Nothing here can open links: press y to copy it.", severity="warning")

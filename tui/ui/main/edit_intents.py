@@ -23,18 +23,30 @@ if TYPE_CHECKING:
     from tui.ui.main.main_screen import MainScreen
 
 READ_ONLY = "This calendar cannot be edited here: it was not opened from a file you can write."
+SHOWN_READ_ONLY = "Read-only: this calendar is shown here to be read, not edited."
+
+
+def refusal(screen: MainScreen) -> str | None:
+    """Why the calendar cannot be edited here (the app is read-only, or the file is not
+    one this user may write), or None when it can."""
+    if getattr(screen.app, "read_only", False):  # `diplocal serve --read-only`
+        return SHOWN_READ_ONLY
+    if screen.path is None or not os.access(screen.path, os.W_OK):
+        return READ_ONLY
+    return None
 
 
 def can_edit(screen: MainScreen) -> bool:
-    """Whether the calendar came from a file this user may write."""
-    return screen.path is not None and os.access(screen.path, os.W_OK)
+    """Whether editing may start here."""
+    return refusal(screen) is None
 
 
 def _snapshot(screen: MainScreen) -> Snapshot | None:
     """The file as it is now, to edit and to save against; None (and a message) if it
     cannot be edited."""
-    if not can_edit(screen) or screen.path is None:
-        screen.notify(READ_ONLY, severity="warning")
+    why = refusal(screen)
+    if why is not None or screen.path is None:
+        screen.notify(why or READ_ONLY, severity="warning")
         return None
     from tui.core.editing.save import read_snapshot  # tomlkit loads on the first edit, not at start
 
@@ -81,9 +93,10 @@ def ask_then_edit(screen: MainScreen, delete: bool) -> None:
     from tui.ui.dialogs.confirm_modal import ConfirmModal, cancel_question, delete_question
 
     event = selected_event(screen)
-    if event is None or not can_edit(screen):
-        if event is not None:
-            screen.notify(READ_ONLY, severity="warning")
+    why = refusal(screen)
+    if event is None or why is not None:
+        if event is not None and why is not None:
+            screen.notify(why, severity="warning")
         return
     from tui.core.editing.toml_edit import (  # tomlkit loads on the first edit
         cancel_event,
@@ -102,6 +115,9 @@ def ask_then_edit(screen: MainScreen, delete: bool) -> None:
 
 def undo(screen: MainScreen) -> None:
     """ctrl+z: a new save that puts the last edited event back as it was."""
+    if getattr(screen.app, "read_only", False):
+        screen.notify(SHOWN_READ_ONLY, severity="warning")
+        return
     if not len(screen.history):
         screen.notify("Nothing to undo.", severity="warning")
         return
