@@ -18,6 +18,7 @@ from tui.cli.output import (
     say,
 )
 from tui.cli.progress import TerminalProgress
+from tui.cli.serve import serve
 from tui.core.errors import CalendarError, UsageError
 from tui.core.export.formats import export_bytes, format_for
 from tui.core.loading.load import Loaded, Progress, default_calendar, load_calendar
@@ -188,4 +189,11 @@ def _new(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     return EXIT_OK
 
 
-HANDLERS = {"check": _check, "export": _export, "agenda": _agenda, "diff": _diff, "new": _new}
+HANDLERS = {
+    "check": _check,
+    "export": _export,
+    "agenda": _agenda,
+    "diff": _diff,
+    "new": _new,
+    "serve": serve,
+}
