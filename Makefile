@@ -5,6 +5,10 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
+# The browser tests (tests/serve) drive Debian's chromium through playwright: installed here,
+# as root, when missing (playwright's own browser download is not used).
+CHROMIUM := /usr/bin/chromium
+
 .PHONY: run test lint bench clean
 
 $(BIN)/python:
@@ -28,8 +32,16 @@ lint: $(VENV)/.installed-test
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
+$(CHROMIUM):
+	@if [ "$$(id -u)" -ne 0 ]; then \
+		echo "tests/serve need Debian's chromium at $@: sudo apt-get install chromium" >&2; \
+		exit 1; \
+	fi
+	apt-get -o DPkg::Lock::Timeout=600 update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq chromium
+
 # One worker per core (pytest-xdist); the Pilot tests are most of the time.
-test: lint
+test: lint $(CHROMIUM)
 	$(BIN)/pytest -n auto
 
 bench: $(VENV)/.installed-test

@@ -68,9 +68,7 @@ async def test_enter_on_an_event_reads_it(calendar_file: Path) -> None:
         assert not isinstance(app.screen, EventFormModal)
 
 
-async def test_export_writes_no_file_outside_a_browser(
-    calendar_file: Path, tmp_path: Path
-) -> None:
+async def test_export_writes_no_file_outside_a_browser(calendar_file: Path, tmp_path: Path) -> None:
     app = read_only_app(calendar_file)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("e")

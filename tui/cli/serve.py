@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from tui.cli.output import EXIT_OK, say
 from tui.core.errors import UsageError
-from tui.core.loading.load import default_calendar
+from tui.core.loading.load import default_calendar, load_calendar
 
 if TYPE_CHECKING:
     from aiohttp import web
@@ -55,8 +55,6 @@ def public_url(host: str, port: int) -> str:
 
 def serve(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     """Check the calendar loads and the address is safe, then serve until Ctrl-C."""
-    from tui.cli.commands import load  # the same located errors as `check`
-
     path = Path(args.calendar or default_calendar()).resolve()
     host, port, read_only = args.host, args.port, args.read_only
     if not is_loopback(host) and not read_only:
@@ -64,7 +62,8 @@ def serve(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             f"serving on {host} lets anyone who can reach it edit the calendar: "
             "add --read-only, or serve on 127.0.0.1"
         )
-    load(path, stderr)
+    # Checked once here, where its errors are located in the terminal; warnings show in the app.
+    load_calendar(path, on_slow_load=lambda message: say(message, stderr))
     _check_free(host, port)  # before saying where it serves
     url = public_url(host, port)
     if not is_loopback(host):

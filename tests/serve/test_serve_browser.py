@@ -1,0 +1,73 @@
+"""`diplocal serve` in a real headless chromium: the first screen, keys, two tabs on one file,
+and read-only mode. Each test starts its own server on a free port on 127.0.0.1."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser
+
+from tests.serve.browser import day_shown, open_tab, served, wait_for
+
+pytestmark = pytest.mark.slow
+
+VIEWPORT = {"width": 1280, "height": 800}
+
+
+def test_the_first_screen_appears_and_a_key_changes_the_day(
+    browser: Browser, calendar_file: Path
+) -> None:
+    with served(calendar_file) as (url, printed):
+        assert f"diplocal serves events.toml at {url}\n" in printed
+        page = browser.new_page(viewport=VIEWPORT)
+        open_tab(page, url)
+        first = wait_for(page, lambda text: "Putin's state visit to Tajikistan" in text)
+        assert day_shown(first) == "Wed 8 Oct"
+        page.keyboard.press("]")
+        wait_for(page, lambda text: day_shown(text) == "Thu 9 Oct")
+
+
+def test_an_edit_in_one_tab_reaches_the_other(browser: Browser, calendar_file: Path) -> None:
+    with served(calendar_file) as (url, _):
+        one, two = browser.new_page(viewport=VIEWPORT), browser.new_page(viewport=VIEWPORT)
+        open_tab(one, url)
+        open_tab(two, url)
+        arrival = "Putin arrives in Dushanbe"
+        before = wait_for(two, lambda text: arrival in text)
+        assert "CANCELLED" not in before
+        # Tab one: d cancels the selected event (the day's first), y confirms it.
+        wait_for(one, lambda text: "Details ──" in text and arrival in text)
+        one.keyboard.press("d")
+        wait_for(one, lambda text: "Cancel" in text and arrival in text)
+        one.keyboard.press("y")
+        # Tab two follows the file: the event shows cancelled there within seconds.
+        wait_for(two, lambda text: "Status: CANCELLED" in text)
+        assert 'status = "cancelled"' in calendar_file.read_text(encoding="utf-8")
+
+
+def test_read_only_n_does_nothing_and_says_why(browser: Browser, calendar_file: Path) -> None:
+    before = calendar_file.read_bytes()
+    with served(calendar_file, "--read-only") as (url, printed):
+        assert f"diplocal serves events.toml (read-only) at {url}\n" in printed
+        page = browser.new_page(viewport=VIEWPORT)
+        open_tab(page, url)
+        page.keyboard.press("n")
+        shown = wait_for(page, lambda text: "Read-only:" in text)
+        assert "Save" not in shown  # no event form
+    assert calendar_file.read_bytes() == before
+
+
+def test_a_viewer_sees_the_calendar_by_name_not_by_path(
+    browser: Browser, calendar_file: Path
+) -> None:
+    """An error in the file is located as events.toml:LINE:COL, without the server's folders."""
+    with served(calendar_file, "--read-only") as (url, _):
+        page = browser.new_page(viewport=VIEWPORT)
+        open_tab(page, url)
+        text = calendar_file.read_text(encoding="utf-8")
+        calendar_file.write_text(text.replace('kind = "travel"', "kind = 7", 1), encoding="utf-8")
+        wait_for(page, lambda shown: "error" in shown.lower())
+        page.keyboard.press("w")
+        shown = wait_for(page, lambda shown: "events.toml:" in shown)
+        assert str(calendar_file.parent) not in shown
