@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import icalendar
 import pytest
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, Download
 
 from tests.serve.browser import day_shown, open_tab, served, wait_for
+from tui.core.loading.load import load_calendar
 
 pytestmark = pytest.mark.slow
 
@@ -71,3 +73,32 @@ def test_a_viewer_sees_the_calendar_by_name_not_by_path(
         page.keyboard.press("w")
         shown = wait_for(page, lambda shown: "events.toml:" in shown)
         assert str(calendar_file.parent) not in shown
+
+
+def test_read_only_export_is_a_download_in_the_browser(
+    browser: Browser, calendar_file: Path
+) -> None:
+    """e hands the .ics to the viewer's browser; nothing is written beside the calendar."""
+    context = browser.new_context(accept_downloads=True)
+    downloads: list[Download] = []
+
+    def keep(download: Download) -> None:
+        downloads.append(download)
+
+    # Every tab of the context, this one and the one textual.js opens for the download.
+    context.on("page", lambda tab: tab.on("download", keep))
+    try:
+        with served(calendar_file, "--read-only") as (url, _):
+            page = context.new_page()
+            open_tab(page, url)
+            page.keyboard.press("e")
+            wait_for(page, lambda text: "Downloading putin-tajikistan-2025.ics" in text)
+            wait_for(page, lambda _: bool(downloads))
+            [download] = downloads
+            assert download.suggested_filename == "putin-tajikistan-2025.ics"
+            exported = icalendar.Calendar.from_ical(Path(download.path()).read_bytes())
+    finally:
+        context.close()
+    events = load_calendar(calendar_file).calendar.events
+    assert len(exported.walk("VEVENT")) == len(events)
+    assert sorted(p.name for p in calendar_file.parent.iterdir()) == ["events.toml"]
