@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from playwright.sync_api import Page
+from playwright.sync_api import BrowserContext, Page, Route
 
 CHROMIUM = Path("/usr/bin/chromium")  # Debian's; the Makefile installs it
 START_SECONDS = 60  # generous: two cores shared with a busy test suite
@@ -96,6 +96,24 @@ def _wait_listening(port: int) -> None:
                 return
         assert time.monotonic() < deadline, f"nothing listens on port {port}"
         time.sleep(0.05)
+
+
+LOCAL = re.compile(r"^(http|ws)://127\.0\.0\.1:\d+/")
+
+
+def keep_local(context: BrowserContext, *, seen: list[str] | None = None) -> None:
+    """Requests leave for nowhere but the server (the page asks for web fonts): the others
+    are answered with an empty page, and listed in ``seen``."""
+
+    def elsewhere(route: Route) -> None:
+        if LOCAL.match(route.request.url):
+            route.continue_()
+            return
+        if seen is not None:
+            seen.append(route.request.url)
+        route.fulfill(status=200, content_type="text/html", body="")
+
+    context.route("**/*", elsewhere)
 
 
 def open_tab(page: Page, url: str) -> None:

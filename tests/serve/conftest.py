@@ -7,9 +7,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, sync_playwright
 
-from tests.serve.browser import CHROMIUM
+from tests.serve.browser import CHROMIUM, keep_local
 from tui.core.loading.load import bundled_calendar
 
 
@@ -18,6 +18,17 @@ def calendar_file(tmp_path: Path) -> Path:
     path = tmp_path / "events.toml"
     shutil.copyfile(bundled_calendar(), path)
     return path
+
+
+@pytest.fixture
+def context(browser: Browser) -> Iterator[BrowserContext]:
+    """A browser profile of its own that reaches only the server (see ``keep_local``)."""
+    made = browser.new_context(accept_downloads=True, viewport={"width": 1280, "height": 800})
+    keep_local(made)
+    try:
+        yield made
+    finally:
+        made.close()
 
 
 @pytest.fixture

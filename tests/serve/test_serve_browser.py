@@ -1,5 +1,6 @@
 """`diplocal serve` in a real headless chromium: the first screen, keys, two tabs on one file,
-and read-only mode. Each test starts its own server on a free port on 127.0.0.1."""
+read-only mode, downloads and links. Each test starts its own server on a free port on
+127.0.0.1, and its browser reaches nothing else."""
 
 from __future__ import annotations
 
@@ -7,22 +8,20 @@ from pathlib import Path
 
 import icalendar
 import pytest
-from playwright.sync_api import Browser, Download
+from playwright.sync_api import BrowserContext, Download
 
-from tests.serve.browser import day_shown, open_tab, served, wait_for
+from tests.serve.browser import day_shown, keep_local, open_tab, served, wait_for
 from tui.core.loading.load import load_calendar
 
 pytestmark = pytest.mark.slow
 
-VIEWPORT = {"width": 1280, "height": 800}
-
 
 def test_the_first_screen_appears_and_a_key_changes_the_day(
-    browser: Browser, calendar_file: Path
+    context: BrowserContext, calendar_file: Path
 ) -> None:
     with served(calendar_file) as (url, printed):
         assert f"diplocal serves events.toml at {url}\n" in printed
-        page = browser.new_page(viewport=VIEWPORT)
+        page = context.new_page()
         open_tab(page, url)
         first = wait_for(page, lambda text: "Putin's state visit to Tajikistan" in text)
         assert day_shown(first) == "Wed 8 Oct"
@@ -30,9 +29,9 @@ def test_the_first_screen_appears_and_a_key_changes_the_day(
         wait_for(page, lambda text: day_shown(text) == "Thu 9 Oct")
 
 
-def test_an_edit_in_one_tab_reaches_the_other(browser: Browser, calendar_file: Path) -> None:
+def test_an_edit_in_one_tab_reaches_the_other(context: BrowserContext, calendar_file: Path) -> None:
     with served(calendar_file) as (url, _):
-        one, two = browser.new_page(viewport=VIEWPORT), browser.new_page(viewport=VIEWPORT)
+        one, two = context.new_page(), context.new_page()
         open_tab(one, url)
         open_tab(two, url)
         arrival = "Putin arrives in Dushanbe"
@@ -48,11 +47,13 @@ def test_an_edit_in_one_tab_reaches_the_other(browser: Browser, calendar_file: P
         assert 'status = "cancelled"' in calendar_file.read_text(encoding="utf-8")
 
 
-def test_read_only_n_does_nothing_and_says_why(browser: Browser, calendar_file: Path) -> None:
+def test_read_only_n_does_nothing_and_says_why(
+    context: BrowserContext, calendar_file: Path
+) -> None:
     before = calendar_file.read_bytes()
     with served(calendar_file, "--read-only") as (url, printed):
         assert f"diplocal serves events.toml (read-only) at {url}\n" in printed
-        page = browser.new_page(viewport=VIEWPORT)
+        page = context.new_page()
         open_tab(page, url)
         page.keyboard.press("n")
         shown = wait_for(page, lambda text: "Read-only:" in text)
@@ -61,11 +62,11 @@ def test_read_only_n_does_nothing_and_says_why(browser: Browser, calendar_file: 
 
 
 def test_a_viewer_sees_the_calendar_by_name_not_by_path(
-    browser: Browser, calendar_file: Path
+    context: BrowserContext, calendar_file: Path
 ) -> None:
     """An error in the file is located as events.toml:LINE:COL, without the server's folders."""
     with served(calendar_file, "--read-only") as (url, _):
-        page = browser.new_page(viewport=VIEWPORT)
+        page = context.new_page()
         open_tab(page, url)
         text = calendar_file.read_text(encoding="utf-8")
         calendar_file.write_text(text.replace('kind = "travel"', "kind = 7", 1), encoding="utf-8")
@@ -76,29 +77,42 @@ def test_a_viewer_sees_the_calendar_by_name_not_by_path(
 
 
 def test_read_only_export_is_a_download_in_the_browser(
-    browser: Browser, calendar_file: Path
+    context: BrowserContext, calendar_file: Path
 ) -> None:
     """e hands the .ics to the viewer's browser; nothing is written beside the calendar."""
-    context = browser.new_context(accept_downloads=True)
     downloads: list[Download] = []
 
     def keep(download: Download) -> None:
         downloads.append(download)
 
-    # Every tab of the context, this one and the one textual.js opens for the download.
+    # Every tab of the context: this one and the one textual.js opens for the download.
     context.on("page", lambda tab: tab.on("download", keep))
-    try:
-        with served(calendar_file, "--read-only") as (url, _):
-            page = context.new_page()
-            open_tab(page, url)
-            page.keyboard.press("e")
-            wait_for(page, lambda text: "Downloading putin-tajikistan-2025.ics" in text)
-            wait_for(page, lambda _: bool(downloads))
-            [download] = downloads
-            assert download.suggested_filename == "putin-tajikistan-2025.ics"
-            exported = icalendar.Calendar.from_ical(Path(download.path()).read_bytes())
-    finally:
-        context.close()
+    with served(calendar_file, "--read-only") as (url, _):
+        page = context.new_page()
+        open_tab(page, url)
+        page.keyboard.press("e")
+        wait_for(page, lambda text: "Downloading putin-tajikistan-2025.ics" in text)
+        wait_for(page, lambda _: bool(downloads))
+        [download] = downloads
+        assert download.suggested_filename == "putin-tajikistan-2025.ics"
+        exported = icalendar.Calendar.from_ical(Path(download.path()).read_bytes())
     events = load_calendar(calendar_file).calendar.events
     assert len(exported.walk("VEVENT")) == len(events)
     assert sorted(p.name for p in calendar_file.parent.iterdir()) == ["events.toml"]
+
+
+def test_a_link_opens_in_the_viewers_browser(context: BrowserContext, calendar_file: Path) -> None:
+    """o asks the browser to open the source: a new tab on it, not a program on the server."""
+    sources = load_calendar(calendar_file).calendar.events[0].sources
+    assert len(sources) > 1  # the first event, selected at start, has several: o asks which
+    asked: list[str] = []
+    keep_local(context, seen=asked)
+    with served(calendar_file, "--read-only") as (url, _):
+        page = context.new_page()
+        open_tab(page, url)
+        page.keyboard.press("o")
+        wait_for(page, lambda text: "Open which source?" in text)
+        with context.expect_page() as opened:
+            page.keyboard.press("Enter")
+        assert opened.value.url == sources[0]
+    assert sources[0] in asked
