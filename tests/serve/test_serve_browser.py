@@ -29,6 +29,25 @@ def test_the_first_screen_appears_and_a_key_changes_the_day(
         wait_for(page, lambda text: day_shown(text) == "Thu 9 Oct")
 
 
+@pytest.mark.parametrize(
+    ("key", "shows"),
+    [
+        ("Control+p", "Search for commands"),  # not the browser's print dialog
+        ("?", "Keys"),
+        ("/", "Search titles, places, people"),
+    ],
+)
+def test_the_apps_keys_reach_the_app(
+    context: BrowserContext, calendar_file: Path, key: str, shows: str
+) -> None:
+    with served(calendar_file) as (url, _):
+        page = context.new_page()
+        open_tab(page, url)
+        assert shows not in wait_for(page, lambda text: "Putin" in text)
+        page.keyboard.press(key)
+        wait_for(page, lambda text: shows in text)
+
+
 def test_an_edit_in_one_tab_reaches_the_other(context: BrowserContext, calendar_file: Path) -> None:
     with served(calendar_file) as (url, _):
         one, two = context.new_page(), context.new_page()
