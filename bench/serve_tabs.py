@@ -101,13 +101,13 @@ def main() -> None:
     shutil.copyfile(bundled_calendar(), calendar)
     load = os.getloadavg()
     try:
-        with served(calendar) as (url, _), sync_playwright() as playwright:
+        with served(calendar) as (url, _, server_process), sync_playwright() as playwright:
             browser = playwright.chromium.launch(
                 executable_path=str(CHROMIUM), args=["--no-sandbox"]
             )
             context = browser.new_context(viewport={"width": 1280, "height": 800})
             keep_local(context)
-            leader = next(p for p in group_leaders() if str(calendar) in sample(p).command)
+            leader = server_process.pid
             started = time.monotonic()
             pages = [context.new_page() for _ in range(args.tabs)]
             for page in pages:  # all open at once; then each waits for its first screen
@@ -140,20 +140,6 @@ def main() -> None:
     print(f"per tab, CPU to start: {spread([a.cpu_s * 1000 for a in apps], 'ms')}")
     print(f"per tab, CPU while idle: {spread(idle, '% of a core', 2)}")
     print(f"server: RSS {server.rss_kb / 1024:.0f} MB, CPU while idle {server_idle:.2f}% of a core")
-
-
-def group_leaders() -> list[int]:
-    """Processes that lead their own process group (the server was started in a new one)."""
-    leaders = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text()
-            except OSError:
-                continue
-            if int(stat[stat.rindex(")") + 2 :].split()[2]) == int(entry.name):
-                leaders.append(int(entry.name))
-    return leaders
 
 
 if __name__ == "__main__":

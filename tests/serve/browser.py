@@ -17,6 +17,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 from playwright.sync_api import BrowserContext, Page, Route
 
@@ -41,7 +42,9 @@ READ_SCREEN = """
   const term = window.__terminal;
   if (!term) return null;
   const buffer = term.buffer.active, rows = [];
-  for (let y = 0; y < buffer.length; y++) rows.push(buffer.getLine(y).translateToString(true));
+  for (let y = 0; y < buffer.length; y++) {
+    rows.push(buffer.getLine(y).translateToString(true, 0, term.cols));  // as wide as shown
+  }
   return rows.join("\\n");
 })()
 """
@@ -53,10 +56,18 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+class Served(NamedTuple):
+    """A running `diplocal serve`."""
+
+    url: str
+    printed: list[str]  # its lines up to the one with the URL
+    process: subprocess.Popen[str]  # its pid leads the process group of every tab's app
+
+
 @contextlib.contextmanager
-def served(calendar: Path, *options: str) -> Iterator[tuple[str, list[str]]]:
-    """Run `diplocal serve` on a free port; yield its URL and the lines it printed. The
-    server and every tab's app are in one process group, all killed on the way out."""
+def served(calendar: Path, *options: str) -> Iterator[Served]:
+    """Run `diplocal serve` on a free port until the block ends. The server and every tab's
+    app are in one process group, all killed on the way out."""
     port = free_port()
     command = [sys.executable, "-m", "tui", "serve", str(calendar), "--port", str(port)]
     process = subprocess.Popen(
@@ -75,7 +86,7 @@ def served(calendar: Path, *options: str) -> Iterator[tuple[str, list[str]]]:
             assert line, f"diplocal serve ended: {printed}"
             printed.append(line)
         _wait_listening(port)
-        yield url, printed
+        yield Served(url, printed, process)
     finally:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(process.pid, signal.SIGTERM)
@@ -141,6 +152,27 @@ def wait_for(page: Page, condition: Callable[[str], bool], seconds: float = SEE_
         if time.monotonic() > deadline:
             raise AssertionError(f"the page never showed what was waited for:\n{text}")
         page.wait_for_timeout(100)
+
+
+def click_text(page: Page, text: str) -> None:
+    """Click the middle of the first place the terminal shows ``text``."""
+    rows = screen_text(page).splitlines()
+    y = next(n for n, row in enumerate(rows) if text in row)
+    x = rows[y].index(text) + len(text) // 2
+    cols, lines = page.evaluate("[window.__terminal.cols, window.__terminal.rows]")
+    box = page.locator(".xterm-screen").bounding_box()
+    assert box is not None
+    width, height = box["width"] / cols, box["height"] / lines
+    page.mouse.click(box["x"] + (x + 0.5) * width, box["y"] + (y + 0.5) * height)
+
+
+def group_alive(pid: int) -> bool:
+    """Whether any process of the process group ``pid`` is still running."""
+    try:
+        os.killpg(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
 
 
 def day_shown(text: str) -> str:

@@ -24,6 +24,7 @@ def calendar_file(tmp_path: Path) -> Path:
 def context(browser: Browser) -> Iterator[BrowserContext]:
     """A browser profile of its own that reaches only the server (see ``keep_local``)."""
     made = browser.new_context(accept_downloads=True, viewport={"width": 1280, "height": 800})
+    made.set_default_timeout(60_000)  # generous: the suite shares two cores
     keep_local(made)
     try:
         yield made

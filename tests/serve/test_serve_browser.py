@@ -4,13 +4,24 @@ read-only mode, downloads and links. Each test starts its own server on a free p
 
 from __future__ import annotations
 
+import signal
+import time
 from pathlib import Path
 
 import icalendar
 import pytest
 from playwright.sync_api import BrowserContext, Download
 
-from tests.serve.browser import day_shown, keep_local, open_tab, served, wait_for
+from tests.serve.browser import (
+    click_text,
+    day_shown,
+    group_alive,
+    keep_local,
+    open_tab,
+    screen_text,
+    served,
+    wait_for,
+)
 from tui.core.loading.load import load_calendar
 
 pytestmark = pytest.mark.slow
@@ -19,7 +30,7 @@ pytestmark = pytest.mark.slow
 def test_the_first_screen_appears_and_a_key_changes_the_day(
     context: BrowserContext, calendar_file: Path
 ) -> None:
-    with served(calendar_file) as (url, printed):
+    with served(calendar_file) as (url, printed, _):
         assert f"diplocal serves events.toml at {url}\n" in printed
         page = context.new_page()
         open_tab(page, url)
@@ -27,6 +38,43 @@ def test_the_first_screen_appears_and_a_key_changes_the_day(
         assert day_shown(first) == "Wed 8 Oct"
         page.keyboard.press("]")
         wait_for(page, lambda text: day_shown(text) == "Thu 9 Oct")
+
+
+def test_the_mouse_chooses_an_event_and_a_smaller_window_relays_out(
+    context: BrowserContext, calendar_file: Path
+) -> None:
+    wreath = "Wreath-laying at the Ismoil Somoni monument"
+    with served(calendar_file) as (url, _, _):
+        page = context.new_page()
+        open_tab(page, url)
+        assert wreath not in details_title(wait_for(page, lambda text: details_title(text) != ""))
+        click_text(page, wreath)  # the day's second event: the details follow it
+        wait_for(page, lambda text: wreath in details_title(text))
+        title = "Putin's state visit to Tajikistan, October 2025"
+        assert title in screen_text(page)
+        page.set_viewport_size({"width": 640, "height": 480})
+        # Laid out again for about 70 columns: the header cuts the calendar's title to fit.
+        shown = wait_for(page, lambda text: "Putin's state visit to Tajikistan, O…" in text)
+        assert title not in shown
+
+
+def details_title(text: str) -> str:
+    """The row under the details pane's top border: the title of what it is about."""
+    rows = text.splitlines()
+    return next((rows[n + 1] for n, row in enumerate(rows[:-1]) if "Details ──" in row), "")
+
+
+def test_ctrl_c_stops_the_server_and_every_tabs_app(
+    context: BrowserContext, calendar_file: Path
+) -> None:
+    with served(calendar_file) as (url, _, server):
+        open_tab(context.new_page(), url)
+        server.send_signal(signal.SIGINT)
+        assert server.wait(timeout=60) == 0
+        deadline = time.monotonic() + 60
+        while group_alive(server.pid):
+            assert time.monotonic() < deadline, "a tab's app outlived the server"
+            time.sleep(0.1)
 
 
 @pytest.mark.parametrize(
@@ -40,7 +88,7 @@ def test_the_first_screen_appears_and_a_key_changes_the_day(
 def test_the_apps_keys_reach_the_app(
     context: BrowserContext, calendar_file: Path, key: str, shows: str
 ) -> None:
-    with served(calendar_file) as (url, _):
+    with served(calendar_file) as (url, _, _):
         page = context.new_page()
         open_tab(page, url)
         assert shows not in wait_for(page, lambda text: "Putin" in text)
@@ -49,7 +97,7 @@ def test_the_apps_keys_reach_the_app(
 
 
 def test_an_edit_in_one_tab_reaches_the_other(context: BrowserContext, calendar_file: Path) -> None:
-    with served(calendar_file) as (url, _):
+    with served(calendar_file) as (url, _, _):
         one, two = context.new_page(), context.new_page()
         open_tab(one, url)
         open_tab(two, url)
@@ -70,7 +118,7 @@ def test_read_only_n_does_nothing_and_says_why(
     context: BrowserContext, calendar_file: Path
 ) -> None:
     before = calendar_file.read_bytes()
-    with served(calendar_file, "--read-only") as (url, printed):
+    with served(calendar_file, "--read-only") as (url, printed, _):
         assert f"diplocal serves events.toml (read-only) at {url}\n" in printed
         page = context.new_page()
         open_tab(page, url)
@@ -84,7 +132,7 @@ def test_a_viewer_sees_the_calendar_by_name_not_by_path(
     context: BrowserContext, calendar_file: Path
 ) -> None:
     """An error in the file is located as events.toml:LINE:COL, without the server's folders."""
-    with served(calendar_file, "--read-only") as (url, _):
+    with served(calendar_file, "--read-only") as (url, _, _):
         page = context.new_page()
         open_tab(page, url)
         text = calendar_file.read_text(encoding="utf-8")
@@ -106,7 +154,7 @@ def test_read_only_export_is_a_download_in_the_browser(
 
     # Every tab of the context: this one and the one textual.js opens for the download.
     context.on("page", lambda tab: tab.on("download", keep))
-    with served(calendar_file, "--read-only") as (url, _):
+    with served(calendar_file, "--read-only") as (url, _, _):
         page = context.new_page()
         open_tab(page, url)
         page.keyboard.press("e")
@@ -126,7 +174,7 @@ def test_a_link_opens_in_the_viewers_browser(context: BrowserContext, calendar_f
     assert len(sources) > 1  # the first event, selected at start, has several: o asks which
     asked: list[str] = []
     keep_local(context, seen=asked)
-    with served(calendar_file, "--read-only") as (url, _):
+    with served(calendar_file, "--read-only") as (url, _, _):
         page = context.new_page()
         open_tab(page, url)
         page.keyboard.press("o")
