@@ -49,17 +49,31 @@ EXPORT_OFF = "Read-only: export is off here (in a browser it downloads the .ics)
 
 
 def _download(screen: MainScreen) -> None:
-    """The filtered events as an .ics download in the viewer's browser, when there is one."""
+    """The filtered events as an .ics download in the viewer's browser, when there is one.
+    Made in a thread worker: a large calendar takes seconds, and the app keeps answering."""
     if not screen.app.is_web or screen.screenful is None:
         screen.notify(EXPORT_OFF, severity="warning")
         return
     from tui.core.export.formats import ExportFormat, export_bytes, with_format
 
+    app, calendar = screen.app, screen.calendar
     events = screen.index.select(screen.browse.filter)
-    data = export_bytes(screen.calendar, events, ExportFormat.ICS)
     name = Path(with_format(screen.screenful.export_name, ExportFormat.ICS)).name
-    screen.app.deliver_binary(io.BytesIO(data), save_filename=name, mime_type="text/calendar")
+
+    def deliver(data: bytes) -> None:
+        app.deliver_binary(io.BytesIO(data), save_filename=name, mime_type="text/calendar")
+
+    def make() -> None:
+        try:
+            data = export_bytes(calendar, events, ExportFormat.ICS)
+        except Exception as error:  # say so, then let the worker fail with it
+            message = f"The download could not be made: {error}"
+            app.call_from_thread(app.notify, message, severity="error", markup=False)
+            raise
+        app.call_from_thread(deliver, data)
+
     screen.notify(f"Downloading {name}", markup=False)
+    screen.run_worker(make, thread=True, name="download", exit_on_error=False)
 
 
 def show_help(screen: MainScreen) -> None:
