@@ -24,7 +24,7 @@ from tests.serve.browser import (
 )
 from tui.core.loading.load import load_calendar
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
 
 def test_the_first_screen_appears_and_a_key_changes_the_day(
