@@ -5,6 +5,10 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
+# The browser tests (tests/serve) drive Debian's chromium through playwright: installed here,
+# as root, when missing (playwright's own browser download is not used).
+CHROMIUM := /usr/bin/chromium
+
 .PHONY: run test lint bench clean calcurse
 
 $(BIN)/python:
@@ -28,11 +32,22 @@ lint: $(VENV)/.installed-test
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
+$(CHROMIUM):
+	@if [ "$$(id -u)" -ne 0 ]; then \
+		echo "tests/serve need Debian's chromium at $@: sudo apt-get install chromium" >&2; \
+		exit 1; \
+	fi
+	apt-get -o DPkg::Lock::Timeout=600 update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq chromium
+
 # pytest-xdist: the Pilot tests spend much of their time waiting on the app's loop, so four
 # workers keep two cores busy; worksteal hands the long tests (the monkey's chunks, the
-# layout sizes) to whichever worker is free instead of fixing the split up front.
-test: lint calcurse
-	$(BIN)/pytest -n 4 --dist worksteal
+# layout sizes) to whichever worker is free instead of fixing the split up front. The
+# browser tests then run one at a time: chromium and a server beside a Pilot test
+# starved its timing on two busy cores.
+test: lint calcurse $(CHROMIUM)
+	$(BIN)/pytest -n 4 --dist worksteal -m "not browser"
+	$(BIN)/pytest -n 0 -m browser
 
 # tests/core/export/test_open_end.py imports into calcurse (Debian's); installed when missing
 # and we are root (CI), else that one test is skipped and says why.

@@ -67,7 +67,8 @@ def _size(path: Path) -> int:
 def _open_tui(argv: Sequence[str], stderr: TextIO) -> int:
     args = build_tui_parser().parse_args(argv)
     path = args.calendar or default_calendar()
-    if args.calendar is not None and not path.exists() and not path.is_symlink():
+    missing = args.calendar is not None and not path.exists() and not path.is_symlink()
+    if missing and not args.read_only:  # read-only: the loader says it is missing
         from tui.ui.startup.new_calendar_app import NewCalendarApp  # Textual is imported only here.
 
         if not NewCalendarApp(path).run():
@@ -89,6 +90,7 @@ def _open_tui(argv: Sequence[str], stderr: TextIO) -> int:
             warnings=loaded.warnings if loaded else (),
             path=path,
             baseline=since,
+            read_only=args.read_only,
         )
         gc.freeze()
     try:

@@ -16,6 +16,7 @@ from tui.cli.output import (
     print_diagnostics,
     say,
 )
+from tui.cli.serve import serve
 from tui.core.errors import CalendarError
 from tui.core.export.formats import export_bytes, format_for
 from tui.core.loading.load import default_calendar
@@ -120,4 +121,5 @@ HANDLERS = {
     "diff": _diff,
     "new": _new,
     "import": run_import,
+    "serve": serve,
 }

@@ -15,7 +15,18 @@ from tui.cli.pull_args import add_pull_parser
 from tui.core.export.formats import ExportFormat
 from tui.core.text import escape_controls
 
-COMMANDS = ("check", "export", "agenda", "brief", "diff", "new", "import", "publish", "pull")
+COMMANDS = (
+    "check",
+    "export",
+    "agenda",
+    "brief",
+    "diff",
+    "new",
+    "import",
+    "publish",
+    "pull",
+    "serve",
+)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -174,22 +185,49 @@ def build_parser() -> argparse.ArgumentParser:
     add_import_parser(commands)
     add_publish_parser(commands)
     add_pull_parser(commands)
+    _serve_parser(commands.add_parser("serve", help="open the calendar in a browser"))
     return parser
+
+
+def _port(text: str) -> int:
+    """A TCP port to listen on, 1 to 65535."""
+    if not text.isdigit() or not 1 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"not a port from 1 to 65535: {text!r}")
+    return int(text)
+
+
+def _serve_parser(serve: argparse.ArgumentParser) -> None:
+    serve.description = (
+        "Serve the terminal UI to web browsers; each tab gets its own app on the same file. "
+        "Only this machine can connect unless --host names another address, which needs "
+        "--read-only."
+    )
+    _calendar_argument(serve)
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default: %(default)s)"
+    )
+    serve.add_argument("--port", type=_port, default=8000, help="port (default: %(default)s)")
+    serve.add_argument(
+        "--read-only",
+        action="store_true",
+        help="no editing and no export to the server's disk (required off 127.0.0.1)",
+    )
 
 
 def build_tui_parser() -> argparse.ArgumentParser:
     """The parser for `diplocal [CALENDAR]`."""
     parser = _Parser(
         prog="diplocal",
-        usage="diplocal [CALENDAR] [--since FILE]"
+        usage="diplocal [CALENDAR] [--since FILE] [--read-only]"
         "\n       diplocal {check,export,agenda,brief} [CALENDAR] [options]"
         "\n       diplocal diff OLD NEW [--format text|json]"
         "\n       diplocal new FILE --title TITLE --timezone ZONE [--id SLUG]"
         "\n       diplocal import SOURCE... [--into CALENDAR] [--dry-run] [--timezone ZONE]"
         "\n       diplocal publish [CALENDAR] URL [--dry-run] [--create] [--watch] [--force]"
-        "\n       diplocal pull URL [--into CALENDAR] [--dry-run]",
+        "\n       diplocal pull URL [--into CALENDAR] [--dry-run]"
+        "\n       diplocal serve [CALENDAR] [--host HOST] [--port PORT] [--read-only]",
         description="Open a calendar in the terminal UI. Commands: "
-        "check, export, agenda, brief, diff, new, import, publish, pull "
+        "check, export, agenda, brief, diff, new, import, publish, pull, serve "
         "(see `diplocal COMMAND --help`).",
     )
     parser.add_argument("--version", action="version", version=f"diplocal {__version__}")
@@ -200,5 +238,8 @@ def build_tui_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="mark what changed since this version of the calendar (default: the version "
         "you last marked as seen)",
+    )
+    parser.add_argument(
+        "--read-only", action="store_true", help="show the calendar without editing keys"
     )
     return parser

@@ -47,11 +47,15 @@ class DiplocalApp(App[None]):
         warnings: Sequence[Diagnostic] = (),
         path: Path | None = None,
         baseline: Calendar | None = None,
+        read_only: bool = False,
     ) -> None:
         """``local_zone`` and ``clock`` default to the viewer's; tests fix them. ``path`` is
         the file to follow and edit; ``baseline`` the version the user last saw. Without
-        a ``calendar``, ``path`` is loaded inside the app, with progress on screen."""
+        a ``calendar``, ``path`` is loaded inside the app, with progress on screen.
+        ``read_only`` (``diplocal serve --read-only``): the main screen offers no edit and
+        no export to this machine's disk, and says so when asked."""
         super().__init__()
+        self.read_only = read_only
         self.path = path
         self.local_zone = local_zone
         self.clock = clock

@@ -7,6 +7,7 @@ first paint.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -41,10 +42,14 @@ class DialogOpener:
         self, calendar: Calendar, events: Sequence[Event], name: str, source: Path | None
     ) -> None:
         """Export ``events``, under the presenter's default name; ``source`` is the file
-        (SEQUENCE numbers are kept per file)."""
+        (SEQUENCE numbers are kept per file). Read-only, a download in the viewer's browser
+        (``diplocal serve``), never a file on this machine."""
         from tui.ui.dialogs.export_modal import ExportModal
 
-        self.host.app.push_screen(ExportModal(calendar, events, Path(name), source))
+        if getattr(self.host.app, "read_only", False):
+            download(self.host, calendar, events, name)
+        else:
+            self.host.app.push_screen(ExportModal(calendar, events, Path(name), source))
 
     def help(self, bindings: dict[str, ActiveBinding]) -> None:
         """Every key that works where the focus is."""
@@ -75,3 +80,33 @@ class DialogOpener:
 
         modal = ChangesModal("Changes since you last looked", change_log(log))
         self.host.app.push_screen(modal, answered)
+
+
+EXPORT_OFF = "Read-only: export is off here (in a browser it downloads the .ics)."
+
+
+def download(host: Widget, calendar: Calendar, events: Sequence[Event], name: str) -> None:
+    """The events as an .ics download in the viewer's browser, when there is one. Made in a
+    thread worker: a large calendar takes seconds, and the app keeps answering."""
+    app = host.app
+    if not app.is_web:
+        host.notify(EXPORT_OFF, severity="warning")
+        return
+    from tui.core.export.formats import ExportFormat, export_bytes, with_format
+
+    filename = Path(with_format(name, ExportFormat.ICS)).name
+
+    def deliver(data: bytes) -> None:
+        app.deliver_binary(io.BytesIO(data), save_filename=filename, mime_type="text/calendar")
+
+    def make() -> None:
+        try:
+            data = export_bytes(calendar, events, ExportFormat.ICS)
+        except Exception as error:  # say so, then let the worker fail with it
+            message = f"The download could not be made: {error}"
+            app.call_from_thread(app.notify, message, severity="error", markup=False)
+            raise
+        app.call_from_thread(deliver, data)
+
+    host.notify(f"Downloading {filename}", markup=False)
+    host.run_worker(make, thread=True, name="download", exit_on_error=False)

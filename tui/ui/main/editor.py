@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from tui.ui.form.form_save import FormResult
 
 READ_ONLY = "This calendar cannot be edited here: it was not opened from a file you can write."
+SHOWN_READ_ONLY = "Read-only: this calendar is shown here to be read, not edited."
 
 
 class EventSaved(Message):
@@ -64,9 +65,18 @@ class Editor:
             self._history = EditHistory()
         return self._history
 
+    def refusal(self) -> str | None:
+        """Why the calendar cannot be edited here (the app is read-only, `diplocal serve
+        --read-only`, or the file is not one this user may write), or None when it can."""
+        if getattr(self.host.app, "read_only", False):
+            return SHOWN_READ_ONLY
+        if self.path is None or not os.access(self.path, os.W_OK):
+            return READ_ONLY
+        return None
+
     def can_edit(self) -> bool:
-        """Whether the calendar came from a file this user may write."""
-        return self.path is not None and os.access(self.path, os.W_OK)
+        """Whether editing may start here."""
+        return self.refusal() is None
 
     def selected_event(self, index: CalendarIndex, browse: Browse) -> Event | None:
         """The event the details are about, if they are about one (else it says so)."""
@@ -80,8 +90,9 @@ class Editor:
     def _snapshot(self) -> Snapshot | None:
         """The file as it is now, to edit and to save against; None (and a message) if it
         cannot be edited."""
-        if not self.can_edit() or self.path is None:
-            self.host.notify(READ_ONLY, severity="warning")
+        why = self.refusal()
+        if why is not None or self.path is None:
+            self.host.notify(why or READ_ONLY, severity="warning")
             return None
         from tui.core.editing.save import read_snapshot  # tomlkit loads on the first edit
 
@@ -113,8 +124,9 @@ class Editor:
         """`d` cancels ``event`` (it stays, marked cancelled); `D` deletes it."""
         from tui.ui.dialogs.confirm_modal import ConfirmModal, cancel_question, delete_question
 
-        if not self.can_edit():
-            self.host.notify(READ_ONLY, severity="warning")
+        why = self.refusal()
+        if why is not None:
+            self.host.notify(why, severity="warning")
             return
         from tui.core.editing.toml_edit import (  # tomlkit loads on the first edit
             cancel_event,
@@ -132,6 +144,9 @@ class Editor:
 
     def undo(self) -> None:
         """ctrl+z: a new save that puts the last edited event back as it was."""
+        if getattr(self.host.app, "read_only", False):
+            self.host.notify(SHOWN_READ_ONLY, severity="warning")
+            return
         if not len(self.history):
             self.host.notify("Nothing to undo.", severity="warning")
             return

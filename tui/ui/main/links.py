@@ -10,8 +10,12 @@ from tui.core.system.opener import open_url
 
 
 def open_link(widget: Widget, url: str) -> None:
-    """Open a link with the system's opener, and say what happened."""
-    if open_url(url):
+    """Open a link with the system's opener, or in the viewer's browser when the app is
+    served to one (``diplocal serve``), and say what happened."""
+    if widget.app.is_web:
+        widget.app.open_url(url)
+        widget.notify(f"Opening {url}", markup=False)
+    elif open_url(url):
         widget.notify(f"Opening {url}", markup=False)
     else:
         widget.notify("Nothing here can open links: press y to copy it.", severity="warning")
