@@ -231,3 +231,25 @@ async def test_the_first_edit_on_a_broken_file_says_why_without_a_form(
 
 def question(app: App[Any]) -> str:
     return str(app.screen.query_one("#confirm-question").render())
+
+
+async def test_quitting_with_a_typed_title_in_the_form_asks_first(calendar_file: Path) -> None:
+    app = open_app(calendar_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await until(lambda: isinstance(app.screen, EventFormModal))
+        form = app.screen
+        assert isinstance(form, EventFormModal)
+        form.query_one("#field-title", Input).focus()
+        await pilot.press(*"Unsaved words")
+        await pilot.press("ctrl+q")
+        await until(lambda: isinstance(app.screen, ConfirmModal))
+        assert question(app) == 'Discard your changes to "Unsaved words"?'
+        await pilot.press("n")  # keep editing: everything typed is still there
+        await until(lambda: app.screen is form)
+        assert form.query_one("#field-title", Input).value == "Unsaved words"
+        assert app.return_code is None
+        await app.run_action("quit")  # the palette's Quit runs the same action
+        await until(lambda: isinstance(app.screen, ConfirmModal))
+        await pilot.press("y")
+        await until(lambda: app.return_code == 0)

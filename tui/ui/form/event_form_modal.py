@@ -341,17 +341,24 @@ class EventFormModal(ModalScreen[FormDone | None]):
 
     @on(Button.Pressed, "#form-cancel")
     def action_cancel(self) -> None:
-        if self.current_draft() == self.initial:
+        if not self.ask_before_leaving(lambda: self.dismiss(None)):
             self.dismiss(None)
-            return
+
+    def ask_before_leaving(self, leave: Callable[[], object]) -> bool:
+        """With unsaved input, ask whether to discard it (``leave`` on yes) and say True;
+        False when nothing typed would be lost. Escape and quitting both ask here."""
+        if self.current_draft() == self.initial:
+            return False
         title = one_line(self.current_draft().title.strip()) or "this event"
         question = f'Discard your changes to "{title}"?'
         ask = ConfirmModal(question, yes="Discard", no="Keep editing")
-        self.app.push_screen(ask, self.discard_if)
 
-    def discard_if(self, yes: bool | None) -> None:
-        if yes:
-            self.dismiss(None)
+        def answered(yes: bool | None) -> None:
+            if yes:
+                leave()
+
+        self.app.push_screen(ask, answered)
+        return True
 
 
 _MULTILINE = (FormField.DESCRIPTION, FormField.SOURCES)
