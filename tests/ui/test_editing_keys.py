@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import shutil
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +44,10 @@ def record_notices(app: App[Any]) -> list[str]:
 
     app.notify = notify  # type: ignore[method-assign]
     return seen
+
+
+def has_status(path: Path, event_id: str, status: Status | None) -> bool:
+    return status_of(path, event_id) is status
 
 
 def status_of(path: Path, event_id: str) -> Status | None:
@@ -253,3 +258,21 @@ async def test_quitting_with_a_typed_title_in_the_form_asks_first(calendar_file:
         await until(lambda: isinstance(app.screen, ConfirmModal))
         await pilot.press("y")
         await until(lambda: app.return_code == 0)
+
+
+async def test_undo_and_redo_from_the_palette_say_what_they_did(calendar_file: Path) -> None:
+    app = open_app(calendar_file)
+    async with app.run_test(size=SIZE) as pilot:
+        notices = record_notices(app)
+        await pilot.press("2", "d", "y")
+        await until(lambda: status_of(calendar_file, "official-welcome") is Status.CANCELLED)
+        for typed, status in (
+            ("undo the last", Status.CONFIRMED),
+            ("redo the last", Status.CANCELLED),
+        ):
+            await pilot.press("ctrl+p", *typed)
+            await pilot.pause()
+            await pilot.press("enter")
+            await until(partial(has_status, calendar_file, "official-welcome", status))
+        assert [n.split(":")[0] for n in notices] == ["Saved", "Undid", "Redid"]
+        assert notices[-1] == "Redid: cancelled 'Official welcome ceremony'"
