@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import shutil
+import threading
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -276,3 +277,30 @@ async def test_undo_and_redo_from_the_palette_say_what_they_did(calendar_file: P
             await until(partial(has_status, calendar_file, "official-welcome", status))
         assert [n.split(":")[0] for n in notices] == ["Saved", "Undid", "Redid"]
         assert notices[-1] == "Redid: cancelled 'Official welcome ceremony'"
+
+
+async def test_a_save_runs_off_the_ui_thread_and_keys_are_answered_meanwhile(
+    calendar_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The write is held until the screen has answered a key: on the UI thread this would
+    never return (the key could not be handled while the save blocks it)."""
+    from tui.core.editing import document
+
+    release = threading.Event()
+    save = document.save_calendar
+
+    def held_save(*args: Any, **kwargs: Any) -> str:
+        assert threading.current_thread() is not threading.main_thread()
+        release.wait(timeout=30)  # bounded: a broken test ends, never hangs
+        return save(*args, **kwargs)
+
+    monkeypatch.setattr(document, "save_calendar", held_save)
+    app = open_app(calendar_file)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = main_screen(app)
+        await pilot.press("2", "d", "y")  # the save starts and is held
+        await pilot.press("3")  # meanwhile: another day
+        await until(lambda: screen.browse.day is not None and screen.browse.day.day == 10)
+        assert status_of(calendar_file, "official-welcome") is Status.CONFIRMED  # not yet
+        release.set()
+        await until(lambda: status_of(calendar_file, "official-welcome") is Status.CANCELLED)

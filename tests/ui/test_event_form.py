@@ -15,9 +15,10 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, TextArea
 
 from tests.core.editing.edit_helpers import only_inside
 from tests.ui.conftest import MakeApp
+from tests.ui.test_living import until
+from tui.core.editing.document import CalendarDocument, Result
 from tui.core.editing.edit_check import validate_text
 from tui.core.editing.toml_edit import update_event
-from tui.core.editing.document import CalendarDocument, Result
 from tui.core.errors import Severity
 from tui.core.loading.load import bundled_calendar, load_calendar
 from tui.core.model import Calendar, Event
@@ -122,6 +123,7 @@ async def test_editing_every_field_saves_only_that_event(
         await pilot.pause()
         assert form.query_one("#field-zone", Input).value == "Asia/Dushanbe"
         await pilot.press("ctrl+s")
+        await until(lambda: bool(opened.results))  # saved in a worker thread
         await pilot.pause()
     [result] = opened.results
     assert result is not None and result.outcome.result is Result.SAVED
@@ -157,6 +159,7 @@ async def test_a_new_event_in_the_evening_with_both_participants(
         await pilot.pause()
         assert "putin-and-mirziyoyev-meet" in str(form.query_one("#form-id", Label).render())
         await pilot.press("ctrl+s")
+        await until(lambda: bool(opened.results))  # saved in a worker thread
         await pilot.pause()
     assert opened.results[0] is not None
     assert errors(calendar_file.read_text(encoding="utf-8")) == []
@@ -205,6 +208,7 @@ async def test_a_burst_of_keys_and_a_pasted_newline_are_saved_as_typed(
             field.post_message(events.Key(char, char))
         field.post_message(events.Paste(" pasted\ninto the title"))
         form.post_message(events.Key("ctrl+s", None))
+        await until(lambda: bool(opened.results))  # saved in a worker thread
         await pilot.pause()
         await pilot.pause()
     [result] = opened.results
@@ -224,6 +228,7 @@ async def test_a_change_behind_the_form_is_kept_and_the_edit_applied_on_top(
         calendar_file.write_text(theirs, encoding="utf-8")
         await type_into(pilot, opened.form, "location", "Mine")
         await pilot.press("ctrl+s")
+        await until(lambda: bool(opened.results))  # saved in a worker thread
         await pilot.pause()
     [result] = opened.results
     assert result is not None and result.outcome.result is Result.SAVED
@@ -247,6 +252,7 @@ async def test_the_same_event_changed_on_disk_shows_both_and_the_user_chooses(
         await type_into(pilot, opened.form, "title", "My title")
         await type_into(pilot, opened.form, "location", "Mine")
         await pilot.press("ctrl+s")
+        await until(lambda: isinstance(app.screen, ConflictModal))
         await pilot.pause()
         assert isinstance(app.screen, ConflictModal)
         shown = str(app.screen.query_one("#conflict-theirs").query_one("Static").render())
@@ -256,6 +262,7 @@ async def test_the_same_event_changed_on_disk_shows_both_and_the_user_chooses(
         assert 'location = "Mine"' in mine and 'title = "My title"' in mine
         assert "Their words." in mine
         await pilot.press(key)
+        await until(lambda: bool(opened.results))  # saved in a worker thread
         await pilot.pause()
     [result] = opened.results
     assert result is not None and (result.outcome.result is Result.SAVED) is (key == "m")

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from datetime import date
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -295,9 +295,20 @@ class EventFormModal(ModalScreen[FormDone | None]):
         self.save_now(replace_broken=False)
 
     def save_now(self, *, replace_broken: bool) -> None:
+        """The draft as typed now, saved in a worker thread; the form answers keys meanwhile
+        (a second ctrl+s is ignored until this one has come back)."""
+        self.saving = True
         event_id = self.editing.id if self.editing else None
-        draft = self.current_draft()
+        self.save_in_thread(event_id, self.current_draft(), replace_broken)
+
+    @work(thread=True, group="saving", exit_on_error=True)
+    def save_in_thread(self, event_id: str | None, draft: Draft, replace_broken: bool) -> None:
         saved = save_draft(self.owner, event_id, self.initial, draft, self.calendar, replace_broken)
+        if self.app.is_running:
+            self.app.call_from_thread(self.saved, saved)
+
+    def saved(self, saved: FormDone | None) -> None:
+        self.saving = False
         if saved is None:
             self.dismiss(None)  # nothing changed: nothing to save
         else:

@@ -5,7 +5,8 @@ The owner makes and saves every change (only the tables it touches, atomically, 
 someone else's change without a question) and returns an ``Outcome``: its one-line message
 is shown as a notice, and the version it left is shown at once, as a reload would show it,
 so the user's own edits appear in the changes view too. A file on disk that does not load
-never ends the app: the intent is refused with a message that points at `w`.
+never ends the app: the intent is refused with a message that points at `w`. Intents run
+in worker threads, one at a time in the order of the keys, the screen answering meanwhile.
 
 ``Editor`` knows the file and the app, not the screen: it is given what an intent needs
 (the event, the day, the calendar) and posts what came of it to its host (``VersionLoaded``
@@ -15,6 +16,7 @@ for the version to show, ``EventSaved`` for the event to select).
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -53,6 +55,8 @@ class Editor:
         self.path = path
         self.follower = follower  # asked to reload when a save finds the file changed
         self._document: CalendarDocument | None = None
+        self._turn = threading.Condition()  # intents run in their workers in key order
+        self._issued = self._next = 0
 
     def refusal(self) -> str | None:
         """Why the calendar cannot be edited here (the app is read-only, `diplocal serve
@@ -120,13 +124,15 @@ class Editor:
         made = document.delete if delete else document.cancel
         selected = None if delete else event.id
 
+        def done(outcome: Outcome) -> None:
+            if _broken(outcome):
+                self.ask_to_replace(outcome, lambda: made(event.id, replace_broken=True))
+            else:
+                self.settle(outcome, selected)
+
         def answered(yes: bool | None) -> None:
             if yes:
-                outcome = made(event.id)
-                if _broken(outcome):
-                    self.ask_to_replace(outcome, lambda: made(event.id, replace_broken=True))
-                else:
-                    self.settle(outcome, selected)
+                self.run(lambda: made(event.id), done)
 
         self.host.app.push_screen(ConfirmModal(question), answered)
 
@@ -139,7 +145,7 @@ class Editor:
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.settle(again(), None)
+                self.run(again, lambda outcome: self.settle(outcome, None))
             else:
                 self.host.notify("Nothing saved: the file on disk still has errors (w).")
 
@@ -161,7 +167,29 @@ class Editor:
         if document is None:
             self.host.notify(f"Nothing to {'undo' if undoing else 'redo'}.", severity="warning")
             return
-        self.settle(document.undo() if undoing else document.redo(), None)
+        step = document.undo if undoing else document.redo
+        self.run(step, lambda outcome: self.settle(outcome, None))
+
+    def run(self, intent: Callable[[], Outcome], done: Callable[[Outcome], None]) -> None:
+        """The intent in a worker thread (a save checks and writes the whole file, seconds
+        at 100,000 events), the screen answering keys meanwhile; ``done`` gets the outcome
+        back on the UI thread. Intents run one at a time, in the order of the keys."""
+        app, ticket = self.host.app, self._issued
+        self._issued += 1
+
+        def work() -> None:
+            with self._turn:  # in the order the keys came, whichever thread starts first
+                self._turn.wait_for(lambda: self._next == ticket)
+            try:
+                outcome = intent()
+            finally:
+                with self._turn:
+                    self._next += 1
+                    self._turn.notify_all()
+            if app.is_running:  # quitting meanwhile: the file is saved, nothing to show
+                app.call_from_thread(done, outcome)
+
+        self.host.run_worker(work, thread=True, group="editing", exit_on_error=True)
 
     def settle(self, outcome: Outcome, event_id: str | None) -> None:
         """Say what an intent did (its message is calendar text: plain), show the version
