@@ -168,7 +168,17 @@ class Editor:
             self.host.notify(f"Nothing to {'undo' if undoing else 'redo'}.", severity="warning")
             return
         step = document.undo if undoing else document.redo
-        self.run(step, lambda outcome: self.settle(outcome, None))
+
+        def done(outcome: Outcome) -> None:
+            if _broken(outcome):  # no "save anyway" for a step back: fix the file first
+                word = "undo" if undoing else "redo"
+                first = document.errors[0] if document.errors else "?"
+                why = f"Cannot {word}: the file on disk has errors, first {first}. w lists them."
+                self.host.notify(why, severity="error", markup=False, timeout=12)
+            else:
+                self.settle(outcome, None)
+
+        self.run(step, done)
 
     def run(self, intent: Callable[[], Outcome], done: Callable[[Outcome], None]) -> None:
         """The intent in a worker thread (a save checks and writes the whole file, seconds
