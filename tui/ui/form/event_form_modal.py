@@ -25,7 +25,7 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Select, TextArea
 
-from tui.core.editing.document import CalendarDocument, Result
+from tui.core.editing.document import CalendarDocument, Conflict, Result
 from tui.core.editing.event_form import (
     KINDS,
     STATUSES,
@@ -341,10 +341,15 @@ class EventFormModal(ModalScreen[FormDone | None]):
             if choice is None or conflict is None:
                 self.say("Nothing saved yet: the file changed on disk. ctrl+s to choose again.")
                 return
-            self.saving = False
-            self.settle(FormDone(saved.event_id, self.owner.resolve(conflict, choice)))
+            self.resolve_in_thread(saved.event_id, conflict, choice)
 
         return choose
+
+    @work(thread=True, group="saving", exit_on_error=True)
+    def resolve_in_thread(self, event_id: str, conflict: Conflict, choice: Choice) -> None:
+        outcome = self.owner.resolve(conflict, choice)  # "mine" writes: off the UI thread
+        if self.app.is_running:
+            self.app.call_from_thread(self.saved, FormDone(event_id, outcome))
 
     def say(self, problem: str) -> None:
         self.saving = False
