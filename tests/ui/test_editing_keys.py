@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import difflib
 import shutil
+import threading
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 import pytest
+from textual.app import App
+from textual.pilot import Pilot
+from textual.widgets import Input
 
-from tests.ui.helpers import main_screen, table_rows
+from tests.ui.helpers import header, main_screen, table_rows
 from tests.ui.test_living import open_app, until
 from tui.core.loading.load import bundled_calendar, load_calendar
 from tui.core.model import Status
@@ -24,6 +31,26 @@ def calendar_file(tmp_path: Path) -> Path:
     return path
 
 
+MET = "putin-and-mirziyoyev-meet"
+
+
+def record_notices(app: App[Any]) -> list[str]:
+    """Every notice the app shows from now on, oldest first (kept past their timeout)."""
+    seen: list[str] = []
+    shown = app.notify
+
+    def notify(message: str, *args: Any, **kwargs: Any) -> None:
+        seen.append(str(message))
+        shown(message, *args, **kwargs)
+
+    app.notify = notify  # type: ignore[method-assign]
+    return seen
+
+
+def has_status(path: Path, event_id: str, status: Status | None) -> bool:
+    return status_of(path, event_id) is status
+
+
 def status_of(path: Path, event_id: str) -> Status | None:
     events = {e.id: e for e in load_calendar(path).calendar.events}
     return events[event_id].status if event_id in events else None
@@ -35,6 +62,7 @@ async def test_add_cancel_delete_and_undo_from_the_keys(calendar_file: Path) -> 
     async with app.run_test(size=SIZE) as pilot:
         screen = main_screen(app)
         screen.follower.close()  # the saves show at once, without the watcher
+        notices = record_notices(app)
         await pilot.press("3", "n")  # a new event on Friday
         form = app.screen
         assert isinstance(form, EventFormModal)
@@ -54,12 +82,25 @@ async def test_add_cancel_delete_and_undo_from_the_keys(calendar_file: Path) -> 
             app.screen.query_one("#confirm-question").render()
         )
         await pilot.press("y")
-        assert status_of(calendar_file, "putin-and-mirziyoyev-meet") is Status.CANCELLED
-        # D deletes it; ctrl+z brings it back, cancelled as it was.
+        await until(lambda: status_of(calendar_file, MET) is Status.CANCELLED)
+        # D deletes it; ctrl+z brings it back, cancelled as it was, and says so.
         await pilot.press("D", "y")
-        assert status_of(calendar_file, "putin-and-mirziyoyev-meet") is None
+        await until(lambda: status_of(calendar_file, MET) is None)
         await pilot.press("ctrl+z")
-        assert status_of(calendar_file, "putin-and-mirziyoyev-meet") is Status.CANCELLED
+        await until(lambda: status_of(calendar_file, MET) is Status.CANCELLED)
+        # ctrl+y makes it again; each step was announced by name.
+        await pilot.press("ctrl+y")
+        await until(lambda: status_of(calendar_file, MET) is None)
+        await until(lambda: len(notices) >= 5)
+        assert notices == [
+            "Saved: added 'Putin and Mirziyoyev meet'",
+            "Saved: cancelled 'Putin and Mirziyoyev meet'",
+            "Saved: deleted 'Putin and Mirziyoyev meet'",
+            "Undid: deleted 'Putin and Mirziyoyev meet'",
+            "Redid: deleted 'Putin and Mirziyoyev meet'",
+        ]
+        await pilot.press("ctrl+z")
+        await until(lambda: status_of(calendar_file, MET) is Status.CANCELLED)
         # The changes view lists the user's own edits too.
         await pilot.press("u")
         assert "your edit" in str(app.screen.query_one("#text-body").render())
@@ -84,7 +125,11 @@ async def test_an_edit_lands_on_top_of_a_change_made_on_disk(calendar_file: Path
         saved = calendar_file.read_text(encoding="utf-8")
         assert "(moved indoors)" in saved  # their change is kept
         assert status_of(calendar_file, "official-welcome") is Status.CANCELLED  # and ours
-        assert saved.replace('status = "cancelled"\n', "", 1) == theirs
+        # Nothing else changed: the status, and the event's revision stamp (``updated``).
+        diff = difflib.ndiff(theirs.splitlines(), saved.splitlines())
+        changed = sorted(line for line in diff if line[:2] in ("+ ", "- "))
+        assert changed[0] == '+ status = "cancelled"' and len(changed) == 2
+        assert changed[1].startswith("+ updated = ")
         await until(lambda: "moved indoors" in " ".join(row[2] for row in table_rows(app)))
 
 
@@ -109,3 +154,156 @@ async def test_a_missing_file_offers_a_new_calendar(tmp_path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     assert 'title = "CIS summit, Dushanbe"' in text
     assert [d for d in validate_text(text, str(path)) if d.severity.value == "error"] == []
+
+
+async def break_the_file(app: App[Any], pilot: Pilot[Any], path: Path) -> None:
+    """A colleague saves a typo: the header says the file has errors (r: at once, whether
+    or not the watcher has started yet)."""
+    path.write_text(path.read_text(encoding="utf-8") + "\n[[events]\n", encoding="utf-8")
+    await pilot.press("r")
+    await until(lambda: "file has errors" in header(app))
+
+
+async def test_a_broken_file_on_disk_never_ends_the_app_and_each_key_says_why(
+    calendar_file: Path,
+) -> None:
+    app = open_app(calendar_file)
+    async with app.run_test(size=SIZE) as pilot:
+        notices = record_notices(app)
+        await pilot.press("2", "d", "y")  # one edit, so ctrl+z has something to take back
+        await until(lambda: status_of(calendar_file, "official-welcome") is Status.CANCELLED)
+        await break_the_file(app, pilot, calendar_file)
+        broken = calendar_file.read_bytes()
+        # d and D: the question, then why nothing was saved and the offer to replace the file.
+        for key in ("d", "D"):
+            await pilot.press(key, "y")
+            await until(lambda: isinstance(app.screen, ConfirmModal) and "w lists" in question(app))
+            assert "has errors" in question(app)
+            await pilot.press("n")  # leave it
+            await until(lambda: not isinstance(app.screen, ConfirmModal))
+        # ctrl+z and ctrl+y say why, in a notice.
+        await pilot.press("ctrl+z")
+        await until(lambda: bool(notices) and notices[-1].startswith("Cannot undo"))
+        assert notices[-1].startswith("Cannot undo: the file on disk has errors, first ")
+        assert notices[-1].endswith(
+            "Expected ']]' at the end of an array declaration. w lists them."
+        )
+        # enter and n open the form on the version shown; its save says why and keeps it all.
+        for keys in (("enter",), ("n",)):
+            await pilot.press(*keys)
+            await until(lambda: isinstance(app.screen, EventFormModal))
+            form = app.screen
+            assert isinstance(form, EventFormModal)
+            form.query_one("#field-title", Input).focus()
+            await pilot.press("end", *" typed", "ctrl+s")
+            await until(lambda: isinstance(app.screen, ConfirmModal))
+            assert "has errors" in question(app)
+            await pilot.press("n")  # keep editing
+            await until(lambda: not isinstance(app.screen, ConfirmModal))
+            assert app.screen is form
+            assert form.query_one("#field-title", Input).value.endswith(" typed")
+            assert "w lists the errors" in str(form.query_one("#form-problem").render())
+            await pilot.press("escape", "y")  # discard, asked first
+            await until(lambda: not isinstance(app.screen, EventFormModal))
+        assert app.is_running and app.return_code is None
+        assert calendar_file.read_bytes() == broken  # nothing written over it unasked
+
+
+async def test_replacing_the_broken_file_is_a_choice_that_writes_the_last_good_version(
+    calendar_file: Path,
+) -> None:
+    app = open_app(calendar_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "d", "y")
+        await until(lambda: status_of(calendar_file, "official-welcome") is Status.CANCELLED)
+        await break_the_file(app, pilot, calendar_file)
+        await pilot.press("D", "y")
+        await until(lambda: isinstance(app.screen, ConfirmModal) and "w lists" in question(app))
+        await pilot.press("y")  # replace the file
+        await until(lambda: b"[[events]\n" not in calendar_file.read_bytes())
+        await until(lambda: status_of(calendar_file, "official-welcome") is None)
+
+
+async def test_the_first_edit_on_a_broken_file_says_why_without_a_form(
+    calendar_file: Path,
+) -> None:
+    app = open_app(calendar_file)
+    async with app.run_test(size=SIZE) as pilot:
+        notices = record_notices(app)
+        await break_the_file(app, pilot, calendar_file)
+        await pilot.press("n")
+        await until(lambda: bool(notices))
+        assert notices[-1].startswith("Cannot edit: the file on disk has errors")
+        assert "w lists them" in notices[-1]
+        assert not isinstance(app.screen, EventFormModal) and app.return_code is None
+
+
+def question(app: App[Any]) -> str:
+    return str(app.screen.query_one("#confirm-question").render())
+
+
+async def test_quitting_with_a_typed_title_in_the_form_asks_first(calendar_file: Path) -> None:
+    app = open_app(calendar_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await until(lambda: isinstance(app.screen, EventFormModal))
+        form = app.screen
+        assert isinstance(form, EventFormModal)
+        form.query_one("#field-title", Input).focus()
+        await pilot.press(*"Unsaved words")
+        await pilot.press("ctrl+q")
+        await until(lambda: isinstance(app.screen, ConfirmModal))
+        assert question(app) == 'Discard your changes to "Unsaved words"?'
+        await pilot.press("n")  # keep editing: everything typed is still there
+        await until(lambda: app.screen is form)
+        assert form.query_one("#field-title", Input).value == "Unsaved words"
+        assert app.return_code is None
+        await app.run_action("quit")  # the palette's Quit runs the same action
+        await until(lambda: isinstance(app.screen, ConfirmModal))
+        await pilot.press("y")
+        await until(lambda: app.return_code == 0)
+
+
+async def test_undo_and_redo_from_the_palette_say_what_they_did(calendar_file: Path) -> None:
+    app = open_app(calendar_file)
+    async with app.run_test(size=SIZE) as pilot:
+        notices = record_notices(app)
+        await pilot.press("2", "d", "y")
+        await until(lambda: status_of(calendar_file, "official-welcome") is Status.CANCELLED)
+        for typed, status in (
+            ("undo the last", Status.CONFIRMED),
+            ("redo the last", Status.CANCELLED),
+        ):
+            await pilot.press("ctrl+p", *typed)
+            await pilot.pause()
+            await pilot.press("enter")
+            await until(partial(has_status, calendar_file, "official-welcome", status))
+        assert [n.split(":")[0] for n in notices] == ["Saved", "Undid", "Redid"]
+        assert notices[-1] == "Redid: cancelled 'Official welcome ceremony'"
+
+
+async def test_a_save_runs_off_the_ui_thread_and_keys_are_answered_meanwhile(
+    calendar_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The write is held until the screen has answered a key: on the UI thread this would
+    never return (the key could not be handled while the save blocks it)."""
+    from tui.core.editing import document
+
+    release = threading.Event()
+    save = document.save_calendar
+
+    def held_save(*args: Any, **kwargs: Any) -> str:
+        assert threading.current_thread() is not threading.main_thread()
+        release.wait(timeout=30)  # bounded: a broken test ends, never hangs
+        return save(*args, **kwargs)
+
+    monkeypatch.setattr(document, "save_calendar", held_save)
+    app = open_app(calendar_file)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = main_screen(app)
+        await pilot.press("2", "d", "y")  # the save starts and is held
+        await pilot.press("3")  # meanwhile: another day
+        await until(lambda: screen.browse.day is not None and screen.browse.day.day == 10)
+        assert status_of(calendar_file, "official-welcome") is Status.CONFIRMED  # not yet
+        release.set()
+        await until(lambda: status_of(calendar_file, "official-welcome") is Status.CANCELLED)

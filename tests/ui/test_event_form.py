@@ -15,8 +15,9 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, TextArea
 
 from tests.core.editing.edit_helpers import only_inside
 from tests.ui.conftest import MakeApp
+from tests.ui.test_living import until
+from tui.core.editing.document import CalendarDocument, Result
 from tui.core.editing.edit_check import validate_text
-from tui.core.editing.save import read_snapshot
 from tui.core.editing.toml_edit import update_event
 from tui.core.errors import Severity
 from tui.core.loading.load import bundled_calendar, load_calendar
@@ -24,7 +25,7 @@ from tui.core.model import Calendar, Event
 from tui.ui.app import DiplocalApp
 from tui.ui.dialogs.confirm_modal import ConfirmModal, cancel_question, delete_question
 from tui.ui.dialogs.conflict_modal import ConflictModal
-from tui.ui.form.event_form_modal import EventFormModal, FormResult
+from tui.ui.form.event_form_modal import EventFormModal, FormDone
 
 TALKS = "ru-tj-talks"
 
@@ -58,9 +59,9 @@ class Opened:
     def __init__(self, app: DiplocalApp, form: EventFormModal) -> None:
         self.app = app
         self.form = form
-        self.results: list[FormResult | None] = []
+        self.results: list[FormDone | None] = []
 
-    def done(self, result: FormResult | None) -> None:
+    def done(self, result: FormDone | None) -> None:
         self.results.append(result)
 
 
@@ -69,7 +70,7 @@ async def open_form(
 ) -> Opened:
     calendar = loaded(path)
     event = event_of(calendar, event_id) if event_id else None
-    form = EventFormModal(path, read_snapshot(path), calendar, event, day)
+    form = EventFormModal(CalendarDocument.open(path), calendar, event, day)
     opened = Opened(app, form)
     app.push_screen(form, opened.done)
     await pilot.pause()
@@ -122,11 +123,12 @@ async def test_editing_every_field_saves_only_that_event(
         await pilot.pause()
         assert form.query_one("#field-zone", Input).value == "Asia/Dushanbe"
         await pilot.press("ctrl+s")
+        await until(lambda: bool(opened.results))  # saved in a worker thread
         await pilot.pause()
     [result] = opened.results
-    assert result is not None and result.saved and not result.rebased
+    assert result is not None and result.outcome.result is Result.SAVED
+    assert result.event_id == TALKS
     after = calendar_file.read_text(encoding="utf-8")
-    assert result.text == after
     assert errors(after) == []
     assert only_inside(before, after, TALKS)
     assert after.startswith(before[: before.index("[[events]]")])  # comments above intact
@@ -157,6 +159,7 @@ async def test_a_new_event_in_the_evening_with_both_participants(
         await pilot.pause()
         assert "putin-and-mirziyoyev-meet" in str(form.query_one("#form-id", Label).render())
         await pilot.press("ctrl+s")
+        await until(lambda: bool(opened.results))  # saved in a worker thread
         await pilot.pause()
     assert opened.results[0] is not None
     assert errors(calendar_file.read_text(encoding="utf-8")) == []
@@ -205,6 +208,7 @@ async def test_a_burst_of_keys_and_a_pasted_newline_are_saved_as_typed(
             field.post_message(events.Key(char, char))
         field.post_message(events.Paste(" pasted\ninto the title"))
         form.post_message(events.Key("ctrl+s", None))
+        await until(lambda: bool(opened.results))  # saved in a worker thread
         await pilot.pause()
         await pilot.pause()
     [result] = opened.results
@@ -224,10 +228,10 @@ async def test_a_change_behind_the_form_is_kept_and_the_edit_applied_on_top(
         calendar_file.write_text(theirs, encoding="utf-8")
         await type_into(pilot, opened.form, "location", "Mine")
         await pilot.press("ctrl+s")
+        await until(lambda: bool(opened.results))  # saved in a worker thread
         await pilot.pause()
     [result] = opened.results
-    assert result is not None and result.saved and result.rebased
-    assert result.before_text == theirs
+    assert result is not None and result.outcome.result is Result.SAVED
     saved = saved_events(calendar_file)
     assert (saved["official-welcome"]["location"], saved[TALKS]["location"]) == ("Theirs", "Mine")
 
@@ -240,20 +244,28 @@ async def test_the_same_event_changed_on_disk_shows_both_and_the_user_chooses(
     async with app.run_test(size=(120, 36)) as pilot:
         opened = await open_form(app, pilot, calendar_file, TALKS)
         theirs = update_event(
-            calendar_file.read_text(encoding="utf-8"), TALKS, {"location": "Theirs"}
+            calendar_file.read_text(encoding="utf-8"),
+            TALKS,
+            {"location": "Theirs", "description": "Their words."},
         )
         calendar_file.write_text(theirs, encoding="utf-8")
         await type_into(pilot, opened.form, "title", "My title")
         await type_into(pilot, opened.form, "location", "Mine")
         await pilot.press("ctrl+s")
+        await until(lambda: isinstance(app.screen, ConflictModal))
         await pilot.pause()
         assert isinstance(app.screen, ConflictModal)
         shown = str(app.screen.query_one("#conflict-theirs").query_one("Static").render())
         assert 'location = "Theirs"' in shown
+        # The right box is exactly what "mine" writes: my keys on their version.
+        mine = str(app.screen.query_one("#conflict-mine").query_one("Static").render())
+        assert 'location = "Mine"' in mine and 'title = "My title"' in mine
+        assert "Their words." in mine
         await pilot.press(key)
+        await until(lambda: bool(opened.results))  # saved in a worker thread
         await pilot.pause()
     [result] = opened.results
-    assert result is not None and result.saved is (key == "m")
+    assert result is not None and (result.outcome.result is Result.SAVED) is (key == "m")
     talks = saved_events(calendar_file)[TALKS]
     assert talks["location"] == location
     assert (talks["title"] == "My title") is (key == "m")

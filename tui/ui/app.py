@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from textual import events
 from textual.app import App
@@ -29,6 +29,13 @@ if TYPE_CHECKING:
     from tui.ui.startup.loading_screen import LoadingScreen
 
 textual_fixes.install()
+
+
+@runtime_checkable
+class GuardsInput(Protocol):
+    """A screen holding input the user typed and has not saved (the event form)."""
+
+    def ask_before_leaving(self, leave: Callable[[], object]) -> bool: ...
 
 
 class DiplocalApp(App[None]):
@@ -126,6 +133,14 @@ class DiplocalApp(App[None]):
         if self.crashed and self.crash_report is not None:
             self._exit_renderables.clear()
         super()._print_error_renderables()
+
+    async def action_quit(self) -> None:
+        """q, ctrl+q and the palette's Quit: with unsaved input in a form, ask first, as
+        its escape does; nothing typed is lost without a yes."""
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, GuardsInput) and screen.ask_before_leaving(self.exit):
+                return
+        await super().action_quit()
 
     def action_command_palette(self) -> None:
         # Textual's palette, guarded against a second enter in a burst (textual_fixes).

@@ -61,6 +61,8 @@ class CalendarCommands(Provider):
         yield "The whole visit", agenda, "Every day in one list (a)"
         yield "Changes since you last looked", screen.action_changes, "u"
         yield "New event", screen.action_new_event, "On the day shown (n)"
+        yield "Undo the last edit", screen.action_undo, "Says what it took back (ctrl+z)"
+        yield "Redo the last undone edit", screen.action_redo, "Says what it made again (ctrl+y)"
         yield "About this calendar", screen.action_about, "Title, description, sources"
         yield "Warnings and errors", screen.action_warnings, "What the loader found"
 

@@ -22,6 +22,7 @@ MAIN_KEYS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
     Binding("d", "cancel_event", "Cancel the event", show=False),
     Binding("D", "delete_event", "Delete the event", show=False),
     Binding("ctrl+z", "undo", "Undo the last edit", show=False),
+    Binding("ctrl+y", "redo", "Redo the last undone edit", show=False),
     Binding("t", "toggle_view('timeline')", "Timeline"),
     Binding("a", "toggle_view('agenda')", "Whole visit", show=False),
     Binding("v", "switch_lanes", "Lanes by participant or venue", show=False),

@@ -1,4 +1,4 @@
-"""The event was changed on disk while it was being edited: both versions, the user chooses."""
+"""The tables an edit touches changed on disk meanwhile: what each choice writes, side by side."""
 
 from __future__ import annotations
 
@@ -12,17 +12,18 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
-from tui.core.editing.save import Conflict
+from tui.core.editing.document import Conflict
 from tui.core.text import printable
 
 Choice = Literal["theirs", "mine"]
 
 
 class ConflictModal(ModalScreen[Choice | None]):
-    """Shows their version (on disk) and the user's, as written; returns the choice.
+    """Shows the touched tables as the file holds them and as "mine" would write them
+    (the user's changes made on their version); returns the choice.
 
-    "theirs" keeps the file as it is on disk; "mine" applies the user's changes on top of
-    their version; None (escape) goes back to the form with nothing saved or lost.
+    "theirs" keeps the file as it is on disk; "mine" writes exactly what the right box
+    shows; None (escape) goes back to the form with nothing saved or lost.
     """
 
     DEFAULT_CSS = """
@@ -43,19 +44,19 @@ class ConflictModal(ModalScreen[Choice | None]):
         self.conflict = conflict
 
     def compose(self) -> ComposeResult:
-        theirs = self.conflict.their_event
+        conflict = self.conflict
+        mine = _tables(conflict.my_tables, "(deleted)")
+        if conflict.mine is None:
+            mine = f"Cannot be applied: {conflict.why_not_mine}"
         with Vertical(classes="dialog"):
-            yield Label(
-                Text(f'"{self.conflict.event_id}" was changed in the file while you edited it.'),
-                classes="dialog-title",
-            )
+            yield Label(Text(f"{conflict.summary}."), classes="dialog-title")
             with Horizontal(classes="conflict-sides"):
                 with VerticalScroll(classes="conflict-side", id="conflict-theirs") as side:
-                    side.border_title = "theirs, on disk"
-                    yield Static(Text(printable(theirs) if theirs else "(deleted there)"))
+                    side.border_title = "keep theirs: the file stays"
+                    yield Static(Text(_tables(conflict.their_tables, "(deleted there)")))
                 with VerticalScroll(classes="conflict-side", id="conflict-mine") as side:
-                    side.border_title = "yours"
-                    yield Static(Text(printable(self.conflict.our_event)))
+                    side.border_title = "apply mine: written"
+                    yield Static(Text(mine))
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Keep theirs (t)", id="conflict-keep-theirs")
                 yield Button("Apply mine on top (m)", variant="primary", id="conflict-apply-mine")
@@ -73,3 +74,8 @@ class ConflictModal(ModalScreen[Choice | None]):
 
     def action_back(self) -> None:
         self.dismiss(None)
+
+
+def _tables(tables: tuple[str | None, ...], gone: str) -> str:
+    """Each touched table as written (calendar text: shown literally), or ``gone``."""
+    return "\n".join(printable(table) if table is not None else gone for table in tables)

@@ -1,10 +1,10 @@
 """Adding or editing one event: every field of the format, checked as it is typed.
 
-The modal saves by itself, through ``save_calendar`` against the digest of the text it was
-opened on, and returns a ``FormResult`` saying what is on disk now. Saving here rather than
-in the caller keeps the conflict dialogue (re-apply the edit on their version, or show both
-versions) next to the edit it is about, and the form stays open, with everything typed,
-until the save has happened or the user gives up: nothing typed is lost on an error.
+The modal saves by itself, through the file's owner (``CalendarDocument``), and returns a
+``FormDone`` saying what the save came to. Saving here rather than in the caller keeps the
+conflict dialogue (each choice shown as it would be written) next to the edit it is about,
+and the form stays open, with everything typed, until the save has happened or the user
+gives up: nothing typed is lost on an error, a conflict or a file that does not load.
 
 What is saved is computed from the widgets' values when the user saves, never from what a
 handler last saw, so a burst of keys (a paste, a laggy link) cannot save a stale draft.
@@ -13,11 +13,11 @@ handler last saw, so a burst of keys (a paste, a laggy link) cannot save a stale
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Callable
 from datetime import date
-from pathlib import Path
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -25,6 +25,7 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Select, TextArea
 
+from tui.core.editing.document import CalendarDocument, Conflict, Result
 from tui.core.editing.event_form import (
     KINDS,
     STATUSES,
@@ -38,17 +39,15 @@ from tui.core.editing.event_form import (
     new_id,
     part_names,
 )
-from tui.core.editing.save import Snapshot
-from tui.core.editing.toml_edit import EditError
-from tui.core.errors import CalendarError
 from tui.core.model import Calendar, Event, date_of
 from tui.core.text import field_value, one_line, to_field
 from tui.core.zones import available_zones
 from tui.ui.dialogs.confirm_modal import ConfirmModal
+from tui.ui.dialogs.conflict_modal import Choice, ConflictModal
 from tui.ui.form.form_inputs import NameSuggester, ParticipantPicker, country_names
-from tui.ui.form.form_save import EditPlan, FormResult, SaveOutcome, save_plan
+from tui.ui.form.form_save import FormDone, save_draft
 
-__all__ = ["EventFormModal", "FormResult"]
+__all__ = ["EventFormModal", "FormDone"]
 
 # The typed fields: (field, label, placeholder).
 _TEXTS: dict[FormField, tuple[str, str]] = {
@@ -64,8 +63,8 @@ _TEXTS: dict[FormField, tuple[str, str]] = {
 }
 
 
-class EventFormModal(ModalScreen[FormResult | None]):
-    """Returns what was saved (a ``FormResult``), or None when the user cancelled.
+class EventFormModal(ModalScreen[FormDone | None]):
+    """Returns what the save came to (a ``FormDone``), or None when nothing was saved.
 
     ``event`` None opens an empty form for a new event on ``day``.
     """
@@ -100,19 +99,18 @@ class EventFormModal(ModalScreen[FormResult | None]):
 
     def __init__(
         self,
-        path: Path,
-        snapshot: Snapshot,
+        owner: CalendarDocument,
         calendar: Calendar,
         event: Event | None = None,
         day: date | None = None,
     ) -> None:
-        """``snapshot`` is the file as the app last read it; the save checks its digest."""
+        """``owner`` saves the edit; the form checks against the version it shows (which
+        always loads, whatever the file on disk holds meanwhile)."""
         super().__init__()
-        self.path = path
-        self.snapshot = snapshot
+        self.owner = owner
         self.calendar = calendar
         self.editing = event
-        self.document = tomllib.loads(snapshot.text)
+        self.document = tomllib.loads(owner.text)
         # Without a chosen day: the calendar's first day, else today (an empty calendar).
         first_day = date_of(calendar.events[0].start) if calendar.events else date.today()
         fallback = day or first_day
@@ -294,30 +292,64 @@ class EventFormModal(ModalScreen[FormResult | None]):
         if stopping:
             self.app.bell()
             return
-        plan = EditPlan(self.path, self.snapshot, self.editing.id if self.editing else None)
-        draft = self.current_draft()
-        try:
-            outcome = save_plan(plan, self.initial, draft, self.calendar)
-        except (EditError, CalendarError) as error:
-            self.say(f"Cannot save: {error}")
-            return
-        self.settle(outcome)
+        self.save_now(replace_broken=False)
 
-    def settle(self, outcome: SaveOutcome) -> None:
-        """Dismiss with what was saved, ask about a conflict, or say why nothing was."""
-        if outcome.result is not None:
-            self.dismiss(outcome.result)
-        elif outcome.conflict is not None:
-            self.saving = True
-            resolved = outcome.conflict.resolved(self.finish, self.say)
-            self.app.push_screen(outcome.conflict.modal(), resolved)
-        elif outcome.unchanged:
-            self.dismiss(None)
+    def save_now(self, *, replace_broken: bool) -> None:
+        """The draft as typed now, saved in a worker thread; the form answers keys meanwhile
+        (a second ctrl+s is ignored until this one has come back)."""
+        self.saving = True
+        event_id = self.editing.id if self.editing else None
+        self.save_in_thread(event_id, self.current_draft(), replace_broken)
+
+    @work(thread=True, group="saving", exit_on_error=True)
+    def save_in_thread(self, event_id: str | None, draft: Draft, replace_broken: bool) -> None:
+        saved = save_draft(self.owner, event_id, self.initial, draft, self.calendar, replace_broken)
+        if self.app.is_running:
+            self.app.call_from_thread(self.saved, saved)
+
+    def saved(self, saved: FormDone | None) -> None:
+        self.saving = False
+        if saved is None:
+            self.dismiss(None)  # nothing changed: nothing to save
         else:
-            self.say(outcome.problem)
+            self.settle(saved)
 
-    def finish(self, result: FormResult) -> None:
-        self.dismiss(result)
+    def settle(self, saved: FormDone) -> None:
+        """Dismiss when the file holds the edit (or the user kept theirs), ask about a
+        conflict or a broken file, or say why nothing was saved; everything typed stays."""
+        outcome = saved.outcome
+        if outcome.ok:
+            self.dismiss(saved)
+        elif outcome.result is Result.CONFLICT and outcome.conflict is not None:
+            self.saving = True
+            self.app.push_screen(ConflictModal(outcome.conflict), self.chosen(saved))
+        elif outcome.result is Result.BROKEN:
+            self.say(outcome.message)
+            ask = ConfirmModal(outcome.message, yes="Replace the file", no="Keep editing")
+            self.app.push_screen(ask, self.replace_if)
+        else:
+            self.say(outcome.message)
+
+    def replace_if(self, yes: bool | None) -> None:
+        if yes:
+            self.save_now(replace_broken=True)
+
+    def chosen(self, saved: FormDone) -> Callable[[Choice | None], None]:
+        conflict = saved.outcome.conflict
+
+        def choose(choice: Choice | None) -> None:
+            if choice is None or conflict is None:
+                self.say("Nothing saved yet: the file changed on disk. ctrl+s to choose again.")
+                return
+            self.resolve_in_thread(saved.event_id, conflict, choice)
+
+        return choose
+
+    @work(thread=True, group="saving", exit_on_error=True)
+    def resolve_in_thread(self, event_id: str, conflict: Conflict, choice: Choice) -> None:
+        outcome = self.owner.resolve(conflict, choice)  # "mine" writes: off the UI thread
+        if self.app.is_running:
+            self.app.call_from_thread(self.saved, FormDone(event_id, outcome))
 
     def say(self, problem: str) -> None:
         self.saving = False
@@ -325,17 +357,24 @@ class EventFormModal(ModalScreen[FormResult | None]):
 
     @on(Button.Pressed, "#form-cancel")
     def action_cancel(self) -> None:
-        if self.current_draft() == self.initial:
+        if not self.ask_before_leaving(lambda: self.dismiss(None)):
             self.dismiss(None)
-            return
+
+    def ask_before_leaving(self, leave: Callable[[], object]) -> bool:
+        """With unsaved input, ask whether to discard it (``leave`` on yes) and say True;
+        False when nothing typed would be lost. Escape and quitting both ask here."""
+        if self.current_draft() == self.initial:
+            return False
         title = one_line(self.current_draft().title.strip()) or "this event"
         question = f'Discard your changes to "{title}"?'
         ask = ConfirmModal(question, yes="Discard", no="Keep editing")
-        self.app.push_screen(ask, self.discard_if)
 
-    def discard_if(self, yes: bool | None) -> None:
-        if yes:
-            self.dismiss(None)
+        def answered(yes: bool | None) -> None:
+            if yes:
+                leave()
+
+        self.app.push_screen(ask, answered)
+        return True
 
 
 _MULTILINE = (FormField.DESCRIPTION, FormField.SOURCES)

@@ -1,20 +1,22 @@
-"""Editing from the main screen: add, edit, cancel, delete and undo, saved into the file.
+"""Editing from the main screen: add, edit, cancel, delete, undo and redo, all through
+the file's one owner (``tui.core.editing.document.CalendarDocument``).
 
-The edits themselves are core code (``tui.core.editing.toml_edit``, ``save``, ``history``): only the
-event's own table changes, saves are atomic and refused when the file changed on disk
-since it was read. After a save the new version is shown at once, as a reload would show
-it, so the user's own edits appear in the changes view too.
+The owner makes and saves every change (only the tables it touches, atomically, never over
+someone else's change without a question) and returns an ``Outcome``: its one-line message
+is shown as a notice, and the version it left is shown at once, as a reload would show it,
+so the user's own edits appear in the changes view too. A file on disk that does not load
+never ends the app: the intent is refused with a message that points at `w`. Intents run
+in worker threads, one at a time in the order of the keys, the screen answering meanwhile.
 
 ``Editor`` knows the file and the app, not the screen: it is given what an intent needs
 (the event, the day, the calendar) and posts what came of it to its host (``VersionLoaded``
-for the text written, ``EventSaved`` for the event to select). The screen's editing keys
-are a few one-line methods that call it, so a core owner of the file can replace the save
-logic here without touching the screen.
+for the version to show, ``EventSaved`` for the event to select).
 """
 
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -24,16 +26,14 @@ from textual.message import Message
 from textual.widget import Widget
 
 from tui.core.errors import CalendarError
-from tui.core.loading.load import load_bytes
 from tui.core.model import Calendar, Event
 from tui.core.present.state import Browse, SelectionKind
 from tui.core.views.index import CalendarIndex
 from tui.ui.main.background import Follower, VersionLoaded
 
 if TYPE_CHECKING:
-    from tui.core.editing.history import EditHistory
-    from tui.core.editing.save import Snapshot
-    from tui.ui.form.form_save import FormResult
+    from tui.core.editing.document import CalendarDocument, Outcome
+    from tui.ui.form.event_form_modal import FormDone
 
 READ_ONLY = "This calendar cannot be edited here: it was not opened from a file you can write."
 SHOWN_READ_ONLY = "Read-only: this calendar is shown here to be read, not edited."
@@ -54,16 +54,9 @@ class Editor:
         self.host = host
         self.path = path
         self.follower = follower  # asked to reload when a save finds the file changed
-        self._history: EditHistory | None = None
-
-    @property
-    def history(self) -> EditHistory:
-        """The saved edits ctrl+z can undo (made when first needed: tomlkit loads late)."""
-        if self._history is None:
-            from tui.core.editing.history import EditHistory
-
-            self._history = EditHistory()
-        return self._history
+        self._document: CalendarDocument | None = None
+        self._turn = threading.Condition()  # intents run in their workers in key order
+        self._issued = self._next = 0
 
     def refusal(self) -> str | None:
         """Why the calendar cannot be edited here (the app is read-only, `diplocal serve
@@ -87,117 +80,152 @@ class Editor:
         position = index.position.get(selection.key)
         return None if position is None else index.calendar.events[position]
 
-    def _snapshot(self) -> Snapshot | None:
-        """The file as it is now, to edit and to save against; None (and a message) if it
-        cannot be edited."""
+    def document(self) -> CalendarDocument | None:
+        """The owner of the file every edit goes through, opened on the first edit; None
+        (and a message saying why) when the calendar cannot be edited here."""
         why = self.refusal()
         if why is not None or self.path is None:
             self.host.notify(why or READ_ONLY, severity="warning")
             return None
-        from tui.core.editing.save import read_snapshot  # tomlkit loads on the first edit
+        if self._document is None:
+            from tui.core.editing.document import CalendarDocument  # tomlkit loads late
 
-        try:
-            return read_snapshot(self.path)
-        except CalendarError as error:
-            self.host.notify(str(error), severity="error", markup=False)
-            return None
+            try:
+                self._document = CalendarDocument.open(self.path)
+            except CalendarError as error:
+                self.host.notify(broken_notice(error), severity="error", markup=False)
+                return None
+        return self._document
 
     def open_form(self, calendar: Calendar, event: Event | None, day: date | None) -> None:
-        """The event form: a new event on ``day``, or ``event`` to edit."""
+        """The event form: a new event on ``day``, or ``event`` to edit. It opens on the
+        version shown, which always loads; a broken file on disk is said at the save."""
         from tui.ui.form.event_form_modal import EventFormModal
 
-        snapshot = self._snapshot()
-        if snapshot is None or self.path is None:
+        document = self.document()
+        if document is None:
             return
-        form = EventFormModal(self.path, snapshot, calendar, event=event, day=day)
+        form = EventFormModal(document, calendar, event=event, day=day)
         self.host.app.push_screen(form, self._form_closed)
 
-    def _form_closed(self, result: FormResult | None) -> None:
-        if result is None:
-            return
-        if result.saved:
-            self.history.record(result.before_text, result.text, result.before_id, result.after_id)
-        self._show_text(result.text, "your edit" if result.saved else "")
-        self.host.post_message(EventSaved(result.after_id))
+    def _form_closed(self, result: FormDone | None) -> None:
+        if result is not None:
+            self.settle(result.outcome, result.event_id)
 
-    def ask_then_edit(self, event: Event, *, delete: bool) -> None:
-        """`d` cancels ``event`` (it stays, marked cancelled); `D` deletes it."""
+    def ask_then_edit(self, index: CalendarIndex, browse: Browse, *, delete: bool) -> None:
+        """`d` cancels the selected event (it stays, marked cancelled); `D` deletes it."""
         from tui.ui.dialogs.confirm_modal import ConfirmModal, cancel_question, delete_question
 
-        why = self.refusal()
-        if why is not None:
-            self.host.notify(why, severity="warning")
+        event = self.selected_event(index, browse)
+        document = None if event is None else self.document()
+        if event is None or document is None:
             return
-        from tui.core.editing.toml_edit import (  # tomlkit loads on the first edit
-            cancel_event,
-            delete_event,
-        )
-
         question = delete_question(event) if delete else cancel_question(event)
-        edit = delete_event if delete else cancel_event
+        made = document.delete if delete else document.cancel
+        selected = None if delete else event.id
+
+        def done(outcome: Outcome) -> None:
+            if _broken(outcome):
+                self.ask_to_replace(outcome, lambda: made(event.id, replace_broken=True))
+            else:
+                self.settle(outcome, selected)
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self._save_edit(lambda text: edit(text, event.id), event.id, deleted=delete)
+                self.run(lambda: made(event.id), done)
 
         self.host.app.push_screen(ConfirmModal(question), answered)
 
+    def ask_to_replace(self, broken: Outcome, again: Callable[[], Outcome]) -> None:
+        """The file on disk does not load: say why, and make the edit on the last good
+        version (replacing the broken file) only when the user says so."""
+        from tui.ui.dialogs.confirm_modal import ConfirmModal
+
+        ask = ConfirmModal(broken.message, yes="Replace the file", no="Leave it")
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.run(again, lambda outcome: self.settle(outcome, None))
+            else:
+                self.host.notify("Nothing saved: the file on disk still has errors (w).")
+
+        self.host.app.push_screen(ask, answered)
+
     def undo(self) -> None:
-        """ctrl+z: a new save that puts the last edited event back as it was."""
+        """ctrl+z: the last edit taken back, saying what."""
+        self._step(undoing=True)
+
+    def redo(self) -> None:
+        """ctrl+y: the last undone edit made again, saying what."""
+        self._step(undoing=False)
+
+    def _step(self, *, undoing: bool) -> None:
         if getattr(self.host.app, "read_only", False):
             self.host.notify(SHOWN_READ_ONLY, severity="warning")
             return
-        if not len(self.history):
-            self.host.notify("Nothing to undo.", severity="warning")
+        document = self._document
+        if document is None:
+            self.host.notify(f"Nothing to {'undo' if undoing else 'redo'}.", severity="warning")
             return
-        from tui.core.editing.history import UndoError
+        step = document.undo if undoing else document.redo
 
-        snapshot = self._snapshot()
-        if snapshot is None:
-            return
-        try:
-            text = self.history.undo(snapshot.text)
-        except UndoError as error:
-            self.host.notify(f"Cannot undo: {error}", severity="warning", markup=False)
-            return
-        self._write(snapshot, text, "undone")
+        def done(outcome: Outcome) -> None:
+            if _broken(outcome):  # no "save anyway" for a step back: fix the file first
+                word = "undo" if undoing else "redo"
+                first = document.errors[0] if document.errors else "?"
+                why = f"Cannot {word}: the file on disk has errors, first {first}. w lists them."
+                self.host.notify(why, severity="error", markup=False, timeout=12)
+            else:
+                self.settle(outcome, None)
 
-    def _save_edit(self, edit: Callable[[str], str], event_id: str, *, deleted: bool) -> None:
-        snapshot = self._snapshot()
-        if snapshot is None:
-            return
-        text = edit(snapshot.text)
-        if self._write(snapshot, text, "your edit"):
-            self.history.record(snapshot.text, text, event_id, None if deleted else event_id)
+        self.run(step, done)
 
-    def _write(self, snapshot: Snapshot, text: str, note: str) -> bool:
-        """Save ``text`` against the snapshot it came from; never over someone else's change."""
-        assert self.path is not None
-        from tui.core.editing.save import ConflictError, SaveError, save_calendar
+    def run(self, intent: Callable[[], Outcome], done: Callable[[Outcome], None]) -> None:
+        """The intent in a worker thread (a save checks and writes the whole file, seconds
+        at 100,000 events), the screen answering keys meanwhile; ``done`` gets the outcome
+        back on the UI thread. Intents run one at a time, in the order of the keys."""
+        app, ticket = self.host.app, self._issued
+        self._issued += 1
 
-        try:
-            save_calendar(self.path, text, snapshot.digest)
-        except ConflictError:
-            self.host.notify(
-                "The file changed on disk meanwhile; nothing was saved. It is reloaded: try again.",
-                severity="warning",
-                timeout=8,
-            )
-            if self.follower is not None:
-                self.follower.reload_now()
-            return False
-        except SaveError as error:
-            self.host.notify(str(error), severity="error", markup=False)
-            return False
-        self._show_text(text, note)
-        return True
+        def work() -> None:
+            with self._turn:  # in the order the keys came, whichever thread starts first
+                self._turn.wait_for(lambda: self._next == ticket)
+            try:
+                outcome = intent()
+            finally:
+                with self._turn:
+                    self._next += 1
+                    self._turn.notify_all()
+            if app.is_running:  # quitting meanwhile: the file is saved, nothing to show
+                app.call_from_thread(done, outcome)
 
-    def _show_text(self, text: str, note: str) -> None:
-        """Show the version just written without waiting for the file watcher."""
-        assert self.path is not None
-        try:
-            result = load_bytes(text.encode("utf-8"), str(self.path))
-        except CalendarError as error:
-            self.host.post_message(VersionLoaded(error, note))
-            return
-        self.host.post_message(VersionLoaded(result, note))
+        self.host.run_worker(work, thread=True, group="editing", exit_on_error=True)
+
+    def settle(self, outcome: Outcome, event_id: str | None) -> None:
+        """Say what an intent did (its message is calendar text: plain), show the version
+        it left, and select ``event_id`` when it was saved."""
+        from tui.core.editing.document import Result
+
+        if outcome.result is Result.BROKEN:
+            self.host.notify(outcome.message, severity="error", markup=False, timeout=12)
+        elif not outcome.ok:
+            self.host.notify(outcome.message, severity="warning", markup=False, timeout=8)
+        elif outcome.result is not Result.UNCHANGED:
+            self.host.notify(outcome.message, markup=False)
+        if outcome.loaded is not None:
+            saved = outcome.result is Result.SAVED
+            self.host.post_message(VersionLoaded(outcome.loaded, "your edit" if saved else ""))
+        if event_id is not None and outcome.result is Result.SAVED:
+            self.host.post_message(EventSaved(event_id))
+
+
+def _broken(outcome: Outcome) -> bool:
+    from tui.core.editing.document import Result
+
+    return outcome.result is Result.BROKEN
+
+
+def broken_notice(error: CalendarError) -> str:
+    """Why editing cannot start while the file on disk does not load, and where to look."""
+    first = error.diagnostics[0] if error.diagnostics else error
+    return f"Cannot edit: the file on disk has errors, first {first}. w lists them; fix the file."

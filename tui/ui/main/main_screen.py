@@ -376,7 +376,7 @@ class MainScreen(Screen[None]):
         else:
             self.follower.reload_now()
 
-    # --- editing: a few entry points into the editor (the file's owner, later) --------
+    # --- editing: a few entry points into the editor (it holds the file's owner) ------
     def action_new_event(self) -> None:
         self.editor.open_form(self.calendar, None, self.browse.day)
 
@@ -385,15 +385,16 @@ class MainScreen(Screen[None]):
             self.editor.open_form(self.calendar, event, self.browse.day)
 
     def action_cancel_event(self) -> None:
-        if (event := self.editor.selected_event(self.index, self.browse)) is not None:
-            self.editor.ask_then_edit(event, delete=False)
+        self.editor.ask_then_edit(self.index, self.browse, delete=False)
 
     def action_delete_event(self) -> None:
-        if (event := self.editor.selected_event(self.index, self.browse)) is not None:
-            self.editor.ask_then_edit(event, delete=True)
+        self.editor.ask_then_edit(self.index, self.browse, delete=True)
 
     def action_undo(self) -> None:
         self.editor.undo()
+
+    def action_redo(self) -> None:
+        self.editor.redo()
 
     def on_event_saved(self, message: EventSaved) -> None:
         self.change(selection=Selection(SelectionKind.EVENT, message.event_id))
