@@ -23,6 +23,7 @@ from tui.core.text import one_line
 from tui.core.views.filter import Filter, ZoneMode, display_zone
 from tui.core.views.index import CalendarIndex, Matches
 from tui.core.views.lanes import LaneMode
+from tui.core.views.now_times import outside_words
 from tui.core.views.time_words import short_day, time_range
 
 if TYPE_CHECKING:
@@ -126,6 +127,7 @@ def present(
             len(notices.warnings),
             len(notices.errors),
             notices.looking,
+            outside_words(index, now),
         ),
         days=_day_list(by_day, matches, changes),
         day=day,

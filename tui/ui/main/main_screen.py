@@ -1,10 +1,9 @@
 """The main screen: holds the user's state, asks the presenter what to show, and lays it out.
 
-State lives in one reactive, ``browse``, settled as it is set (``settle``). Each change
-recomputes one ``Screenful`` (a pure core function); each pane gets its typed part of it
-in one place and redraws only when that part changed. Panes post ``Highlighted`` and
-``Selected`` up; workers post what they loaded; dialogs answer through callbacks; the
-editing keys call the ``Editor``. One class, no mixins: nothing here imports back into it.
+State lives in one reactive, ``browse``, settled as it is set (``settle``); each change
+recomputes one ``Screenful`` (a pure core function), and each pane redraws only when its typed
+part of it changed. Panes post ``Highlighted`` and ``Selected`` up; workers post what they
+loaded; dialogs answer through callbacks. One class, no mixins.
 """
 
 from __future__ import annotations
@@ -29,6 +28,7 @@ from tui.core.present.state import (
     Selection,
     SelectionKind,
     View,
+    at_now,
     nth_day,
     other_lanes,
     settle,
@@ -49,6 +49,7 @@ from tui.ui.main.background import (
     mark_seen,
     version_news,
 )
+from tui.ui.main.copying import copy_markdown
 from tui.ui.main.dialog_openers import DialogOpener
 from tui.ui.main.editor import Editor, EventSaved
 from tui.ui.main.links import copy_link, open_link, with_source
@@ -106,8 +107,7 @@ class MainScreen(Screen[None]):
         return self.living.calendar
 
     def set_living(self, living: Living) -> None:
-        """Show another version (a reload or an edit); the user's state is kept, the
-        selected event by its id when it still exists."""
+        """Show another version (a reload, an edit), keeping the state (the event by id)."""
         if living.calendar is not self.living.calendar:
             self.index = CalendarIndex(living.calendar)
             self.index.build()
@@ -125,9 +125,7 @@ class MainScreen(Screen[None]):
 
     # --- layout and workers ---------------------------------------------------------
     def compose(self) -> ComposeResult:
-        # The class Textual would set on the first resize, after the first frame: set now,
-        # the first frame is laid out for the terminal's width, and no resize restyles it all.
-        # (No restyle now either: the class only selects panes, styled as they mount.)
+        # Textual's first-resize class, set now: the first frame fits the width (no restyle).
         width = self.app.size.width
         breakpoints = sorted(self.HORIZONTAL_BREAKPOINTS, reverse=True)
         self.add_class(next(name for least, name in breakpoints if width >= least), update=False)
@@ -144,8 +142,7 @@ class MainScreen(Screen[None]):
             # thread starts after the first frame so it does not compete with it.
             self.call_after_refresh(build_index, self, self.index)
         self.resettle()
-        # At once, not after a refresh as focus() would: the first frame shows the focus
-        # (and the footer its keys) where it stays.
+        # At once, not after a refresh: the first frame shows the focus where it stays.
         self.set_focus(self.query_one(PaneLayout).main_view())
         if self.follower is not None:
             self.call_after_refresh(self.follower.start)  # after the first frame
@@ -166,8 +163,7 @@ class MainScreen(Screen[None]):
         self.show()
 
     def on_version_loaded(self, message: VersionLoaded) -> None:
-        """A reload, a save or the watcher: the new version, or its errors beside the
-        version shown."""
+        """A reload, a save or the watcher: the new version, or its errors beside it."""
         news = version_news(bool(self.living.errors), message.result)
         self.set_living(updated(self.living, message.result, datetime.now(UTC), message.note))
         if news is not None:
@@ -176,8 +172,7 @@ class MainScreen(Screen[None]):
 
     # --- state -> screen ------------------------------------------------------------
     def validate_browse(self, browse: Browse) -> Browse:
-        """Every state is settled as it is set: a day the calendar has, a selection on it.
-        So the presenter shows the state as it is, and nothing is copied back from it."""
+        """Every state is settled as it is set: a day it has, a selection on it."""
         return settle(self.index, browse, self.local_zone)
 
     def watch_browse(self) -> None:
@@ -221,8 +216,7 @@ class MainScreen(Screen[None]):
     def select_listed_event(self, message: CursorList.Selected) -> None:
         self.select_event(message.key, chosen=True)
 
-    # The timeline's and the whole visit's widgets load when first shown (``PaneLayout``),
-    # so their messages are handled by name, not with ``@on`` and their classes.
+    # The timeline and the whole visit load when first shown: handled by name, not ``@on``.
     def on_timeline_view_highlighted(self, message: TimelineView.Highlighted) -> None:
         self.select_event(message.event_id, chosen=False)
 
@@ -271,8 +265,7 @@ class MainScreen(Screen[None]):
         self.focus_day_view()
 
     def focus_day_view(self) -> None:
-        """Focus the main view: the day's events (or the day list when the day shows
-        none), the timeline or the whole visit."""
+        """Focus the main view: the day's events (or the day list), timeline or whole visit."""
         self.query_one(PaneLayout).main_view().focus()
 
     # --- intents (keys and the command palette) ---------------------------------------
@@ -303,6 +296,14 @@ class MainScreen(Screen[None]):
             self.notify(f"The calendar has {days} days.", severity="warning")
         else:
             self.change(day=day)
+
+    def action_go_now(self) -> None:
+        self.browse = at_now(self.index, self.browse, self.local_zone, self.clock())
+        self.call_after_refresh(self.focus_day_view)
+
+    def action_copy_markdown(self) -> None:
+        in_days = self.focused is self.query_one("#days")
+        copy_markdown(self, self.index, self.browse, self.local_zone, in_days)
 
     def action_clear_filter(self) -> None:
         self.change_filter(
