@@ -9,7 +9,7 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 
 from tests.ui.conftest import SAMPLE, VIEWER_ZONE
-from tests.ui.helpers import header, main_screen
+from tests.ui.helpers import drawn_lines, header, main_screen
 from tui.core.loading.load import bundled_calendar, load_calendar
 from tui.core.zones import get_zone
 from tui.ui.app import DiplocalApp
@@ -138,3 +138,22 @@ async def test_copy_shows_hostile_titles_literally() -> None:
         assert app.is_running  # [@click=app.quit] did not run
         assert "Copied “[bold]x[/] [@click=app.quit]q[/] [red” as Markdown" in notices(app)
         assert "\x1b" not in app.clipboard  # the ESC in the description is not sent on
+
+
+async def test_the_timeline_draws_a_now_line_on_today_only() -> None:
+    # 07:00 UTC is 12:00 in Dushanbe: the line sits on the axis's 12:00 tick.
+    app = app_at(datetime(2025, 10, 9, 7, 0, tzinfo=UTC))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "t")
+        await pilot.pause()
+        lines = drawn_lines(app, "#timeline")
+        axis = next(line for line in lines if line.startswith("Dushanbe"))
+        noon = axis.index("12:00")  # a tick's label starts at its column
+        rule = next(line for line in lines if "┬" in line)
+        assert rule[noon] == "│"
+        tokayev = next(line for line in lines if line.startswith("Tokayev"))
+        assert tokayev[noon] == "│"  # an empty lane cell: the bar
+        assert sum(line.count("│") for line in lines) >= 3
+        await pilot.press("right_square_bracket")  # Friday: not today, no line
+        await pilot.pause()
+        assert not any("│" in line for line in drawn_lines(app, "#timeline"))

@@ -77,6 +77,7 @@ class Screenful:
     view: View = View.DAY
     timeline: Timeline | None = None  # only while the timeline is shown
     agenda: AgendaScreen | None = None  # only while the whole visit is shown
+    now: datetime | None = None  # the instant shown, for the timeline's now line
 
     # Each pane's part, compared by value: a pane redraws only when its part changed.
     @property
@@ -147,6 +148,7 @@ def present(
         view=browse.view,
         timeline=_timeline(index, browse, day, rows, local, changes),
         agenda=_agenda(index, browse, local, now),
+        now=now,
     )
 
 

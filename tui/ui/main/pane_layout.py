@@ -82,6 +82,7 @@ class PaneLayout(Horizontal):
         if timeline is not None:
             timeline.timeline = screenful.timeline
             timeline.selected = screenful.selected_event
+            timeline.now = screenful.now
         if agenda is not None:
             agenda.agenda = screenful.agenda
         for view in (day_view, timeline, agenda):
