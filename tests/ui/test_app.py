@@ -550,7 +550,7 @@ async def test_export_runs_in_a_worker_and_escape_cancels(
     release = threading.Event()
     started = threading.Event()
 
-    def slow_export(*args: object) -> bytes:
+    def slow_export(*args: object, **kwargs: object) -> bytes:
         started.set()
         release.wait(10)
         return b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"
