@@ -14,6 +14,7 @@ from tui.core.loading.load import bundled_calendar, load_calendar
 from tui.core.zones import get_zone
 from tui.ui.app import DiplocalApp
 from tui.ui.widgets.day_list import DayList
+from tui.ui.widgets.search_results_list import SearchResultsList
 
 SIZE = (120, 36)
 
@@ -157,3 +158,30 @@ async def test_the_timeline_draws_a_now_line_on_today_only() -> None:
         await pilot.press("right_square_bracket")  # Friday: not today, no line
         await pilot.pause()
         assert not any("│" in line for line in drawn_lines(app, "#timeline"))
+
+
+async def test_search_lists_every_match_across_days_and_enter_opens_its_day() -> None:
+    app = app_at(datetime(2025, 10, 9, 7, 0, tzinfo=UTC))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = main_screen(app)
+        assert not screen.query("#results")  # mounted only once a search shows it
+        await pilot.press("slash", *"summit", "enter")
+        await pilot.pause()
+        results = screen.query_one("#results", SearchResultsList)
+        assert results.display and results.region.height > 0
+        days = [hit.day for hit in results.hits]
+        ids = [hit.event_id for hit in results.hits]
+        # Thursday's Central Asia summit and Friday's CIS summit: across days, in time order.
+        assert ids[:1] == ["central-asia-russia-summit"] and "cis-summit" in ids
+        assert days == sorted(days) and len(set(days)) >= 2
+        assert str(results.border_title).startswith(f"Search results ({len(ids)})")
+        labels = [str(results.get_option_at_index(n).prompt) for n in range(len(ids))]
+        assert any(label.startswith("Fri 10 Oct 2025") and "CIS" in label for label in labels)
+        results.focus()
+        await pilot.press(*["down"] * ids.index("cis-summit"), "enter")
+        await pilot.pause()
+        assert screen.browse.day == date(2025, 10, 10)
+        assert screen.screenful is not None and screen.screenful.selected_event == "cis-summit"
+        await pilot.press("escape")  # the search is cleared: the list goes
+        await pilot.pause()
+        assert not results.display or results.region.height == 0

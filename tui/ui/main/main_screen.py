@@ -1,9 +1,6 @@
-"""The main screen: holds the user's state, asks the presenter what to show, and lays it out.
-
-State lives in one reactive, ``browse``, settled as it is set (``settle``); each change
-recomputes one ``Screenful`` (a pure core function), and each pane redraws only when its typed
-part of it changed. Panes post ``Highlighted`` and ``Selected`` up; workers post what they
-loaded; dialogs answer through callbacks. One class, no mixins.
+"""The main screen: holds the user's state (``browse``, settled as it is set), asks the pure
+presenter for one ``Screenful`` per change and hands each pane its part. Panes post messages
+up; workers post what they loaded; dialogs answer through callbacks. One class, no mixins.
 """
 
 from __future__ import annotations
@@ -64,7 +61,10 @@ from tui.ui.widgets.search_bar import SearchBar
 if TYPE_CHECKING:
     from tui.core.loading.load import Finish
     from tui.ui.widgets.agenda_view import AgendaView
+    from tui.ui.widgets.search_results_list import SearchResultsList
     from tui.ui.widgets.timeline_view import TimelineView
+
+    DaySelected = AgendaView.Selected | SearchResultsList.Selected  # enter: an event in its day
 
 Clock = Callable[[], datetime]
 INDEX_NOW = 5_000  # events; larger calendars build their filter indexes after first paint
@@ -138,8 +138,7 @@ class MainScreen(Screen[None]):
         if len(self.calendar.events) <= INDEX_NOW:
             self.index.build()
         else:
-            # Paint the first day now; count by country once the indexes are built. The
-            # thread starts after the first frame so it does not compete with it.
+            # The first day now; the indexes in a thread that starts after the first frame.
             self.call_after_refresh(build_index, self, self.index)
         self.resettle()
         # At once, not after a refresh: the first frame shows the focus where it stays.
@@ -180,10 +179,8 @@ class MainScreen(Screen[None]):
 
     def show(self) -> None:
         """Ask the presenter for the screen of the current state; the panes follow."""
-        notices, now = Notices.of(self.living), self.clock()
-        self.screenful = present(
-            self.index, self.browse, self.local_zone, now, notices, self.changes
-        )
+        state = (self.index, self.browse, self.local_zone, self.clock())
+        self.screenful = present(*state, Notices.of(self.living), self.changes)
 
     def watch_screenful(self, screenful: Screenful | None) -> None:
         if screenful is None:
@@ -232,11 +229,13 @@ class MainScreen(Screen[None]):
             else:
                 self.query_one(DetailsPane).focus()
 
-    def on_agenda_view_selected(self, message: AgendaView.Selected) -> None:
-        """enter in the whole visit: that event, in its day."""
+    def on_agenda_view_selected(self, message: DaySelected) -> None:
+        """enter in the whole visit or the search results: that event, in its day."""
         selection = Selection(SelectionKind.EVENT, message.key)
         self.change(view=View.DAY, day=message.day, selection=selection)
         self.call_after_refresh(self.focus_day_view)
+
+    on_search_results_list_selected = on_agenda_view_selected
 
     @on(ChoiceList.Highlighted, "#people")
     def choose_participant(self, message: ChoiceList.Highlighted) -> None:
