@@ -13,6 +13,7 @@ from tests.ui.helpers import drawn_lines, header, main_screen
 from tui.core.loading.load import bundled_calendar, load_calendar
 from tui.core.zones import get_zone
 from tui.ui.app import DiplocalApp
+from tui.ui.dialogs.help_modal import HelpModal
 from tui.ui.widgets.day_list import DayList
 from tui.ui.widgets.search_results_list import SearchResultsList
 
@@ -185,3 +186,16 @@ async def test_search_lists_every_match_across_days_and_enter_opens_its_day() ->
         await pilot.press("escape")  # the search is cleared: the list goes
         await pilot.pause()
         assert not results.display or results.region.height == 0
+
+
+async def test_help_lists_the_new_keys() -> None:
+    app = app_at(datetime(2025, 10, 9, 7, 0, tzinfo=UTC))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpModal)
+        lines = str(app.screen.query_one("#help-keys").render()).splitlines()
+        for keys, words in (
+            (".", "Now: the event under way or next"),
+            ("Y", "Copy the event (or the day) as Markdown"),
+        ):
+            assert any(line.split() == [keys, *words.split()] for line in lines), words
