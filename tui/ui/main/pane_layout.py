@@ -103,6 +103,7 @@ class PaneLayout(Horizontal):
             from tui.ui.widgets.search_results_list import SearchResultsList
 
             results = SearchResultsList(id="results")
+            results.set_class(self.maximized_pane is not None, "-hidden")  # `m` holds
             self.query_one("#main").mount(results, before=0)
         results.hits = screenful.results
         shown, matching = len(screenful.results), screenful.matching
@@ -167,7 +168,10 @@ class PaneLayout(Horizontal):
 
     def show_only(self, pane: Widget | None) -> None:
         for name in PANES:
-            widget = self.query_one(f"#{name}")
+            found = self.query(f"#{name}")  # the search results only once a search showed them
+            if not found:
+                continue
+            widget = found.first()
             widget.set_class(pane is not None and widget is not pane, "-hidden")
             widget.set_class(widget is pane, "-maximized")
         for column in self.children:
