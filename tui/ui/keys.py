@@ -11,6 +11,7 @@ MAIN_KEYS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
         Binding(str(n), f"jump_day({n})", "Jump to day N", show=False, key_display="1..9")
         for n in range(1, 10)
     ],
+    Binding("full_stop", "go_now", "Now: the event under way or next", show=False),
     Binding("c", "country_filter", "Filter"),
     Binding("C", "clear_filter", "Clear country and participant filter", show=False),
     # A priority key: it takes effect as it arrives, so the letters sent right after it
@@ -28,6 +29,7 @@ MAIN_KEYS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
     Binding("v", "switch_lanes", "Lanes by participant or venue", show=False),
     Binding("o", "open_source", "Open a source link", show=False),
     Binding("y", "copy_source", "Copy a source link", show=False),
+    Binding("Y", "copy_markdown", "Copy the event (or the day) as Markdown", show=False),
     Binding("w", "warnings", "Warnings and errors", show=False),
     Binding("u", "changes", "Changes", show=False),
     Binding("r", "reload", "Reload the file", show=False),

@@ -8,10 +8,14 @@ from datetime import UTC, date, datetime
 import pytest
 
 from tui.core.loading.load import bundled_calendar, load_calendar
+from tui.core.present.header_fit import fit_header, state_text
+from tui.core.present.screenful import present
+from tui.core.present.state import Browse
 from tui.core.views.filter import Filter, ZoneMode
 from tui.core.views.index import CalendarIndex
 from tui.core.views.lanes import LaneMode
 from tui.core.views.now import NowPoint, find_now, now_column
+from tui.core.views.now_times import outside_words
 from tui.core.views.timeline import layout_timeline
 from tui.core.views.timeline_cells import WHOLE
 from tui.core.views.timeline_layout import column, paint_timeline
@@ -126,3 +130,30 @@ def test_now_column_outside_a_zoomed_window_is_none(index: CalendarIndex) -> Non
     painting = paint_timeline(timeline, 100, (0.5, 1.0))
     assert now_column(timeline, painting, timeline.start) is None
     assert now_column(timeline, painting, timeline.instant(0.75)) is not None
+
+
+@pytest.mark.parametrize(
+    ("now", "words"),
+    [
+        (datetime(2025, 10, 5, 12, tzinfo=UTC), "starts in 2 days"),
+        (datetime(2025, 10, 7, 18, 59, tzinfo=UTC), "starts in 1 minute"),
+        (datetime(2025, 10, 7, 19, tzinfo=UTC), ""),  # the first moment: it is on
+        (datetime(2025, 10, 9, 7, tzinfo=UTC), ""),
+        (datetime(2025, 10, 10, 21, tzinfo=UTC), "ended 2 hours ago"),
+        (datetime(2026, 12, 7, tzinfo=UTC), "ended 1 year ago"),
+    ],
+)
+def test_the_headers_words_for_a_calendar_past_or_future(
+    index: CalendarIndex, now: datetime, words: str
+) -> None:
+    """The header asks on every key press without the timeline's modules: the same words
+    as `.` gives, for the whole calendar, and in the header the presenter builds."""
+    assert outside_words(index, now) == words == at(index, now).outside
+    assert present(index, Browse(), BERLIN, now).header.outside == words
+
+
+def test_the_header_keeps_the_words_at_80_columns(index: CalendarIndex) -> None:
+    header = present(index, Browse(), BERLIN, datetime(2026, 12, 7, tzinfo=UTC)).header
+    fitted = fit_header(header, 78)  # the width inside the border of an 80-column terminal
+    assert fitted.outside == "ended 1 year ago"
+    assert "ended 1 year ago" in state_text(fitted)

@@ -25,8 +25,11 @@ def badges(header: Header) -> str:
 
 
 def state_text(header: Header) -> str:
-    """'Filter: …  Zone: …' and the badges: the part that must stay visible."""
+    """'Filter: …  Zone: …', how far off the calendar is, and the badges: the part that
+    must stay visible."""
     text = f"Filter: {header.filter or 'none'}  Zone: {header.zone}"
+    if header.outside:
+        text += f"  {header.outside}"
     extra = badges(header)
     return f"{text}  {extra}" if extra else text
 

@@ -42,6 +42,7 @@ class Header:
     warnings: int = 0
     errors: int = 0
     looking: bool = False  # warnings are still being looked for
+    outside: str = ""  # "ended 1 year ago" when the whole calendar lies before now; '' while on
 
 
 @dataclass(frozen=True, slots=True)

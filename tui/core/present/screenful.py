@@ -23,11 +23,13 @@ from tui.core.text import one_line
 from tui.core.views.filter import Filter, ZoneMode, display_zone
 from tui.core.views.index import CalendarIndex, Matches
 from tui.core.views.lanes import LaneMode
+from tui.core.views.now_times import outside_words
 from tui.core.views.time_words import short_day, time_range
 
 if TYPE_CHECKING:
     # The timeline and the whole visit are laid out only while shown (imported there).
     from tui.core.living.changes import Change
+    from tui.core.views.search_results import SearchHit
     from tui.core.views.timeline import Timeline
     from tui.core.views.whole_visit import AgendaScreen
 from tui.core.present.parts import (
@@ -76,6 +78,8 @@ class Screenful:
     view: View = View.DAY
     timeline: Timeline | None = None  # only while the timeline is shown
     agenda: AgendaScreen | None = None  # only while the whole visit is shown
+    now: datetime | None = None  # the instant shown, for the timeline's now line
+    results: tuple[SearchHit, ...] = ()  # every event a search matches; () when not searching
 
     # Each pane's part, compared by value: a pane redraws only when its part changed.
     @property
@@ -126,6 +130,7 @@ def present(
             len(notices.warnings),
             len(notices.errors),
             notices.looking,
+            outside_words(index, now),
         ),
         days=_day_list(by_day, matches, changes),
         day=day,
@@ -145,7 +150,22 @@ def present(
         view=browse.view,
         timeline=_timeline(index, browse, day, rows, local, changes),
         agenda=_agenda(index, browse, local, now),
+        now=now,
+        results=_results(index, browse, local),
     )
+
+
+# Rows in the search results list: beyond this, its title says how many more matched.
+RESULTS_LIMIT = 500
+
+
+def _results(index: CalendarIndex, browse: Browse, local: tzinfo) -> tuple[SearchHit, ...]:
+    """Every event a search matches, across all days: only while a search text is typed."""
+    if not browse.filter.text.strip():
+        return ()
+    from tui.core.views.search_results import search_results  # not for the first frame
+
+    return search_results(index, browse.filter, browse.zone_mode, local, RESULTS_LIMIT)
 
 
 def _agenda(

@@ -8,7 +8,7 @@ presenter's result into the state.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import date, tzinfo
+from datetime import date, datetime, tzinfo
 from enum import StrEnum
 
 from tui.core.event_order import clamp
@@ -132,3 +132,15 @@ def other_lanes(browse: Browse) -> Browse:
     lanes = browse.lanes_by
     other = LaneMode.VENUES if lanes is LaneMode.PARTICIPANTS else LaneMode.PARTICIPANTS
     return replace(browse, lanes_by=other, view=View.TIMELINE)
+
+
+def at_now(index: CalendarIndex, browse: Browse, local: tzinfo, now: datetime) -> Browse:
+    """`.`: the day and event under way at ``now`` among the filtered events, else the next
+    one (the first or last when the calendar lies wholly after or before ``now``)."""
+    from tui.core.views.now import find_now  # it loads the timeline: not for the first frame
+
+    chosen = index.matches(browse.filter, browse.zone_mode, local).events
+    point = find_now(index, chosen, browse.zone_mode, local, now)
+    if point.day is None or point.event_id is None:
+        return browse
+    return replace(browse, day=point.day, selection=Selection(SelectionKind.EVENT, point.event_id))

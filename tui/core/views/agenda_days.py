@@ -16,7 +16,8 @@ from datetime import date, datetime, timedelta, tzinfo
 from tui.core.model import Event
 from tui.core.views.filter import ZoneMode
 from tui.core.views.index import CalendarIndex
-from tui.core.views.now import days_zone, last_instant
+from tui.core.views.now import days_zone
+from tui.core.views.now_times import last_instant
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,14 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta, tzinfo
-from math import inf
-from weakref import WeakKeyDictionary
+from datetime import UTC, date, datetime, tzinfo
 
-from tui.core.event_order import moment, start_instant, venue_zone
 from tui.core.model import Event, Status
 from tui.core.views.filter import ZoneMode
 from tui.core.views.index import CalendarIndex
+from tui.core.views.now_times import first_instant, last_instant, times_of
 from tui.core.views.time_words import relative
 from tui.core.views.timeline import Timeline
 from tui.core.views.timeline_cells import Painting
@@ -49,53 +47,6 @@ def days_zone(index: CalendarIndex, mode: ZoneMode, local: tzinfo) -> tzinfo:
     return local if mode is ZoneMode.LOCAL else get_zone(index.calendar.timezone)
 
 
-def first_instant(event: Event) -> datetime:
-    """The instant an event begins: its start, or the venue's midnight of its first date."""
-    return start_instant(event.start, venue_zone(event))
-
-
-def last_instant(event: Event) -> datetime:
-    """The instant an event is over: its end (its start when no end was given), or the
-    venue's midnight after its last date."""
-    end = event.end
-    if isinstance(end, datetime):
-        return end
-    return start_instant(end + timedelta(days=1), venue_zone(event))
-
-
-@dataclass(frozen=True, slots=True)
-class _Times:
-    """Position -> POSIX timestamps: when each event begins and is over, the moment it is
-    ordered by (None: none), and the end that makes it "under way" (-inf: never)."""
-
-    first: list[float]
-    last: list[float]
-    moment: list[float | None]
-    end: list[float]
-
-
-# Built once per index: `.` at 10,000 events then compares floats, not zoned datetimes.
-_TIMES: WeakKeyDictionary[CalendarIndex, _Times] = WeakKeyDictionary()
-
-
-def _times(index: CalendarIndex) -> _Times:
-    found = _TIMES.get(index)
-    if found is None:
-        events = index.calendar.events
-        moments = [moment(e) for e in events]
-        found = _Times(
-            [first_instant(e).timestamp() for e in events],
-            [last_instant(e).timestamp() for e in events],
-            [m.timestamp() if m is not None else None for m in moments],
-            [
-                e.end.timestamp() if isinstance(e.end, datetime) and not e.dated else -inf
-                for e in events
-            ],
-        )
-        _TIMES[index] = found
-    return found
-
-
 def find_now(
     index: CalendarIndex,
     chosen: Sequence[Event],
@@ -117,7 +68,7 @@ def find_now(
         shown = of_event[n]
         return NowPoint(today if today in shown else shown[0], events[n].id, relation, outside)
 
-    times, at = _times(index), now.timestamp()
+    times, at = times_of(index), now.timestamp()
     begin = min(live, key=times.first.__getitem__)
     finish = max(reversed(live), key=times.last.__getitem__)  # the last listed of the last
     if at < times.first[begin]:

@@ -1,10 +1,6 @@
-"""The main screen: holds the user's state, asks the presenter what to show, and lays it out.
-
-State lives in one reactive, ``browse``, settled as it is set (``settle``). Each change
-recomputes one ``Screenful`` (a pure core function); each pane gets its typed part of it
-in one place and redraws only when that part changed. Panes post ``Highlighted`` and
-``Selected`` up; workers post what they loaded; dialogs answer through callbacks; the
-editing keys call the ``Editor``. One class, no mixins: nothing here imports back into it.
+"""The main screen: holds the user's state (``browse``, settled as it is set), asks the pure
+presenter for one ``Screenful`` per change and hands each pane its part. Panes post messages
+up; workers post what they loaded; dialogs answer through callbacks. One class, no mixins.
 """
 
 from __future__ import annotations
@@ -29,6 +25,7 @@ from tui.core.present.state import (
     Selection,
     SelectionKind,
     View,
+    at_now,
     nth_day,
     other_lanes,
     settle,
@@ -49,6 +46,7 @@ from tui.ui.main.background import (
     mark_seen,
     version_news,
 )
+from tui.ui.main.copying import copy_markdown
 from tui.ui.main.dialog_openers import DialogOpener
 from tui.ui.main.editor import Editor, EventSaved
 from tui.ui.main.links import copy_link, open_link, with_source
@@ -63,7 +61,10 @@ from tui.ui.widgets.search_bar import SearchBar
 if TYPE_CHECKING:
     from tui.core.loading.load import Finish
     from tui.ui.widgets.agenda_view import AgendaView
+    from tui.ui.widgets.search_results_list import SearchResultsList
     from tui.ui.widgets.timeline_view import TimelineView
+
+    DaySelected = AgendaView.Selected | SearchResultsList.Selected  # enter: an event in its day
 
 Clock = Callable[[], datetime]
 INDEX_NOW = 5_000  # events; larger calendars build their filter indexes after first paint
@@ -106,8 +107,7 @@ class MainScreen(Screen[None]):
         return self.living.calendar
 
     def set_living(self, living: Living) -> None:
-        """Show another version (a reload or an edit); the user's state is kept, the
-        selected event by its id when it still exists."""
+        """Show another version (a reload, an edit), keeping the state (the event by id)."""
         if living.calendar is not self.living.calendar:
             self.index = CalendarIndex(living.calendar)
             self.index.build()
@@ -125,9 +125,7 @@ class MainScreen(Screen[None]):
 
     # --- layout and workers ---------------------------------------------------------
     def compose(self) -> ComposeResult:
-        # The class Textual would set on the first resize, after the first frame: set now,
-        # the first frame is laid out for the terminal's width, and no resize restyles it all.
-        # (No restyle now either: the class only selects panes, styled as they mount.)
+        # Textual's first-resize class, set now: the first frame fits the width (no restyle).
         width = self.app.size.width
         breakpoints = sorted(self.HORIZONTAL_BREAKPOINTS, reverse=True)
         self.add_class(next(name for least, name in breakpoints if width >= least), update=False)
@@ -140,12 +138,10 @@ class MainScreen(Screen[None]):
         if len(self.calendar.events) <= INDEX_NOW:
             self.index.build()
         else:
-            # Paint the first day now; count by country once the indexes are built. The
-            # thread starts after the first frame so it does not compete with it.
+            # The first day now; the indexes in a thread that starts after the first frame.
             self.call_after_refresh(build_index, self, self.index)
         self.resettle()
-        # At once, not after a refresh as focus() would: the first frame shows the focus
-        # (and the footer its keys) where it stays.
+        # At once, not after a refresh: the first frame shows the focus where it stays.
         self.set_focus(self.query_one(PaneLayout).main_view())
         if self.follower is not None:
             self.call_after_refresh(self.follower.start)  # after the first frame
@@ -166,8 +162,7 @@ class MainScreen(Screen[None]):
         self.show()
 
     def on_version_loaded(self, message: VersionLoaded) -> None:
-        """A reload, a save or the watcher: the new version, or its errors beside the
-        version shown."""
+        """A reload, a save or the watcher: the new version, or its errors beside it."""
         news = version_news(bool(self.living.errors), message.result)
         self.set_living(updated(self.living, message.result, datetime.now(UTC), message.note))
         if news is not None:
@@ -176,8 +171,7 @@ class MainScreen(Screen[None]):
 
     # --- state -> screen ------------------------------------------------------------
     def validate_browse(self, browse: Browse) -> Browse:
-        """Every state is settled as it is set: a day the calendar has, a selection on it.
-        So the presenter shows the state as it is, and nothing is copied back from it."""
+        """Every state is settled as it is set: a day it has, a selection on it."""
         return settle(self.index, browse, self.local_zone)
 
     def watch_browse(self) -> None:
@@ -185,10 +179,8 @@ class MainScreen(Screen[None]):
 
     def show(self) -> None:
         """Ask the presenter for the screen of the current state; the panes follow."""
-        notices, now = Notices.of(self.living), self.clock()
-        self.screenful = present(
-            self.index, self.browse, self.local_zone, now, notices, self.changes
-        )
+        state = (self.index, self.browse, self.local_zone, self.clock())
+        self.screenful = present(*state, Notices.of(self.living), self.changes)
 
     def watch_screenful(self, screenful: Screenful | None) -> None:
         if screenful is None:
@@ -221,8 +213,7 @@ class MainScreen(Screen[None]):
     def select_listed_event(self, message: CursorList.Selected) -> None:
         self.select_event(message.key, chosen=True)
 
-    # The timeline's and the whole visit's widgets load when first shown (``PaneLayout``),
-    # so their messages are handled by name, not with ``@on`` and their classes.
+    # The timeline and the whole visit load when first shown: handled by name, not ``@on``.
     def on_timeline_view_highlighted(self, message: TimelineView.Highlighted) -> None:
         self.select_event(message.event_id, chosen=False)
 
@@ -238,11 +229,13 @@ class MainScreen(Screen[None]):
             else:
                 self.query_one(DetailsPane).focus()
 
-    def on_agenda_view_selected(self, message: AgendaView.Selected) -> None:
-        """enter in the whole visit: that event, in its day."""
+    def on_agenda_view_selected(self, message: DaySelected) -> None:
+        """enter in the whole visit or the search results: that event, in its day."""
         selection = Selection(SelectionKind.EVENT, message.key)
         self.change(view=View.DAY, day=message.day, selection=selection)
         self.call_after_refresh(self.focus_day_view)
+
+    on_search_results_list_selected = on_agenda_view_selected
 
     @on(ChoiceList.Highlighted, "#people")
     def choose_participant(self, message: ChoiceList.Highlighted) -> None:
@@ -271,8 +264,7 @@ class MainScreen(Screen[None]):
         self.focus_day_view()
 
     def focus_day_view(self) -> None:
-        """Focus the main view: the day's events (or the day list when the day shows
-        none), the timeline or the whole visit."""
+        """Focus the main view: the day's events (or the day list), timeline or whole visit."""
         self.query_one(PaneLayout).main_view().focus()
 
     # --- intents (keys and the command palette) ---------------------------------------
@@ -303,6 +295,14 @@ class MainScreen(Screen[None]):
             self.notify(f"The calendar has {days} days.", severity="warning")
         else:
             self.change(day=day)
+
+    def action_go_now(self) -> None:
+        self.browse = at_now(self.index, self.browse, self.local_zone, self.clock())
+        self.call_after_refresh(self.focus_day_view)
+
+    def action_copy_markdown(self) -> None:
+        in_days = self.focused is self.query_one("#days")
+        copy_markdown(self, self.index, self.browse, self.local_zone, in_days)
 
     def action_clear_filter(self) -> None:
         self.change_filter(

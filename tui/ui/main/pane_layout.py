@@ -23,9 +23,10 @@ from tui.ui.widgets.participant_list import ParticipantList
 
 if TYPE_CHECKING:
     from tui.ui.widgets.agenda_view import AgendaView
+    from tui.ui.widgets.search_results_list import SearchResultsList
     from tui.ui.widgets.timeline_view import TimelineView
 
-PANES = ("days", "people", "countries", "day-area", "details")
+PANES = ("days", "people", "countries", "results", "day-area", "details")
 # The main pane's widget for each view.
 VIEW_IDS = {View.DAY: "day-view", View.TIMELINE: "timeline", View.AGENDA: "agenda"}
 TITLES = {
@@ -82,13 +83,39 @@ class PaneLayout(Horizontal):
         if timeline is not None:
             timeline.timeline = screenful.timeline
             timeline.selected = screenful.selected_event
+            timeline.now = screenful.now
         if agenda is not None:
             agenda.agenda = screenful.agenda
         for view in (day_view, timeline, agenda):
             if view is not None:
                 view.border_title = screenful.day_title
+        self.hand_results(screenful)
         if not screenful.rows and self.screen.focused is day_view.table:
             self.query_one(DayList).focus()  # the focus does not stay on an empty table
+
+    def hand_results(self, screenful: Screenful) -> None:
+        """While searching, every match across the days, above the day (mounted the first
+        time, as its modules are not needed before); hidden when not searching."""
+        results = self.results_list
+        if results is None and not screenful.results:
+            return
+        if results is None:
+            from tui.ui.widgets.search_results_list import SearchResultsList
+
+            results = SearchResultsList(id="results")
+            results.set_class(self.maximized_pane is not None, "-hidden")  # `m` holds
+            self.query_one("#main").mount(results, before=0)
+        results.hits = screenful.results
+        shown, matching = len(screenful.results), screenful.matching
+        more = f" (the first {shown} of {matching})" if shown < matching else f" ({shown})"
+        results.border_title = f"Search results{more}"
+        results.set_class(not screenful.results, "-not-searching")
+
+    @property
+    def results_list(self) -> SearchResultsList | None:
+        """The search results, once a search has shown them."""
+        found = self.query("#results")
+        return found.first() if found else None  # type: ignore[return-value]
 
     def _view(self, view: View) -> Widget | None:
         """The widget of ``view``, if it has been mounted."""
@@ -141,7 +168,10 @@ class PaneLayout(Horizontal):
 
     def show_only(self, pane: Widget | None) -> None:
         for name in PANES:
-            widget = self.query_one(f"#{name}")
+            found = self.query(f"#{name}")  # the search results only once a search showed them
+            if not found:
+                continue
+            widget = found.first()
             widget.set_class(pane is not None and widget is not pane, "-hidden")
             widget.set_class(widget is pane, "-maximized")
         for column in self.children:

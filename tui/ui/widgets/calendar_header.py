@@ -31,6 +31,8 @@ class CalendarHeader(Widget):
             left.append(" " * GAP + header.dates)
         right = Text("Filter: ", style="bold").append(header.filter or "none")
         right.append("  Zone: ", style="bold").append(header.zone)
+        if header.outside:
+            right.append("  ").append(header.outside, style="italic")
         extra = badges(header)
         if extra:
             right.append("  ").append(extra, style="bold reverse")

@@ -47,6 +47,11 @@ class SearchResultsList(OptionList):
         def control(self) -> SearchResultsList:
             return self.results
 
+        @property
+        def key(self) -> str:
+            """The event's id, as the whole visit's messages name it."""
+            return self.event_id
+
     class Selected(Highlighted):
         """Enter on a result: show the event in its day."""
 

@@ -13,6 +13,8 @@ top of it. The line API gives all of that directly.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -24,6 +26,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.core.model import Status
+from tui.core.views.now import now_column
 from tui.core.views.timeline import (
     LaneKind,
     Shape,
@@ -34,7 +37,16 @@ from tui.core.views.timeline import (
     step_lane,
 )
 from tui.core.views.timeline_cells import WHOLE, ZOOM_HOURS, Painting, Role, Row, Run, Window
-from tui.core.views.timeline_layout import hit, paint_timeline, row_of, row_runs, zoom_window
+from tui.core.views.timeline_layout import (
+    GRID,
+    RULE,
+    RULE_TICK,
+    hit,
+    paint_timeline,
+    row_of,
+    row_runs,
+    zoom_window,
+)
 
 Cursor = tuple[int, str]  # (lane, event id)
 STATUS_STYLE = {
@@ -60,6 +72,7 @@ class TimelineView(ScrollView, can_focus=True):
     COMPONENT_CLASSES = {f"timeline-view--{role.value}" for role in Role} | {
         "timeline-view--cursor",
         "timeline-view--stripe",
+        "timeline-view--now",
     }
     DEFAULT_CSS = """
     TimelineView { overflow-x: hidden; }
@@ -88,6 +101,7 @@ class TimelineView(ScrollView, can_focus=True):
     TimelineView > .timeline-view--icc { color: $warning; text-style: bold; }
     TimelineView > .timeline-view--mark { color: $success; text-style: bold; }
     TimelineView > .timeline-view--stripe { background: $boost; }
+    TimelineView > .timeline-view--now { color: $error; text-style: bold; }
     TimelineView > .timeline-view--cursor {
         background: $foreground;
         color: $background;
@@ -98,6 +112,8 @@ class TimelineView(ScrollView, can_focus=True):
     timeline: reactive[Timeline | None] = reactive(None, init=False)
     # The event the screen's state has selected: the cursor goes to it, announcing nothing.
     selected: reactive[str | None] = reactive(None, init=False)
+    # The present instant: a line down the axis at its column when it lies on the day shown.
+    now: reactive[datetime | None] = reactive(None, init=False)
     paints = 0  # how often the layout was recomputed (a test counts them)
 
     class Highlighted(Message):
@@ -142,6 +158,9 @@ class TimelineView(ScrollView, can_focus=True):
             self.window = self._window_for(new, self.window)
         self._lay_out()
         self.watch_selected()
+
+    def watch_now(self) -> None:
+        self.refresh()
 
     def watch_selected(self) -> None:
         if self.selected is not None:
@@ -216,7 +235,7 @@ class TimelineView(ScrollView, can_focus=True):
             segments = [
                 Segment(run.text, base + self._style(run.role)) for run in painting.header[y]
             ]
-            return Strip(segments).crop_extend(0, width, base)
+            return self._with_now(Strip(segments).crop_extend(0, width, base), painting)
         index = self.scroll_offset.y + y - header
         if index >= len(painting.rows):
             return Strip.blank(width, base)
@@ -226,7 +245,22 @@ class TimelineView(ScrollView, can_focus=True):
             runs = self._runs[index] = row_runs(painting, row)
         row_base = base + self._style("stripe") if row.stripe else base
         segments = [Segment(run.text, self._run_style(row_base, row, run)) for run in runs]
-        return Strip(segments).crop_extend(0, width, base)
+        return self._with_now(Strip(segments).crop_extend(0, width, base), painting)
+
+    def _with_now(self, strip: Strip, painting: Painting) -> Strip:
+        """``strip`` with the now line's cell: a bar in empty cells, the colour on a block."""
+        now, timeline = self.now, self.timeline
+        at = now_column(timeline, painting, now) if now and timeline else None
+        if at is None or at >= strip.cell_length:
+            return strip
+        left, cell, right = strip.divide([at, at + 1, strip.cell_length])
+        style = self._style("now")
+        text = cell.text
+        if text in (" ", GRID, RULE, RULE_TICK):
+            marked = Segment("│", self.rich_style + style)
+        else:
+            marked = Segment(text, (next(iter(cell)).style or Style()) + style)
+        return Strip.join([left, Strip([marked]), right])
 
     def _run_style(self, base: Style, row: Row, run: Run) -> Style:
         style = base + self._style(run.role) + STATUS_STYLE[run.status]

@@ -1,0 +1,96 @@
+"""When each event begins and is over, as numbers, and the header's words when the whole
+calendar lies before or after now. Kept apart from ``now`` so the first frame's header needs
+neither the timeline nor the whole visit (``now`` imports both).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from math import inf
+from weakref import WeakKeyDictionary
+
+from tui.core.event_order import moment, start_instant, venue_zone
+from tui.core.model import Event, Status
+from tui.core.views.index import CalendarIndex
+from tui.core.views.time_words import relative
+
+
+def first_instant(event: Event) -> datetime:
+    """The instant an event begins: its start, or the venue's midnight of its first date."""
+    return start_instant(event.start, venue_zone(event))
+
+
+def last_instant(event: Event) -> datetime:
+    """The instant an event is over: its end (its start when no end was given), or the
+    venue's midnight after its last date."""
+    end = event.end
+    if isinstance(end, datetime):
+        return end
+    return start_instant(end + timedelta(days=1), venue_zone(event))
+
+
+@dataclass(frozen=True, slots=True)
+class _Times:
+    """Position -> POSIX timestamps: when each event begins and is over, the moment it is
+    ordered by (None: none), and the end that makes it "under way" (-inf: never)."""
+
+    first: list[float]
+    last: list[float]
+    moment: list[float | None]
+    end: list[float]
+
+
+# Built once per index: `.` at 10,000 events then compares floats, not zoned datetimes.
+_TIMES: WeakKeyDictionary[CalendarIndex, _Times] = WeakKeyDictionary()
+
+
+def times_of(index: CalendarIndex) -> _Times:
+    found = _TIMES.get(index)
+    if found is None:
+        events = index.calendar.events
+        moments = [moment(e) for e in events]
+        found = _Times(
+            [first_instant(e).timestamp() for e in events],
+            [last_instant(e).timestamp() for e in events],
+            [m.timestamp() if m is not None else None for m in moments],
+            [
+                e.end.timestamp() if isinstance(e.end, datetime) and not e.dated else -inf
+                for e in events
+            ],
+        )
+        _TIMES[index] = found
+    return found
+
+
+# The first and last events (positions) of each index: the header asks on every key press.
+_SPAN: WeakKeyDictionary[CalendarIndex, tuple[int, int] | None] = WeakKeyDictionary()
+
+
+def outside_words(index: CalendarIndex, now: datetime) -> str:
+    """The header's words when the whole calendar lies after or before ``now`` ("starts in
+    3 days", "ended 1 year ago"), as ``find_now`` says them; '' while it is on, or empty."""
+    if index not in _SPAN:
+        events = index.calendar.events
+        every = range(len(events))
+        live = [n for n in every if events[n].status is not Status.CANCELLED] or list(every)
+        times = times_of(index)
+        _SPAN[index] = (
+            (
+                min(live, key=times.first.__getitem__),
+                max(reversed(live), key=times.last.__getitem__),
+            )
+            if live
+            else None
+        )
+    span = _SPAN[index]
+    if span is None:
+        return ""
+    events, at = index.calendar.events, now.timestamp()
+    begin, finish = span
+    times = times_of(index)
+    if at < times.first[begin]:
+        return f"starts {relative(first_instant(events[begin]), now)}"
+    if at >= times.last[finish]:
+        return f"ended {relative(last_instant(events[finish]), now)}"
+    return ""
