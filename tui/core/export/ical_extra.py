@@ -29,6 +29,7 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 
+from tui.core.export.toml_calendar import country_table, participant_table
 from tui.core.model import Calendar, Country, Event, Participant
 
 PREFIX = "X-DIPLOCAL-"
@@ -79,31 +80,11 @@ def event_extras(event: Event) -> list[tuple[str, str]]:
 
 
 def _country(country: Country) -> dict[str, Any]:
-    table = {
-        "code": country.code,
-        "name": country.name,
-        "capital": country.capital,
-        "timezone": country.timezone,
-        "icc_state_party": country.icc_state_party,
-        "blocs": list(country.blocs),
-        "borders": list(country.borders),
-        "notes": country.notes,
-        "aliases": list(country.aliases),
-    }
-    return {k: v for k, v in table.items() if v not in (None, "", [])}
+    return {"code": country.code, **country_table(country)}
 
 
 def _participant(person: Participant) -> dict[str, Any]:
-    table = {
-        "id": person.id,
-        "name": person.name,
-        "title": person.title,
-        "country": person.country,
-        "icc_warrant": person.icc_warrant or None,
-        "notes": person.notes,
-        "aliases": list(person.aliases),
-    }
-    return {k: v for k, v in table.items() if v not in (None, "", [])}
+    return {"id": person.id, **participant_table(person)}
 
 
 def calendar_extras(calendar: Calendar, events: Iterable[Event]) -> list[tuple[str, str]]:

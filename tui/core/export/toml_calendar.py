@@ -17,7 +17,8 @@ def _drop_empty(table: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in table.items() if v not in ("", (), [], None)}
 
 
-def _country(country: Country) -> dict[str, Any]:
+def country_table(country: Country) -> dict[str, Any]:
+    """A country's table as the file would hold it (without its code, the table's key)."""
     return _drop_empty(
         {
             "name": country.name,
@@ -32,7 +33,8 @@ def _country(country: Country) -> dict[str, Any]:
     )
 
 
-def _participant(person: Participant) -> dict[str, Any]:
+def participant_table(person: Participant) -> dict[str, Any]:
+    """A participant's table as the file would hold it (without its id, the table's key)."""
     return _drop_empty(
         {
             "name": person.name,
@@ -124,8 +126,8 @@ def to_toml(calendar: Calendar, events: Iterable[Event] | None = None) -> str:
     )
     document: dict[str, Any] = {
         "calendar": header,
-        "countries": {c: _country(calendar.countries[c]) for c in sorted(codes)},
-        "participants": {p: _participant(calendar.participants[p]) for p in sorted(people)},
+        "countries": {c: country_table(calendar.countries[c]) for c in sorted(codes)},
+        "participants": {p: participant_table(calendar.participants[p]) for p in sorted(people)},
         "events": [_event(event, calendar.timezone) for event in chosen],
     }
     # Multi-line strings read better, but tomli-w writes a CRLF inside one as a bare newline:
