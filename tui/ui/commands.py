@@ -1,5 +1,5 @@
 """Command palette entries: filter by a country, jump to a day, show a participant, export,
-import."""
+import, add or edit a participant or a country."""
 
 from __future__ import annotations
 
@@ -23,6 +23,19 @@ def _open_import(screen: MainScreen) -> None:
 
     if screen.path is not None:
         screen.app.push_screen(ImportModal(screen.path))
+
+
+def _table_commands(screen: MainScreen) -> Iterator[tuple[str, Callable[[], object], str]]:
+    """Adding a participant or a country, and editing each, through the file's owner."""
+    calendar, edit = screen.calendar, screen.editor.open_table_form
+    yield "Add participant…", partial(edit, calendar, "participants", None), "N in Participants"
+    yield "Add country…", partial(edit, calendar, "countries", None), "N in Countries"
+    for pid, person in calendar.participants.items():
+        change = partial(edit, calendar, "participants", pid)
+        yield f"Edit participant: {one_line(person.name)}", change, "E in Participants"
+    for code, country in calendar.countries.items():
+        change = partial(edit, calendar, "countries", code)
+        yield f"Edit country: {one_line(country.name)} ({code})", change, "E in Countries"
 
 
 class CalendarCommands(Provider):
@@ -61,6 +74,7 @@ class CalendarCommands(Provider):
         yield "The whole visit", agenda, "Every day in one list (a)"
         yield "Changes since you last looked", screen.action_changes, "u"
         yield "New event", screen.action_new_event, "On the day shown (n)"
+        yield from _table_commands(screen)
         yield "Undo the last edit", screen.action_undo, "Says what it took back (ctrl+z)"
         yield "Redo the last undone edit", screen.action_redo, "Says what it made again (ctrl+y)"
         yield "About this calendar", screen.action_about, "Title, description, sources"

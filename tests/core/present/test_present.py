@@ -234,3 +234,16 @@ def test_a_very_long_description_is_cut_unless_asked_whole(
     (cut_text,) = [line.text for line in cut.details if line.kind is LineKind.TEXT]
     (whole_text,) = [line.text for line in whole.details if line.kind is LineKind.TEXT]
     assert len(cut_text) < 21_000 < len(whole_text) and whole_text.startswith(long_text.strip())
+
+
+def test_an_empty_calendar_says_how_to_start() -> None:
+    """A calendar made by `diplocal new`: how to add an event, a participant, a country."""
+    from tui.core.editing.toml_edit import new_calendar_text
+    from tui.core.loading.load import load_bytes
+
+    text = new_calendar_text("New visit", "Asia/Dushanbe")
+    empty = CalendarIndex(load_bytes(text.encode(), "new.toml").calendar)
+    empty.build()
+    reason = present(empty, Browse(), NEW_YORK, NOW).empty_reason
+    assert reason.startswith("The calendar has no events yet: press n to add one.")
+    assert "N adds one" in reason and "Add participant…" in reason and "Add country…" in reason

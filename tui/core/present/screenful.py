@@ -306,6 +306,13 @@ def _day_rows(
     return rows
 
 
+EMPTY_CALENDAR = (
+    "The calendar has no events yet: press n to add one.\n"
+    "Participants and countries: tab to their list, N adds one, E edits the one chosen "
+    "(or ctrl+p: Add participant…, Add country…). Add a participant's country first."
+)
+
+
 def _empty_reason(
     calendar: Calendar,
     browse: Browse,
@@ -314,7 +321,7 @@ def _empty_reason(
     by_day: dict[date, list[Event]],
 ) -> str:
     if not calendar.events:
-        return "The calendar has no events yet."
+        return EMPTY_CALENDAR
     if not matches.events:
         return (
             f"No events match the filter: "

@@ -13,19 +13,16 @@ handler last saw, so a burst of keys (a paste, a laggy link) cannot save a stale
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Callable
 from datetime import date
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Select, TextArea
 
-from tui.core.editing.document import CalendarDocument, Conflict, Result
+from tui.core.editing.document import CalendarDocument
 from tui.core.editing.event_form import (
     KINDS,
     STATUSES,
@@ -42,10 +39,9 @@ from tui.core.editing.event_form import (
 from tui.core.model import Calendar, Event, date_of
 from tui.core.text import field_value, one_line, to_field
 from tui.core.zones import available_zones
-from tui.ui.dialogs.confirm_modal import ConfirmModal
-from tui.ui.dialogs.conflict_modal import Choice, ConflictModal
 from tui.ui.form.form_inputs import NameSuggester, ParticipantPicker, country_names
 from tui.ui.form.form_save import FormDone, save_draft
+from tui.ui.form.saving_form import SaveCall, SavingForm
 
 __all__ = ["EventFormModal", "FormDone"]
 
@@ -63,39 +59,11 @@ _TEXTS: dict[FormField, tuple[str, str]] = {
 }
 
 
-class EventFormModal(ModalScreen[FormDone | None]):
+class EventFormModal(SavingForm):
     """Returns what the save came to (a ``FormDone``), or None when nothing was saved.
 
     ``event`` None opens an empty form for a new event on ``day``.
     """
-
-    # Not the app's `.dialog`: app CSS outranks DEFAULT_CSS, and the form needs every row.
-    DEFAULT_CSS = """
-    EventFormModal { align: center middle; }
-    EventFormModal > #event-form { width: 96; max-width: 100%; height: 100%; max-height: 40;
-        border: thick $accent; background: $surface; padding: 0 1; }
-    EventFormModal #form-title { text-style: bold; }
-    EventFormModal #form-fields { height: 1fr; }
-    EventFormModal .form-row { height: auto; }
-    EventFormModal .form-label { width: 14; color: $text-muted; }
-    EventFormModal .form-row > Input, EventFormModal .form-row > Select,
-    EventFormModal .form-row > ParticipantPicker, EventFormModal .form-row > Horizontal {
-        width: 1fr; }
-    EventFormModal .form-row > Horizontal { height: auto; }
-    EventFormModal .form-row Checkbox { margin-right: 2; }
-    EventFormModal TextArea { width: 1fr; height: 4; }
-    EventFormModal .form-message { width: 100%; padding-left: 14; color: $error; display: none; }
-    EventFormModal .form-message.-shown { display: block; }
-    EventFormModal .form-message.-warning { color: $warning; }
-    EventFormModal #form-problem { width: 100%; color: $error; }
-    EventFormModal #form-buttons { height: 1; }
-    EventFormModal #form-buttons Button { margin-right: 2; }
-    """
-
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", priority=True),
-        Binding("escape", "cancel", "Cancel"),
-    ]
 
     def __init__(
         self,
@@ -106,8 +74,7 @@ class EventFormModal(ModalScreen[FormDone | None]):
     ) -> None:
         """``owner`` saves the edit; the form checks against the version it shows (which
         always loads, whatever the file on disk holds meanwhile)."""
-        super().__init__()
-        self.owner = owner
+        super().__init__(owner)
         self.calendar = calendar
         self.editing = event
         self.document = tomllib.loads(owner.text)
@@ -116,13 +83,12 @@ class EventFormModal(ModalScreen[FormDone | None]):
         fallback = day or first_day
         self.initial = draft_of(event) if event else new_draft(calendar, fallback)
         self.messages: dict[FormField, FieldMessage] = {}
-        self.saving = False
 
     # --- layout --------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         draft = self.initial
-        with Vertical(id="event-form"):
+        with Vertical(id="event-form", classes="form-box"):
             what = "Edit event" if self.editing else "New event"
             yield Label(what, id="form-title")
             yield Label("", id="form-id")
@@ -276,105 +242,28 @@ class EventFormModal(ModalScreen[FormDone | None]):
         label.set_class(message is not None, "-shown")
         label.set_class(message is not None and not message.blocking, "-warning")
 
-    # --- saving --------------------------------------------------------------------------
+    # --- saving (the rest is SavingForm's) ---------------------------------------------
 
     @on(Input.Submitted)
     def submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.focus_next()  # enter moves on, as in most forms; ctrl+s saves
 
-    @on(Button.Pressed, "#form-save")
-    def action_save(self) -> None:
-        if self.saving:
-            return
+    def blocked(self) -> bool:
         self.revalidate()
-        stopping = blocking(self.messages)
-        if stopping:
-            self.app.bell()
-            return
-        self.save_now(replace_broken=False)
+        return bool(blocking(self.messages))
 
-    def save_now(self, *, replace_broken: bool) -> None:
-        """The draft as typed now, saved in a worker thread; the form answers keys meanwhile
-        (a second ctrl+s is ignored until this one has come back)."""
-        self.saving = True
+    def save_call(self, replace_broken: bool) -> SaveCall:
         event_id = self.editing.id if self.editing else None
-        self.save_in_thread(event_id, self.current_draft(), replace_broken)
+        draft, initial, calendar = self.current_draft(), self.initial, self.calendar
+        return lambda: save_draft(self.owner, event_id, initial, draft, calendar, replace_broken)
 
-    @work(thread=True, group="saving", exit_on_error=True)
-    def save_in_thread(self, event_id: str | None, draft: Draft, replace_broken: bool) -> None:
-        saved = save_draft(self.owner, event_id, self.initial, draft, self.calendar, replace_broken)
-        if self.app.is_running:
-            self.app.call_from_thread(self.saved, saved)
+    def dirty(self) -> bool:
+        return self.current_draft() != self.initial
 
-    def saved(self, saved: FormDone | None) -> None:
-        self.saving = False
-        if saved is None:
-            self.dismiss(None)  # nothing changed: nothing to save
-        else:
-            self.settle(saved)
-
-    def settle(self, saved: FormDone) -> None:
-        """Dismiss when the file holds the edit (or the user kept theirs), ask about a
-        conflict or a broken file, or say why nothing was saved; everything typed stays."""
-        outcome = saved.outcome
-        if outcome.ok:
-            self.dismiss(saved)
-        elif outcome.result is Result.CONFLICT and outcome.conflict is not None:
-            self.saving = True
-            self.app.push_screen(ConflictModal(outcome.conflict), self.chosen(saved))
-        elif outcome.result is Result.BROKEN:
-            self.say(outcome.message)
-            ask = ConfirmModal(outcome.message, yes="Replace the file", no="Keep editing")
-            self.app.push_screen(ask, self.replace_if)
-        else:
-            self.say(outcome.message)
-
-    def replace_if(self, yes: bool | None) -> None:
-        if yes:
-            self.save_now(replace_broken=True)
-
-    def chosen(self, saved: FormDone) -> Callable[[Choice | None], None]:
-        conflict = saved.outcome.conflict
-
-        def choose(choice: Choice | None) -> None:
-            if choice is None or conflict is None:
-                self.say("Nothing saved yet: the file changed on disk. ctrl+s to choose again.")
-                return
-            self.resolve_in_thread(saved.event_id, conflict, choice)
-
-        return choose
-
-    @work(thread=True, group="saving", exit_on_error=True)
-    def resolve_in_thread(self, event_id: str, conflict: Conflict, choice: Choice) -> None:
-        outcome = self.owner.resolve(conflict, choice)  # "mine" writes: off the UI thread
-        if self.app.is_running:
-            self.app.call_from_thread(self.saved, FormDone(event_id, outcome))
-
-    def say(self, problem: str) -> None:
-        self.saving = False
-        self.query_one("#form-problem", Label).update(Text(problem))
-
-    @on(Button.Pressed, "#form-cancel")
-    def action_cancel(self) -> None:
-        if not self.ask_before_leaving(lambda: self.dismiss(None)):
-            self.dismiss(None)
-
-    def ask_before_leaving(self, leave: Callable[[], object]) -> bool:
-        """With unsaved input, ask whether to discard it (``leave`` on yes) and say True;
-        False when nothing typed would be lost. Escape and quitting both ask here."""
-        if self.current_draft() == self.initial:
-            return False
-        title = one_line(self.current_draft().title.strip()) or "this event"
-        question = f'Discard your changes to "{title}"?'
-        ask = ConfirmModal(question, yes="Discard", no="Keep editing")
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                leave()
-
-        self.app.push_screen(ask, answered)
-        return True
+    def subject(self) -> str:
+        title = one_line(self.current_draft().title.strip())
+        return f'"{title}"' if title else '"this event"'
 
 
 _MULTILINE = (FormField.DESCRIPTION, FormField.SOURCES)

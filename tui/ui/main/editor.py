@@ -108,6 +108,22 @@ class Editor:
         form = EventFormModal(document, calendar, event=event, day=day)
         self.host.app.push_screen(form, self._form_closed)
 
+    def open_table_form(self, calendar: Calendar, section: str, key: str | None) -> None:
+        """A participant's or a country's form (``section``): ``key`` to edit, None to add
+        one. It saves through the owner as the event form does; the notice names it."""
+        from tui.ui.form.table_form_modal import TableFormModal
+
+        if key is not None and key not in getattr(calendar, section):
+            return  # the list moved on meanwhile: nothing to edit
+        document = self.document()
+        if document is not None:
+            form = TableFormModal(document, calendar, section, key)
+            self.host.app.push_screen(form, self._table_closed)
+
+    def _table_closed(self, result: FormDone | None) -> None:
+        if result is not None:
+            self.settle(result.outcome, None)
+
     def _form_closed(self, result: FormDone | None) -> None:
         if result is not None:
             self.settle(result.outcome, result.event_id)

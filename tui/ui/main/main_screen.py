@@ -384,11 +384,11 @@ class MainScreen(Screen[None]):
         if (event := self.editor.selected_event(self.index, self.browse)) is not None:
             self.editor.open_form(self.calendar, event, self.browse.day)
 
-    def action_cancel_event(self) -> None:
-        self.editor.ask_then_edit(self.index, self.browse, delete=False)
+    def action_remove_event(self, delete: bool) -> None:
+        self.editor.ask_then_edit(self.index, self.browse, delete=delete)
 
-    def action_delete_event(self) -> None:
-        self.editor.ask_then_edit(self.index, self.browse, delete=True)
+    def on_choice_list_edit_asked(self, message: ChoiceList.EditAsked) -> None:
+        self.editor.open_table_form(self.calendar, message.control.table, message.key)
 
     def action_undo(self) -> None:
         self.editor.undo()

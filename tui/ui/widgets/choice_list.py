@@ -45,6 +45,32 @@ class ChoiceList(OptionList):
         def control(self) -> ChoiceList:
             return self.choice_list
 
+    class EditAsked(Message):
+        """The user asked to edit the row's table (``key``), or to add one (``key`` None):
+        ``N`` and ``E`` in the participants' and countries' lists, whose ``table`` says
+        which tables they list."""
+
+        def __init__(self, choice_list: ChoiceList, key: str | None) -> None:
+            self.choice_list = choice_list
+            self.key = key
+            super().__init__()
+
+        @property
+        def control(self) -> ChoiceList:
+            return self.choice_list
+
+    table = ""  # the calendar's tables the rows are ("participants"), if they can be edited
+
+    def action_add(self) -> None:
+        self.post_message(self.EditAsked(self, None))
+
+    def action_edit(self) -> None:
+        option = self.highlighted_option
+        if option is not None and option.id is not None:
+            self.post_message(self.EditAsked(self, option.id))
+        else:
+            self.notify("Nothing to edit here yet: N adds one.", severity="warning")
+
     def show_rows(self, rows: Iterable[tuple[str, Text]]) -> None:
         """Replace the rows without announcing a choice, keeping the cursor on its row."""
         current = self.highlighted_option.id if self.highlighted_option else None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual.binding import Binding
 from textual.reactive import reactive
 
 from tui.core.present.screenful import CountryRow
@@ -11,6 +12,12 @@ from tui.ui.widgets.choice_list import ChoiceList
 
 class CountryList(ChoiceList):
     """Countries with their event counts; choosing one shows its details."""
+
+    BINDINGS = [
+        Binding("N", "add", "Add a country"),
+        Binding("E", "edit", "Edit this country"),
+    ]
+    table = "countries"
 
     countries: reactive[tuple[CountryRow, ...]] = reactive((), init=False)  # the screen's slice
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual.binding import Binding
 from textual.reactive import reactive
 
 from tui.core.present.screenful import PersonRow
@@ -11,6 +12,12 @@ from tui.ui.widgets.choice_list import ChoiceList
 
 class ParticipantList(ChoiceList):
     """Name, title and country of each participant; choosing one shows their itinerary."""
+
+    BINDINGS = [
+        Binding("N", "add", "Add a participant"),
+        Binding("E", "edit", "Edit this participant"),
+    ]
+    table = "participants"
 
     people: reactive[tuple[PersonRow, ...]] = reactive((), init=False)  # the screen's slice
 
