@@ -250,6 +250,17 @@ def test_an_edit_is_made_again_on_their_text_when_its_event_did_not_change(tmp_p
     assert on_disk(document) == update_event(theirs, "talks", {"title": "Mine", "updated": NOW})
 
 
+def test_an_edit_is_made_again_when_only_the_layout_of_its_event_changed(tmp_path: Path) -> None:
+    """A comment of theirs inside the event is no conflict: the values read the same."""
+    document = opened(tmp_path)
+    theirs = BASE.replace('kind = "bilateral"', 'kind = "bilateral"  # a comment of theirs')
+    assert theirs != BASE
+    document.path.write_text(theirs, encoding="utf-8")
+    outcome = document.update("talks", {"title": "Mine"})
+    assert outcome.result is Result.SAVED
+    assert "# a comment of theirs" in on_disk(document) and 'title = "Mine"' in on_disk(document)
+
+
 def test_a_conflict_carries_exactly_what_each_choice_writes(tmp_path: Path) -> None:
     document = opened(tmp_path)
     theirs = update_event(BASE, "talks", {"start": datetime(2025, 10, 9, 12)})
@@ -405,3 +416,22 @@ def test_errors_go_when_the_file_is_put_back(tmp_path: Path) -> None:
     document.path.write_text(BASE, encoding="utf-8")
     assert document.reload().result is Result.UNCHANGED
     assert document.errors == ()
+
+
+def test_undo_goes_back_newest_first_as_deep_as_kept(tmp_path: Path) -> None:
+    from tui.core.editing.save import read_snapshot
+
+    path = tmp_path / "cal.toml"
+    path.write_text(BASE, encoding="utf-8")
+    snapshot = read_snapshot(path)
+    loaded = load_bytes(BASE.encode(), str(path))
+    document = CalendarDocument(path, BASE, snapshot.digest, loaded, clock=lambda: NOW, depth=2)
+    texts = [BASE]
+    for title in ("One", "Two", "Three"):
+        assert document.update("talks", {"title": title}).result is Result.SAVED
+        texts.append(on_disk(document))
+    assert document.undo().message == "Undid: retitled 'Two' → 'Three'"
+    assert on_disk(document) == texts[2]
+    assert document.undo().message == "Undid: retitled 'One' → 'Two'"
+    assert on_disk(document) == texts[1]
+    assert document.undo().message == "Nothing to undo."  # the oldest fell off

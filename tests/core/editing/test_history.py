@@ -1,4 +1,5 @@
-"""Undo of saved edits: each undo puts one event back as it was written."""
+"""Undo of saved edits, one step at a time: each undo puts one event back as it was written.
+(The stack of steps, undo and redo, is the owner's: tests/core/editing/test_document.py.)"""
 
 from __future__ import annotations
 
@@ -7,41 +8,38 @@ from datetime import date
 import pytest
 
 from tests.conftest import BASE
-from tui.core.editing.history import EditHistory, UndoError
+from tui.core.editing.history import UndoError, record_edit, revert
 from tui.core.editing.toml_edit import add_event, cancel_event, delete_event, update_event
 from tui.core.loading.load import bundled_calendar
 
 BUNDLED = bundled_calendar().read_text(encoding="utf-8")
 
 
+def undone(before: str, after: str, before_id: str | None, after_id: str | None, now: str) -> str:
+    """``now`` with the save that turned ``before`` into ``after`` taken back."""
+    return revert(now, record_edit(before, after, before_id, after_id))
+
+
 def test_undo_an_edit_restores_the_bytes() -> None:
-    history = EditHistory()
     after = update_event(BUNDLED, "putin-rahmon-dinner", {"title": "Dinner", "approximate": None})
-    history.record(BUNDLED, after, "putin-rahmon-dinner", "putin-rahmon-dinner")
-    assert history.undo(after) == BUNDLED
-    assert len(history) == 0
+    assert undone(BUNDLED, after, "putin-rahmon-dinner", "putin-rahmon-dinner", after) == BUNDLED
 
 
 def test_undo_keeps_later_changes_to_other_events() -> None:
-    history = EditHistory()
     after = cancel_event(BASE, "talks")
-    history.record(BASE, after, "talks", "talks")
     later = update_event(after, "summit", {"title": "Their summit"})  # on disk, by someone
-    assert history.undo(later) == update_event(BASE, "summit", {"title": "Their summit"})
+    expected = update_event(BASE, "summit", {"title": "Their summit"})
+    assert undone(BASE, after, "talks", "talks", later) == expected
 
 
 def test_undo_an_id_change() -> None:
-    history = EditHistory()
     after = update_event(BASE, "talks", {"id": "ru-tj-talks"})
-    history.record(BASE, after, "talks", "ru-tj-talks")
-    assert history.undo(after) == BASE
+    assert undone(BASE, after, "talks", "ru-tj-talks", after) == BASE
 
 
 def test_undo_an_addition_deletes_it() -> None:
-    history = EditHistory()
     after = add_event(BASE, {"id": "dinner", "title": "Dinner", "start": date(2025, 10, 9)})
-    history.record(BASE, after, None, "dinner")
-    assert history.undo(after) == BASE
+    assert undone(BASE, after, None, "dinner", after) == BASE
 
 
 @pytest.mark.parametrize(
@@ -50,39 +48,19 @@ def test_undo_an_addition_deletes_it() -> None:
 def test_undo_a_deletion_puts_it_back_where_it_was(event_id: str) -> None:
     if event_id == "cis-summit":  # the last event of the file
         event_id = BUNDLED.rsplit('[[events]]\nid = "', 1)[1].split('"')[0]
-    history = EditHistory()
     after = delete_event(BUNDLED, event_id)
-    history.record(BUNDLED, after, event_id, None)
-    assert history.undo(after) == BUNDLED
-
-
-def test_undo_several_levels_newest_first() -> None:
-    history = EditHistory(depth=2)
-    texts = [BASE]
-    for title in ("One", "Two", "Three"):
-        texts.append(update_event(texts[-1], "talks", {"title": title}))
-        history.record(texts[-2], texts[-1], "talks", "talks")
-    assert len(history) == 2  # the oldest fell off
-    assert history.undo(texts[3]) == texts[2]
-    assert history.undo(texts[2]) == texts[1]
-    with pytest.raises(IndexError):
-        history.undo(texts[1])
+    assert undone(BUNDLED, after, event_id, None, after) == BUNDLED
 
 
 def test_undo_refuses_when_the_event_changed_since() -> None:
-    history = EditHistory()
     after = update_event(BASE, "talks", {"title": "Ours"})
-    history.record(BASE, after, "talks", "talks")
     theirs = update_event(after, "talks", {"location": "Theirs"})
     with pytest.raises(UndoError, match='"talks" changed since'):
-        history.undo(theirs)
-    assert len(history) == 0
+        undone(BASE, after, "talks", "talks", theirs)
 
 
 def test_undo_a_deletion_when_the_event_before_is_gone_too() -> None:
-    history = EditHistory()
     after = delete_event(BUNDLED, "somoni-wreath")
-    history.record(BUNDLED, after, "somoni-wreath", None)
     later = delete_event(after, "putin-arrival")  # the one before it, deleted elsewhere
-    restored = history.undo(later)
+    restored = undone(BUNDLED, after, "somoni-wreath", None, later)
     assert restored == delete_event(BUNDLED, "putin-arrival")

@@ -12,12 +12,10 @@ import pytest
 from tests.conftest import BASE, WriteCalendar
 from tui.core.editing import save
 from tui.core.editing.save import (
-    Conflict,
     ConflictError,
     SaveError,
     digest_of,
     read_snapshot,
-    rebase_edit,
     save_calendar,
 )
 from tui.core.editing.toml_edit import update_event
@@ -133,35 +131,3 @@ def test_a_new_file_is_created_but_never_replaced(tmp_path: Path) -> None:
     with pytest.raises(ConflictError, match="already exists"):
         save_calendar(path, EDITED, None)
     assert path.read_text(encoding="utf-8") == BASE
-
-
-def test_rebase_when_the_event_was_not_changed_there() -> None:
-    merged = rebase_edit(BASE, THEIRS, "talks", {"title": "Talks resumed"})
-    assert merged == update_event(THEIRS, "talks", {"title": "Talks resumed"})
-    assert 'title = "Summit of the CIS"' in merged and 'title = "Talks resumed"' in merged
-
-
-def test_rebase_when_only_the_layout_of_the_event_changed_there() -> None:
-    theirs = BASE.replace('kind = "bilateral"', 'kind = "bilateral"  # a comment of theirs')
-    merged = rebase_edit(BASE, theirs, "talks", {"title": "Talks resumed"})
-    assert isinstance(merged, str) and "# a comment of theirs" in merged
-
-
-def test_rebase_when_both_changed_the_event_gives_both() -> None:
-    theirs = update_event(BASE, "talks", {"title": "Their talks", "location": "Palace"})
-    result = rebase_edit(BASE, theirs, "talks", {"title": "Our talks"})
-    assert isinstance(result, Conflict)
-    assert result.theirs == theirs
-    assert result.their_event is not None and "Their talks" in result.their_event
-    assert "Our talks" in result.our_event and "Palace" not in result.our_event
-    assert 'title = "Our talks"' in result.ours and 'location = "Palace"' in result.ours
-
-
-def test_rebase_when_they_deleted_the_event_offers_it_back() -> None:
-    theirs = BASE.replace(
-        BASE[BASE.index('\n[[events]]\nid = "talks"') : BASE.index('\n[[events]]\nid = "summit"')],
-        "",
-    )
-    result = rebase_edit(BASE, theirs, "talks", {"title": "Our talks"})
-    assert isinstance(result, Conflict) and result.their_event is None
-    assert result.ours.startswith(theirs) and 'title = "Our talks"' in result.ours

@@ -7,7 +7,6 @@ event: edits made since to other events, by the user or on disk, stay.
 
 from __future__ import annotations
 
-from collections import deque
 from dataclasses import dataclass
 
 from tui.core.editing.toml_edit import (
@@ -47,45 +46,11 @@ class SavedEdit:
     gap_after: str = ""
 
 
-class EditHistory:
-    """The last few saved edits, newest last."""
-
-    def __init__(self, depth: int = 10) -> None:
-        self._edits: deque[SavedEdit] = deque(maxlen=depth)
-
-    def __len__(self) -> int:
-        return len(self._edits)
-
-    def record(
-        self, before_text: str, after_text: str, before_id: str | None, after_id: str | None
-    ) -> SavedEdit:
-        """Remember a save that turned ``before_text`` into ``after_text``.
-
-        ``before_id`` is None for an added event, ``after_id`` None for a deleted one; they
-        differ when the edit changed the id.
-        """
-        edit = record_edit(before_text, after_text, before_id, after_id)
-        self._edits.append(edit)
-        return edit
-
-    def last(self) -> SavedEdit | None:
-        """The edit the next undo would undo."""
-        return self._edits[-1] if self._edits else None
-
-    def undo(self, current_text: str) -> str:
-        """The text with the last edit's event put back as it was; that edit is dropped.
-
-        Raises:
-            UndoError: the event is no longer as the edit left it (the edit is dropped,
-                since it can never be undone now); IndexError: nothing to undo.
-        """
-        return revert(current_text, self._edits.pop())
-
-
 def record_edit(
     before_text: str, after_text: str, before_id: str | None, after_id: str | None
 ) -> SavedEdit:
-    """What ``EditHistory.record`` keeps of one event's save, without keeping it."""
+    """What undoing a save that turned ``before_text`` into ``after_text`` needs: the event's
+    text before and after (``before_id`` None: added; ``after_id`` None: deleted)."""
     before = event_text(before_text, before_id) if before_id else None
     after = event_text(after_text, after_id) if after_id else None
     edit = SavedEdit(before_id, after_id, before, after)

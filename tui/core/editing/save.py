@@ -1,9 +1,8 @@
 """Saving an edited calendar without ever losing someone else's change.
 
 The app keeps the digest of the bytes it last read. A save writes only when the file still
-has them; otherwise it raises ``ConflictError`` with the text now on disk, and
-``rebase_edit`` re-applies the user's edit to that text when the event was not changed
-there, or returns both versions for the user to choose.
+has them; otherwise it raises ``ConflictError`` with the text now on disk, and the file's
+owner (``document.py``) decides what to do with it.
 """
 
 from __future__ import annotations
@@ -11,18 +10,14 @@ from __future__ import annotations
 import codecs
 import hashlib
 import os
-from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from tui.core.editing.toml_edit import add_event, event_index, event_text, parse, update_event
 from tui.core.errors import CalendarError
 from tui.core.loading.limits import size_limit
 from tui.core.loading.load import decode, read_bytes
 from tui.core.system.files import write_atomic
 from tui.core.system.safe_read import read_regular
-from tui.core.toml.style import Changes
 
 
 class ConflictError(Exception):
@@ -146,56 +141,3 @@ def _text(data: bytes, target: Path) -> str:
         return decode(data, str(target))
     except CalendarError:  # not UTF-8 any more: a reload says where; this text is to show
         return data.decode("utf-8", "replace")
-
-
-# --- re-applying an edit to someone else's version ---------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Conflict:
-    """The event was changed on disk too: both versions, for the user to choose.
-
-    ``theirs`` is the text on disk, unchanged; ``ours`` is that text with the user's
-    changes applied over their version of the event (or the user's version added back when
-    they deleted it). ``their_event`` and ``our_event`` are the event's table in each, as
-    written, to show side by side; ``their_event`` is None when they deleted it.
-    """
-
-    event_id: str
-    theirs: str
-    ours: str
-    their_event: str | None
-    our_event: str
-
-
-def rebase_edit(base_text: str, their_text: str, event_id: str, changes: Changes) -> str | Conflict:
-    """The user's edit of ``event_id`` (made on ``base_text``) applied to ``their_text``.
-
-    When the event reads the same in both versions (whatever else changed, and however it
-    is laid out), the edit goes onto their text and the result is returned. Otherwise
-    both versions come back as a Conflict.
-
-    Raises:
-        CalendarError: either text is not valid TOML.
-        EditError: the event is not in ``base_text``, or a value TOML cannot hold.
-    """
-    base_document = parse(base_text)
-    base_event = base_document["events"][event_index(base_document, event_id)]
-    their_event = _event(parse(their_text), event_id)
-    if their_event == base_event:
-        return update_event(their_text, event_id, changes)
-    ours_alone = update_event(base_text, event_id, changes)
-    new_id = changes.get("id") or event_id
-    our_event = event_text(ours_alone, new_id) or ""
-    if their_event is None:
-        merged = {**base_event, **changes}
-        ours = add_event(their_text, {k: v for k, v in merged.items() if v is not None})
-    else:
-        ours = update_event(their_text, event_id, changes)
-    return Conflict(event_id, their_text, ours, event_text(their_text, event_id), our_event)
-
-
-def _event(document: Mapping[str, Any], event_id: str) -> dict[str, Any] | None:
-    events = document.get("events", [])
-    found = [e for e in events if isinstance(e, dict) and e.get("id") == event_id]
-    return found[0] if len(found) == 1 else None
