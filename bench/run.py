@@ -31,6 +31,8 @@ from figures import MANY, Figure, measure  # noqa: E402
 from keys import key_figures  # noqa: E402
 from make_calendar import calendar_text  # noqa: E402
 from report import HAND_WRITTEN, P90_EXPORTING, report  # noqa: E402
+from saving import NAMES as SAVING_NAMES  # noqa: E402
+from saving import saving_figures  # noqa: E402
 from terminal import first_paint  # noqa: E402
 
 from tui.core.export.formats import ExportFormat, export_bytes  # noqa: E402
@@ -162,6 +164,17 @@ def key_rows(row: Row, calendar: Calendar, repeat: int, folder: Path) -> None:
         row.values[P90_EXPORTING] = figures["exporting"].percentile(0.9)
 
 
+def saving_rows(row: Row, path: Path, repeat: int, folder: Path) -> None:
+    """Keys while an edit is saved, and the save (bench/saving.py), on a copy of the file."""
+    copy = folder / f"saving-{path.name}"
+    shutil.copyfile(path, copy)
+    try:
+        for key, figure in saving_figures(copy, repeat).items():
+            row.put(SAVING_NAMES[key], figure)
+    finally:
+        copy.unlink(missing_ok=True)
+
+
 def export_figures(row: Row, path: Path, calendar: Calendar, repeat: int) -> None:
     text = path.read_text(encoding="utf-8")
     floor = measure(lambda: tomllib.loads(text), repeat)
@@ -242,6 +255,8 @@ def bench_calendar(name: str, path: Path, repeat: int, work: Path, bare_kb: int)
         first_paint_figures(row, path, marker, heavy, cold=True, bare_kb=bare_kb)
     load_figures(row, path, heavy)
     key_rows(row, calendar, repeat, work)
+    if row.events >= 10_000:
+        saving_rows(row, path, heavy, work)
     export_figures(row, path, calendar, heavy)
     core_figures(row, path, heavy)
     return row

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
 from tui.core.editing.document import CalendarDocument, Conflict, Outcome, Result
+from tui.core.editing.tables_edit import remove_table
 from tui.core.editing.toml_edit import add_event, update_event
 from tui.core.loading.load import load_bytes
 
@@ -38,6 +39,7 @@ country = "TJ"
 
 # --- Day one ---
 """
+GUEST = "guest"  # the participant the user adds and renames
 EVENTS = ("alpha", "beta", "gamma", "delta")
 START = datetime(2025, 10, 9, 9)
 
@@ -118,6 +120,15 @@ class OwnerMachine(RuleBasedStateMachine):
             self.before()
             self.did(self.document.delete(data.draw(st.sampled_from(self.ids()))))
 
+    @rule(name=TITLES, country=st.sampled_from(["TJ", "XX"]))
+    def set_guest(self, name: str, country: str) -> None:
+        """A participant added or renamed (an unknown country is refused, nothing written)."""
+        self.before()
+        outcome = self.document.set_participant(GUEST, {"name": name, "country": country})
+        self.did(outcome)
+        if country == "XX":
+            assert outcome.result is not Result.SAVED
+
     @rule()
     def undo(self) -> None:
         self.before()
@@ -167,7 +178,9 @@ class OwnerMachine(RuleBasedStateMachine):
         ids = [e.id for e in load_bytes(text.encode(), "x").calendar.events]
         if ids:
             event_id = data.draw(st.sampled_from(ids))
-            self.path.write_text(update_event(text, event_id, {"title": title}), encoding="utf-8")
+            self.added += 1  # a location of their own: never byte for byte a version of ours
+            changes = {"title": title, "location": f"their place {self.added}"}
+            self.path.write_text(update_event(text, event_id, changes), encoding="utf-8")
             self.theirs[event_id] = title
 
     @rule(title=TITLES)
@@ -192,6 +205,8 @@ class OwnerMachine(RuleBasedStateMachine):
     def the_file_loads_and_keeps_its_comments(self) -> None:
         text = self.path.read_text(encoding="utf-8")
         calendar = load_bytes(text.encode(), "x").calendar
+        if GUEST in calendar.participants:  # the one table the user may add: the rest stays
+            text = remove_table(text, "participants", GUEST)
         assert text.startswith(HEADER)  # header, country, participant, comments: untouched
         for line in self.comments:
             assert line in text.splitlines()
