@@ -247,3 +247,20 @@ def test_an_empty_calendar_says_how_to_start() -> None:
     reason = present(empty, Browse(), NEW_YORK, NOW).empty_reason
     assert reason.startswith("The calendar has no events yet: press n to add one.")
     assert "N adds one" in reason and "Add participant…" in reason and "Add country…" in reason
+
+
+def test_about_says_when_an_event_was_last_edited(sample: Calendar) -> None:
+    """`i` after an edit: the calendar's own `updated` stays, the latest event stamp shows."""
+    from tui.core.present.details import about_details
+
+    def lines(calendar: Calendar) -> list[str]:
+        return [f"{line.label}: {line.text}" for line in about_details(calendar) if line.label]
+
+    assert not any(line.startswith("Last edit") for line in lines(sample))
+    early = datetime(2026, 11, 30, 8, 0, tzinfo=UTC)
+    late = datetime(2026, 12, 1, 9, 30, tzinfo=UTC)
+    events = list(sample.events)
+    events[0] = replace(events[0], updated=late)
+    events[1] = replace(events[1], updated=early)
+    edited = replace(sample, events=tuple(events))
+    assert "Last edit: 2026-12-01 09:30 UTC" in lines(edited)

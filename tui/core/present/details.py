@@ -219,6 +219,10 @@ def about_details(calendar: Calendar) -> tuple[DetailLine, ...]:
     lines += _field("Zone", calendar.timezone)
     if calendar.updated is not None:
         lines += _field("Updated", f"{calendar.updated:%Y-%m-%d %H:%M %Z}".strip())
+    stamps = [e.updated for e in calendar.events if e.updated is not None]
+    if stamps:  # an edit stamps its event, not the calendar (README, "Revision stamps")
+        last = max(stamps, key=lambda stamp: stamp.timestamp())
+        lines += _field("Last edit", f"{last:%Y-%m-%d %H:%M %Z}".strip())
     counts = (
         f"{len(calendar.events)} events, {len(calendar.participants)} participants, "
         f"{len(calendar.countries)} countries"
