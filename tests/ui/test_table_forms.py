@@ -197,3 +197,28 @@ async def test_the_palette_offers_adding_and_editing_participants_and_countries(
         assert "Add participant…" in names and "Add country…" in names
         assert "Edit participant: Vladimir Putin" in names
         assert "Edit country: Tajikistan (TJ)" in names
+
+
+async def test_editing_a_participant_and_adding_a_country(calendar_file: Path) -> None:
+    app = open_app(calendar_file)
+    async with app.run_test(size=SIZE) as pilot:
+        main_screen(app).follower.close()  # type: ignore[union-attr]
+        notices = record_notices(app)
+        people = main_screen(app).query_one("#people")
+        people.focus()
+        pid = people.highlighted_option.id  # type: ignore[attr-defined]
+        name = load_calendar(calendar_file).calendar.participants[pid].name
+        form = await open_form(app, pilot, "people", "E")
+        await type_into(pilot, form, "title", "Chair of the summit")
+        await pilot.press("ctrl+s")
+        await until(lambda: any("Saved: edited participant" in n for n in notices))
+        assert f"Saved: edited participant '{name}' (title)" in notices
+        after = load_calendar(calendar_file).calendar
+        assert after.participants[pid].title == "Chair of the summit"
+        form = await open_form(app, pilot, "countries", "N")
+        for field, text in (("id", "mn"), ("name", "Mongolia"), ("capital", "Ulaanbaatar")):
+            await type_into(pilot, form, field, text)
+        await pilot.press("ctrl+s")
+        await until(lambda: any("Saved: added country 'Mongolia'" in n for n in notices))
+        await until(lambda: "MN" in main_screen(app).calendar.countries)
+        assert load_calendar(calendar_file).calendar.countries["MN"].capital == "Ulaanbaatar"
