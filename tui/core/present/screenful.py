@@ -29,6 +29,7 @@ from tui.core.views.time_words import short_day, time_range
 if TYPE_CHECKING:
     # The timeline and the whole visit are laid out only while shown (imported there).
     from tui.core.living.changes import Change
+    from tui.core.views.month import MonthGrid
     from tui.core.views.search_results import SearchHit
     from tui.core.views.timeline import Timeline
     from tui.core.views.whole_visit import AgendaScreen
@@ -80,6 +81,8 @@ class Screenful:
     agenda: AgendaScreen | None = None  # only while the whole visit is shown
     now: datetime | None = None  # the instant shown, for the timeline's now line
     results: tuple[SearchHit, ...] = ()  # every event a search matches; () when not searching
+    month: MonthGrid | None = None  # only while the month view is shown
+    month_day: date | None = None  # its cursor's day
 
     # Each pane's part, compared by value: a pane redraws only when its part changed.
     @property
@@ -152,6 +155,8 @@ def present(
         agenda=_agenda(index, browse, local, now),
         now=now,
         results=_results(index, browse, local),
+        month=_month(index, browse, local, now, changes),
+        month_day=browse.month_day or day,
     )
 
 
@@ -166,6 +171,25 @@ def _results(index: CalendarIndex, browse: Browse, local: tzinfo) -> tuple[Searc
     from tui.core.views.search_results import search_results  # not for the first frame
 
     return search_results(index, browse.filter, browse.zone_mode, local, RESULTS_LIMIT)
+
+
+def _month(
+    index: CalendarIndex,
+    browse: Browse,
+    local: tzinfo,
+    now: datetime,
+    changes: Mapping[str, Change],
+) -> MonthGrid | None:
+    """The month of the month view's cursor (today's without one), only while it is shown."""
+    if browse.view is not View.MONTH:
+        return None
+    from tui.core.views.month import month_grid  # not needed for the first frame
+    from tui.core.views.now import days_zone
+
+    today = now.astimezone(days_zone(index, browse.zone_mode, local)).date()
+    on = browse.month_day or browse.day or today
+    view, mode = browse.filter, browse.zone_mode
+    return month_grid(index, view, mode, local, on.year, on.month, today, changes)
 
 
 def _agenda(
@@ -183,6 +207,8 @@ def _view_title(browse: Browse, day: date | None, matching: int) -> str:
     """The main pane's title: 'Events · Thu 9 Oct', 'Timeline · Thu 9 Oct · lanes by venue'."""
     if browse.view is View.AGENDA:
         return f"The whole calendar · {matching} events"
+    if browse.view is View.MONTH:
+        return "Month · [ ] another month · enter opens the day"
     on = f" · {short_day(day)}" if day else ""
     if browse.view is View.TIMELINE:
         lanes = "venue" if browse.lanes_by is LaneMode.VENUES else "participant"

@@ -4,7 +4,8 @@ The screen assigns ``grid`` (``tui.core.views.month.month_grid`` for the filter)
 cursor's day; the lines come from ``tui.core.present.month_layout``, so this widget only
 styles them: the cursor's cell reversed, days of the next or last month dim, today bold.
 Arrows move the cursor a day or a week, ``[``/``]`` a month; a cursor that leaves the
-grid's month asks for that month's grid with ``MonthRequested``; enter posts ``Selected``.
+grid's month asks for that month's grid with ``MonthRequested``; enter on a day with events
+posts ``Selected`` (on one without, a notice says so); escape goes back to the day view.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from textual.widget import Widget
 
 from tui.core.present.month_layout import layout_month
 from tui.core.views.month import MonthGrid, shift_month
+from tui.core.views.time_words import day_heading
 
 
 class MonthView(Widget, can_focus=True):
@@ -31,9 +33,10 @@ class MonthView(Widget, can_focus=True):
         Binding("right,l", "move(1)", "Next day", show=False),
         Binding("up,k", "move(-7)", "Previous week", show=False),
         Binding("down,j", "move(7)", "Next week", show=False),
-        Binding("left_square_bracket", "month(-1)", "Previous month"),
-        Binding("right_square_bracket", "month(1)", "Next month"),
+        Binding("left_square_bracket", "month(-1)", "Previous month", show=False),
+        Binding("right_square_bracket", "month(1)", "Next month", show=False),
         Binding("enter", "open", "Open the day"),
+        Binding("escape", "screen.toggle_view('month')", "Back"),
     ]
     COMPONENT_CLASSES = {"month-view--cursor", "month-view--other-month", "month-view--today"}
     DEFAULT_CSS = """
@@ -63,7 +66,12 @@ class MonthView(Widget, can_focus=True):
             return self.month_view
 
     class Selected(Highlighted):
-        """Enter on a day: open it."""
+        """Enter on a day with events: open it."""
+
+        @property
+        def key(self) -> str:
+            """No event: the day opens on its first (as the whole visit's messages name one)."""
+            return ""
 
     class MonthRequested(Message):
         """The cursor left the grid's month: the screen should assign that month's grid."""
@@ -115,8 +123,14 @@ class MonthView(Widget, can_focus=True):
         self._go(date(year, month, min(day, weeks_of.monthrange(year, month)[1])))
 
     def action_open(self) -> None:
-        if self.cursor is not None:
-            self.post_message(self.Selected(self, self.cursor))
+        grid, day = self.grid, self.cursor
+        if grid is None or day is None:
+            return
+        cell = grid.cell(day)
+        if cell is not None and cell.count:
+            self.post_message(self.Selected(self, day))
+        else:
+            self.notify(f"No events on {day_heading(day)} match the filter.", markup=False)
 
     def _go(self, day: date) -> None:
         self.cursor = day
