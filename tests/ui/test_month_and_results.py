@@ -84,9 +84,10 @@ async def test_month_at_80x24_reads_and_arrows_move() -> None:
         assert month.cursor == date(2025, 10, 17)
         await pilot.press("left", "up", "up")
         assert month.cursor == date(2025, 10, 2)
-        await pilot.press("enter")
+        await pilot.press("enter")  # a day without events: a notice, nothing to open
+        await pilot.press("right", "right", "right", "right", "right", "right", "right", "enter")
         selected = [m.day for m in app.messages if isinstance(m, MonthView.Selected)]
-        assert selected == [date(2025, 10, 2)]
+        assert selected == [date(2025, 10, 9)]
 
 
 async def test_brackets_change_month_and_leaving_the_month_asks_for_it() -> None:
