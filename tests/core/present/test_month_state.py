@@ -1,0 +1,51 @@
+"""The month view's state: `M` opens on the day shown, the grid follows the cursor's month,
+today is the venue's, `.` moves the cursor, and other views carry no grid."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, date, datetime
+
+import pytest
+
+from tui.core.loading.load import bundled_calendar, load_calendar
+from tui.core.present.screenful import present
+from tui.core.present.state import Browse, View, at_now, settle, toggled_view
+from tui.core.views.index import CalendarIndex
+from tui.core.zones import get_zone
+
+NEW_YORK = get_zone("America/New_York")
+# 21:00 UTC on 9 October is 02:00 on the 10th in Dushanbe (the venue) and 17:00 on the 9th
+# in New York (the viewer): today is the venue's day, as the day list's days are.
+LATE = datetime(2025, 10, 9, 21, 0, tzinfo=UTC)
+
+
+@pytest.fixture(scope="module")
+def index() -> CalendarIndex:
+    built = CalendarIndex(load_calendar(bundled_calendar()).calendar)
+    built.build()
+    return built
+
+
+def test_month_opens_on_the_day_shown_and_follows_its_cursor(index: CalendarIndex) -> None:
+    browse = settle(index, Browse(day=date(2025, 10, 9)), NEW_YORK)
+    month = toggled_view(browse, View.MONTH)
+    assert (month.view, month.month_day) == (View.MONTH, date(2025, 10, 9))
+    shown = present(index, month, NEW_YORK, LATE)
+    assert shown.month is not None and (shown.month.year, shown.month.month) == (2025, 10)
+    assert shown.month_day == date(2025, 10, 9)
+    today = [c.day for week in shown.month.weeks for c in week if c.today]
+    assert today == [date(2025, 10, 10)]
+    later = present(index, replace(month, month_day=date(2026, 2, 3)), NEW_YORK, LATE)
+    assert later.month is not None and later.month.title == "February 2026"
+    assert later.month.total == 0 and later.day == date(2025, 10, 9)  # the day view's day stays
+    assert toggled_view(month, View.MONTH).view is View.DAY
+    assert present(index, browse, NEW_YORK, LATE).month is None
+
+
+def test_now_in_the_month_moves_its_cursor(index: CalendarIndex) -> None:
+    month = replace(settle(index, Browse(), NEW_YORK), view=View.MONTH, month_day=date(2026, 1, 1))
+    moved = at_now(index, month, NEW_YORK, datetime(2025, 10, 9, 7, 0, tzinfo=UTC))
+    assert moved.month_day == date(2025, 10, 9) == moved.day
+    in_days = at_now(index, replace(month, view=View.DAY), NEW_YORK, LATE)
+    assert in_days.month_day == date(2026, 1, 1)  # not shown: left as it was
