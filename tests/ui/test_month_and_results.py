@@ -204,7 +204,7 @@ RESULTS_80x24 = [
     "│   2  KZ Kazakhstan         ││ afternoon–evening (in 4 hours)                 │",  # noqa: RUF001
     "│   2  KG Kyrgyzstan         ││ Times: The time was not announced. It is in    │",
     "╰────────────────────────────╯╰────────────────────────────────────────────────╯",
-    "c Filter / Search z Zone e Export t Timeline M Month ? Help q Quit  ▏^p palette",
+    "c Filter / Search z Zone e Export t Timeline ? Help q Quit          ▏^p palette",
 ]
 
 

@@ -19,7 +19,7 @@ WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 # today (in venue time, the days' zone) is Thursday 9 October: '[ 9]'.
 SCREEN_80x24 = [
     " Putin's state v…  Wed 8 Oct to Fri 10 Oct 2025  Filter: none  Zone: venue time",
-    "╭─ Month · [ ] another month · enter opens the day ────────────────────────────╮",
+    "╭─ Month · [ ] another month · enter opens the day · escape goes back ─────────╮",
     "│ October 2025 · 17 events                                                     │",
     "│  Mon       Tue       Wed       Thu       Fri       Sat       Sun             │",
     "│  29        30         1         2         3         4         5              │",
@@ -35,7 +35,7 @@ SCREEN_80x24 = [
     "│ ⚖ ICC   • changed   [ ] today                                                │",
     *["│" + " " * 78 + "│"] * 7,
     "╰" + "─" * 78 + "╯",
-    "⏎ Open the day esc Back c Filter / Search z Zone e Export t Timeline▏^p paletteH",
+    "c Filter / Search z Zone e Export t Timeline ? Help q Quit          ▏^p palette",
 ]
 
 
@@ -77,7 +77,9 @@ async def test_month_at_200x60(make_app: MakeApp) -> None:
             " Putin's state visit to Tajikistan, October 2025  Wed 8 Oct to Fri 10 Oct 2025"
             + " " * 91
             + "Filter: none  Zone: venue time",
-            "╭─ Month · [ ] another month · enter opens the day " + "─" * 148 + "╮",
+            "╭─ Month · [ ] another month · enter opens the day · escape goes back "
+            + "─" * 129
+            + "╮",
             row("October 2025 · 17 events"),
             row("".join(f" {name}".ljust(28) for name in WEEKDAYS)),
             row("".join(cells).rstrip()),
@@ -101,9 +103,8 @@ async def test_month_at_200x60(make_app: MakeApp) -> None:
             row("⚖ ICC   • changed   [ ] today"),
             *[blank] * 43,
             "╰" + "─" * 198 + "╯",
-            "⏎ Open the day esc Back c Filter / Search z Zone e Export t Timeline M Month ? Help"
-            + " q Quit"
-            + " " * 98
+            "c Filter / Search z Zone e Export t Timeline ? Help q Quit"
+            + " " * 130
             + "▏^p palette",
         ]
 
@@ -203,3 +204,14 @@ async def test_now_in_the_month_moves_its_cursor_to_today(make_app: MakeApp) -> 
         assert screen.browse.month_day == date(2025, 10, 9)
         assert month_text(app)[0] == "October 2025 · 17 events"
         assert screen.browse.view is View.MONTH
+
+
+async def test_help_lists_m(make_app: MakeApp) -> None:
+    from tui.ui.dialogs.help_modal import HelpModal
+
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpModal)
+        lines = str(app.screen.query_one("#help-keys").render()).splitlines()
+        assert any(line.split() == ["M", "Month", "at", "a", "glance"] for line in lines)

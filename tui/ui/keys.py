@@ -26,7 +26,7 @@ MAIN_KEYS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
     Binding("ctrl+y", "redo", "Redo the last undone edit", show=False),
     Binding("t", "toggle_view('timeline')", "Timeline"),
     Binding("a", "toggle_view('agenda')", "Whole visit", show=False),
-    Binding("M", "toggle_view('month')", "Month"),
+    Binding("M", "toggle_view('month')", "Month at a glance", show=False),
     Binding("v", "switch_lanes", "Lanes by participant or venue", show=False),
     Binding("o", "source_link('Open')", "Open a source link", show=False),
     Binding("y", "source_link('Copy')", "Copy a source link", show=False),

@@ -208,7 +208,7 @@ def _view_title(browse: Browse, day: date | None, matching: int) -> str:
     if browse.view is View.AGENDA:
         return f"The whole calendar · {matching} events"
     if browse.view is View.MONTH:
-        return "Month · [ ] another month · enter opens the day"
+        return "Month · [ ] another month · enter opens the day · escape goes back"
     on = f" · {short_day(day)}" if day else ""
     if browse.view is View.TIMELINE:
         lanes = "venue" if browse.lanes_by is LaneMode.VENUES else "participant"

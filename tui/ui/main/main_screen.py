@@ -80,8 +80,8 @@ class MainScreen(Screen[None]):
     BINDINGS = MAIN_KEYS
     AUTO_FOCUS = ""  # on_mount focuses the main view, once its rows are known
 
-    browse: reactive[Browse] = reactive(Browse, init=False)
-    screenful: reactive[Screenful | None] = reactive(None, init=False)
+    browse: reactive[Browse] = reactive(Browse, init=False, repaint=False)
+    screenful: reactive[Screenful | None] = reactive(None, init=False, repaint=False)
 
     def __init__(
         self,

@@ -49,6 +49,8 @@ class PaneLayout(Horizontal):
     It lays the panes out; the screen hands each its part of the ``Screenful``.
     """
 
+    day_title = ""  # the main pane's title last handed down
+
     def compose(self) -> ComposeResult:
         with Vertical(id="nav"):
             yield DayList(id="days")
@@ -97,9 +99,11 @@ class PaneLayout(Horizontal):
         if month is not None:
             month.grid = screenful.month
             month.cursor = screenful.month_day
-        for view in (day_view, timeline, agenda, month):
-            if view is not None:
-                view.border_title = screenful.day_title
+        if screenful.day_title != self.day_title:  # setting a border title always repaints
+            self.day_title = screenful.day_title
+            for view in (day_view, timeline, agenda, month):
+                if view is not None:
+                    view.border_title = screenful.day_title
         self.hand_results(screenful)
         if not screenful.rows and self.screen.focused is day_view.table:
             self.query_one(DayList).focus()  # the focus does not stay on an empty table

@@ -35,8 +35,8 @@ class MonthView(Widget, can_focus=True):
         Binding("down,j", "move(7)", "Next week", show=False),
         Binding("left_square_bracket", "month(-1)", "Previous month", show=False),
         Binding("right_square_bracket", "month(1)", "Next month", show=False),
-        Binding("enter", "open", "Open the day"),
-        Binding("escape", "screen.toggle_view('month')", "Back"),
+        Binding("enter", "open", "Open the day", show=False),
+        Binding("escape", "screen.toggle_view('month')", "Back to the day view", show=False),
     ]
     COMPONENT_CLASSES = {"month-view--cursor", "month-view--other-month", "month-view--today"}
     DEFAULT_CSS = """
