@@ -48,6 +48,9 @@ GOALS = [
     ("100,000", "key (]) to repaint while exporting", 0.150, "ms", "issue 8, the key goal"),
     ("100,000", P90_EXPORTING, 0.150, "ms", "issue 8, the key goal"),
     ("10,000", "export all / tomllib", 1.5, "x", "earlier goal"),
+    ("10,000", "month: arrow (a day) to repaint", 0.050, "ms", "issue 25"),
+    ("10,000", "month: ] (next month) to repaint", 0.050, "ms", "issue 25"),
+    ("10,000", "month: M (open the month) to repaint", 0.050, "ms", "issue 25"),
 ]
 
 
@@ -152,7 +155,9 @@ def report(
         "repaint (only samples whose frame came before the export ended count). *Escape during",
         "an export*: until the first frame of the main screen. The in-app export includes the",
         "keys pressed during it. Load, export, check and reload run in this process or as",
-        "subprocesses; *cold* sets `DIPLOCAL_NO_CACHE=1`.",
+        "subprocesses; *cold* sets `DIPLOCAL_NO_CACHE=1`. The month view's keys",
+        "(`bench/month_keys.py`, *month:*) run at 80x24, from the day view: M, an arrow each",
+        "way, `]` and `[`, a search key, enter on a day and escape.",
         "",
         *_table(app_rows),
         "",
