@@ -215,3 +215,13 @@ async def test_help_lists_m(make_app: MakeApp) -> None:
         assert isinstance(app.screen, HelpModal)
         lines = str(app.screen.query_one("#help-keys").render()).splitlines()
         assert any(line.split() == ["M", "Month", "at", "a", "glance"] for line in lines)
+
+
+async def test_the_palette_opens_the_month(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("ctrl+p", *"month at a glance")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert main_screen(app).browse.view is View.MONTH
