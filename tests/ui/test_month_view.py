@@ -59,20 +59,40 @@ async def test_month_at_80x24(make_app: MakeApp) -> None:
         assert screen_lines(app) == SCREEN_80x24
 
 
+# Thursday's eight events, Wednesday's four and Friday's five, each cut to its cell.
+TITLES_200 = [
+    ("Putin arrives in Dushanbe…", "Official welcome ceremony", "CIS Council of Heads of S…"),
+    ("Wreath-laying at the Ismo…", "Russia-Tajikistan talks: …", "Leaders' closed-door info…"),
+    ("Putin and Rahmon: informa…", "Putin and Aliyev meet", "Putin's closing press con…"),
+    ("Defence Minister Belousov…", "Lukashenko arrives in Dus…", "Putin and Tokayev meet"),
+    ("", "Second Central Asia-Russi…", "Pashinyan and Rahmon hold…"),
+    ("", "Informal dinner of the CI…", ""),
+    ("", "16 documents signed, incl…", ""),
+    ("", "CIS Council of Foreign Mi…", ""),
+]
+
+
 async def test_month_at_200x60(make_app: MakeApp) -> None:
-    """Wide, each day's cell is 28 columns: the counts keep their word."""
+    """Wide and tall, each day's cell is 28 columns and 10 lines: the counts keep their
+    word and each day lists its events by title, in the day's order."""
     app = make_app()
     async with app.run_test(size=(200, 60)) as pilot:
         with_a_change(app)
         await pilot.press("M")
         await pilot.pause()
         lines = screen_lines(app)
-        cells = [" " + f"{n:>2}".ljust(27) for n in ("29", "30", "1", "2", "3", "4", "5")]
         blank = "│" + " " * 198 + "│"
 
         def row(text: str) -> str:
             return f"│ {text}".ljust(199) + "│"
 
+        def numbers(*days: int) -> str:
+            return row("".join(f" {n:>2}".ljust(28) for n in days).rstrip())
+
+        titles = [
+            row((" " * 56 + "".join(f" {title}".ljust(28) for title in three)).rstrip())
+            for three in TITLES_200
+        ]
         assert lines == [
             " Putin's state visit to Tajikistan, October 2025  Wed 8 Oct to Fri 10 Oct 2025"
             + " " * 91
@@ -81,9 +101,9 @@ async def test_month_at_200x60(make_app: MakeApp) -> None:
             + "─" * 129
             + "╮",
             row("October 2025 · 17 events"),
-            row("".join(f" {name}".ljust(28) for name in WEEKDAYS)),
-            row("".join(cells).rstrip()),
-            blank,
+            row("".join(f" {name}".ljust(28) for name in WEEKDAYS).rstrip()),
+            numbers(29, 30, 1, 2, 3, 4, 5),
+            *[blank] * 9,
             row(
                 "  6".ljust(28)
                 + "  7".ljust(28)
@@ -94,14 +114,15 @@ async def test_month_at_200x60(make_app: MakeApp) -> None:
                 + " 12"
             ),
             row(" " * 56 + " 4 events".ljust(28) + " 8 events".ljust(28) + " 5 events"),
-            row("".join(f" {n:>2}".ljust(28) for n in range(13, 20)).rstrip()),
-            blank,
-            row("".join(f" {n:>2}".ljust(28) for n in range(20, 27)).rstrip()),
-            blank,
-            row("".join(f" {n:>2}".ljust(28) for n in (27, 28, 29, 30, 31, 1, 2)).rstrip()),
-            blank,
+            *titles,
+            numbers(13, 14, 15, 16, 17, 18, 19),
+            *[blank] * 9,
+            numbers(20, 21, 22, 23, 24, 25, 26),
+            *[blank] * 9,
+            numbers(27, 28, 29, 30, 31, 1, 2),
+            *[blank] * 9,
             row("⚖ ICC   • changed   [ ] today"),
-            *[blank] * 43,
+            *[blank] * 3,
             "╰" + "─" * 198 + "╯",
             "c Filter / Search z Zone e Export t Timeline ? Help q Quit"
             + " " * 130

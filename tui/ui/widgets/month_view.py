@@ -21,6 +21,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from tui.core.present.month_layout import layout_month
+from tui.core.text import cells
 from tui.core.views.month import MonthGrid, shift_month
 from tui.core.views.time_words import day_heading
 
@@ -90,7 +91,7 @@ class MonthView(Widget, can_focus=True):
         grid = self.grid
         if grid is None:
             return Text("")
-        layout = layout_month(grid, self.size.width)
+        layout = layout_month(grid, self.size.width, self.size.height)
         text = Text("\n".join(layout.lines), no_wrap=True, overflow="crop")
         starts = [0]
         for line in layout.lines:
@@ -104,9 +105,10 @@ class MonthView(Widget, can_focus=True):
                 style += self.get_component_rich_style("month-view--today")
             if day == self.cursor:
                 style += self.get_component_rich_style("month-view--cursor")
-            for row in (top, top + 1):
-                begin = starts[row] + column
-                end = min(begin + layout.cell, starts[row + 1] - 1)
+            for row in range(top, top + layout.tall):
+                line = layout.lines[row]
+                begin = starts[row] + _offset(line, column)
+                end = starts[row] + _offset(line, column + layout.cell)
                 if begin < end and style:
                     text.stylize(style, begin, end)
         return text
@@ -138,3 +140,16 @@ class MonthView(Widget, can_focus=True):
         grid = self.grid
         if grid is not None and (day.year, day.month) != (grid.year, grid.month):
             self.post_message(self.MonthRequested(self, day.year, day.month))
+
+
+def _offset(line: str, column: int) -> int:
+    """The index in ``line`` of the character at terminal column ``column`` (a title may
+    hold characters two columns wide); the line's length past its end."""
+    if len(line) == cells(line):
+        return min(column, len(line))
+    used = 0
+    for index, character in enumerate(line):
+        if used >= column:
+            return index
+        used += cells(character)
+    return len(line)
