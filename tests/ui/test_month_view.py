@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from tests.ui.conftest import MakeApp
+from tests.ui.conftest import SAMPLE, MakeApp
 from tests.ui.helpers import main_screen, screen_lines
 from tui.core.living.changes import Change, ChangeKind
 from tui.core.present.state import View
@@ -246,3 +246,15 @@ async def test_the_palette_opens_the_month(make_app: MakeApp) -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert main_screen(app).browse.view is View.MONTH
+
+
+async def test_titles_in_the_month_are_data(make_app: MakeApp) -> None:
+    """A title with markup and an escape shows as itself in a tall month."""
+    app = make_app(SAMPLE)
+    async with app.run_test(size=(200, 60)) as pilot:
+        await pilot.press("3", "M")
+        await pilot.pause()
+        text = "\n".join(screen_lines(app))
+        assert "[bold]x[/] [@click=app.q" in text
+        assert "\x1b" not in text
+        assert app.is_running
