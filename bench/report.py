@@ -51,6 +51,9 @@ GOALS = [
     ("10,000", "export all / tomllib", 1.5, "x", "earlier goal"),
     ("10,000", SAVING, 0.150, "ms", "issue 20"),
     ("100,000", SAVING, 0.150, "ms", "issue 20"),
+    ("10,000", "month: arrow (a day) to repaint", 0.050, "ms", "issue 25"),
+    ("10,000", "month: ] (next month) to repaint", 0.050, "ms", "issue 25"),
+    ("10,000", "month: M (open the month) to repaint", 0.050, "ms", "issue 25"),
 ]
 
 
@@ -158,6 +161,9 @@ def report(
         "subprocesses; *cold* sets `DIPLOCAL_NO_CACHE=1`. *While an edit is saved*",
         "(bench/saving.py, 10,000 events and more): an update intent runs in its worker",
         "thread while `]` and `[` are pressed every 50 ms until the saved version is shown.",
+        "The month view's keys",
+        "(`bench/month_keys.py`, *month:*) run at 80x24, from the day view: M, an arrow each",
+        "way, `]` and `[`, a search key, enter on a day and escape.",
         "",
         *_table(app_rows),
         "",

@@ -30,6 +30,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from figures import MANY, Figure, measure  # noqa: E402
 from keys import key_figures  # noqa: E402
 from make_calendar import calendar_text  # noqa: E402
+from month_keys import month_key_figures  # noqa: E402
 from report import HAND_WRITTEN, P90_EXPORTING, report  # noqa: E402
 from saving import NAMES as SAVING_NAMES  # noqa: E402
 from saving import saving_figures  # noqa: E402
@@ -160,6 +161,9 @@ def key_rows(row: Row, calendar: Calendar, repeat: int, folder: Path) -> None:
     figures = key_figures(calendar, repeat, folder)
     for key, figure in figures.items():
         row.put(names[key], figure)
+    # The month view (issue 25), at 80x24: a key to the frame that shows what it asks.
+    for name, figure in month_key_figures(calendar, repeat).items():
+        row.put(f"month: {name} to repaint", figure)
     if len(figures["exporting"].samples) >= MANY:  # a tail worth judging as well
         row.values[P90_EXPORTING] = figures["exporting"].percentile(0.9)
 

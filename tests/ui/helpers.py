@@ -81,3 +81,9 @@ def send_burst(app: App[None], keys: list[str]) -> None:
         event = key_event(key)
         event.set_sender(app)
         driver.send_message(event)
+
+
+def screen_lines(app: App[None]) -> list[str]:
+    """The whole terminal as plain text, one string per line, trailing blanks cut."""
+    strips = app.screen._compositor.render_strips()
+    return ["".join(segment.text for segment in strip).rstrip() for strip in strips]

@@ -1,4 +1,4 @@
-"""The layout holds at every width from 60 to 250 columns and 20 to 80 rows.
+"""The layout holds at every width from 60 to 250 columns and 20 to 80 rows, the month too.
 
 No row a line-API pane paints is wider than the pane, no event pane shows a horizontal
 scrollbar, the header keeps "Filter:" and "Zone:" whole, the footer's keys are on screen,
@@ -16,10 +16,12 @@ from textual.widgets._footer import FooterKey
 
 from tests.ui.conftest import MakeApp
 from tests.ui.helpers import header, main_screen
+from tui.core.text import cells
 from tui.ui.widgets.agenda_view import AgendaView
 from tui.ui.widgets.calendar_header import CalendarHeader
 from tui.ui.widgets.day_list import DayList
 from tui.ui.widgets.day_view import EventList
+from tui.ui.widgets.month_view import MonthView
 from tui.ui.widgets.timeline_view import TimelineView
 
 WIDTHS = [60, 79, 80, 119, 120, 159, 160, 161, 200, 250]
@@ -79,6 +81,20 @@ async def test_layout_at_every_size(make_app: MakeApp, width: int) -> None:
             await pilot.pause()
             check_panes(app, (width, HEIGHTS[-1]))
             await pilot.press(view)
+        await pilot.press("M")  # the month, at every height
+        for height in HEIGHTS:
+            await pilot.resize_terminal(width, height)
+            await pilot.pause()
+            check_month(app, (width, height))
+            check_footer(app, (width, height))
+
+
+def check_month(app: App[None], size: tuple[int, int]) -> None:
+    """Every line of the month fits its pane, across and down."""
+    month = main_screen(app).query_one(MonthView)
+    lines = month.render().plain.splitlines()
+    assert max(cells(line) for line in lines) <= month.content_size.width, size
+    assert len(lines) <= month.content_size.height, (size, len(lines))
 
 
 async def test_no_cliff_where_the_panes_go_side_by_side(make_app: MakeApp) -> None:

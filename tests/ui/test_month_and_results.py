@@ -9,6 +9,8 @@ from datetime import date
 from textual.app import App, ComposeResult
 from textual.message import Message
 
+from tests.ui.conftest import MakeApp
+from tests.ui.helpers import screen_lines
 from tui.core.loading.load import bundled_calendar, load_calendar
 from tui.core.present.month_layout import layout_month
 from tui.core.views.filter import Filter, ZoneMode
@@ -84,9 +86,10 @@ async def test_month_at_80x24_reads_and_arrows_move() -> None:
         assert month.cursor == date(2025, 10, 17)
         await pilot.press("left", "up", "up")
         assert month.cursor == date(2025, 10, 2)
-        await pilot.press("enter")
+        await pilot.press("enter")  # a day without events: a notice, nothing to open
+        await pilot.press("right", "right", "right", "right", "right", "right", "right", "enter")
         selected = [m.day for m in app.messages if isinstance(m, MonthView.Selected)]
-        assert selected == [date(2025, 10, 2)]
+        assert selected == [date(2025, 10, 9)]
 
 
 async def test_brackets_change_month_and_leaving_the_month_asks_for_it() -> None:
@@ -175,3 +178,42 @@ async def test_results_show_markup_in_titles_literally() -> None:
         assert "[bold]x[/bold] [@click=app.quit]y[/]" in prompt
         await pilot.press("enter")
         assert app.is_running
+
+
+RESULTS_80x24 = [
+    ' Putin\'s state visit to T…  Filter: "summit" (6 of 17 events)  Zone: venue time',
+    "▊" + "▔" * 78 + "▎",
+    "▊  summit" + " " * 70 + "▎",
+    "▊" + "▁" * 78 + "▎",
+    "╭─ Days ─────────────────────╮╭─ Search results (6) ───────────────────────────╮",
+    "│    0 Wed 8 Oct             ││ Thu 9 Oct  aft–eve   ⚖ Second Central Asia-Ru… │",  # noqa: RUF001
+    "│    2 Thu 9 Oct             ││ Thu 9 Oct  no time     CIS Council of Foreign… │",
+    "│    4 Fri 10 Oct            ││ Fri 10 Oct by ≈13:47 ⚖ CIS Council of Heads o… │",
+    "╰────────────────────────────╯│ Fri 10 Oct no time   ⚖ Leaders' closed-door i… │",
+    "╭─ Participants ─────────────╮│ Fri 10 Oct no time   ⚖ Putin's closing press … │",
+    "│ Vladimir Putin             ││ Fri 10 Oct no time     Pashinyan and Rahmon h… │",
+    "│ RU · President of Russia   │╰────────────────────────────────────────────────╯",
+    "│ Emomali Rahmon             │╭─ Events · Thu 9 Oct ───────────────────────────╮",
+    "│ TJ · President of          ││⚖ ICC afternoon–even… Second Central Asia-Rus…  │",  # noqa: RUF001
+    "│ Tajikistan                 ││                      summit · confirmed · KG…▁▁│",
+    "╰────────────────────────────╯│time not announced                              │",
+    "╭─ Countries ────────────────╮╰────────────────────────────────────────────────╯",
+    "│   2  AM Armenia            │╭─ Details ──────────────────────────────────────╮",
+    "│   1  AZ Azerbaijan         ││ Second Central Asia-Russia summit              │",
+    "│   1  BY Belarus         ▁▁ ││ When: Thursday 9 October 2025,                 │",
+    "│   2  KZ Kazakhstan         ││ afternoon–evening (in 4 hours)                 │",  # noqa: RUF001
+    "│   2  KG Kyrgyzstan         ││ Times: The time was not announced. It is in    │",
+    "╰────────────────────────────╯╰────────────────────────────────────────────────╯",
+    "c Filter / Search z Zone e Export t Timeline ? Help q Quit          ▏^p palette",
+]
+
+
+async def test_results_at_80x24_give_the_titles_the_room(make_app: MakeApp) -> None:
+    """At 80 columns the date drops its year (the visit's) and the time column says where
+    each event starts ('by ≈13:47': a report found it under way then; 'aft-eve': a part of
+    the day), so the titles get about 24 columns rather than 5."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash", *"summit", "enter")
+        await pilot.pause()
+        assert screen_lines(app) == RESULTS_80x24

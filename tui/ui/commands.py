@@ -1,5 +1,5 @@
-"""Command palette entries: filter by a country, jump to a day, show a participant, export,
-import, add or edit a participant or a country."""
+"""Command palette entries: filter by a country, jump to a day, show a participant, the
+views, export, import, add or edit a participant or a country."""
 
 from __future__ import annotations
 
@@ -72,6 +72,8 @@ class CalendarCommands(Provider):
         yield "Timeline of the day", timeline, "Who is where, lane by lane (t)"
         agenda = partial(screen.action_toggle_view, "agenda")
         yield "The whole visit", agenda, "Every day in one list (a)"
+        month = partial(screen.action_toggle_view, "month")
+        yield "The month at a glance", month, "Each day's count of events (M)"
         yield "Changes since you last looked", screen.action_changes, "u"
         yield "New event", screen.action_new_event, "On the day shown (n)"
         yield from _table_commands(screen)

@@ -7,6 +7,8 @@ from datetime import date
 import pytest
 
 from tui.core.loading.load import bundled_calendar, load_calendar
+from tui.core.present.result_rows import result_rows
+from tui.core.text import cells
 from tui.core.views.filter import Filter, ZoneMode
 from tui.core.views.index import CalendarIndex
 from tui.core.views.search_results import search_results
@@ -52,3 +54,24 @@ def test_every_match_once_in_time_order_and_a_limit(index: CalendarIndex) -> Non
 
 def test_no_match_no_results(index: CalendarIndex) -> None:
     assert search_results(index, Filter(text="zzzz"), ZoneMode.EVENT, BERLIN) == ()
+
+
+def test_short_dates_and_times_for_a_narrow_list(index: CalendarIndex) -> None:
+    """Where each event starts, in a few cells, and the date without the visit's year."""
+    hits = search_results(index, Filter(text="summit"), ZoneMode.EVENT, BERLIN)
+    assert [(h.short_date, h.short_time) for h in hits][:3] == [
+        ("Thu 9 Oct", f"aft{EN_DASH}eve"),
+        ("Thu 9 Oct", "no time"),
+        ("Fri 10 Oct", "by ≈13:47"),
+    ]
+    welcome = search_results(index, Filter(text="welcome"), ZoneMode.UTC, BERLIN)
+    assert [h.short_time for h in welcome] == ["06:00"]
+
+
+def test_narrow_rows_keep_the_columns_aligned(index: CalendarIndex) -> None:
+    hits = search_results(index, Filter(text="summit"), ZoneMode.EVENT, BERLIN)
+    wide, narrow = result_rows(hits, 120), result_rows(hits, 50)
+    assert wide[0].lead.startswith("Thu 9 Oct 2025   afternoon")  # padded to "Fri 10 Oct 2025"
+    assert narrow[0].lead == f"Thu 9 Oct  aft{EN_DASH}eve   ⚖ "
+    assert len({cells(row.lead) for row in narrow}) == 1
+    assert cells(narrow[0].lead) < cells(wide[0].lead) - 15

@@ -29,9 +29,11 @@ from tui.core.views.time_words import short_day, time_range
 if TYPE_CHECKING:
     # The timeline and the whole visit are laid out only while shown (imported there).
     from tui.core.living.changes import Change
+    from tui.core.views.month import MonthGrid
     from tui.core.views.search_results import SearchHit
     from tui.core.views.timeline import Timeline
     from tui.core.views.whole_visit import AgendaScreen
+from tui.core.present.month_layout import month_shown
 from tui.core.present.parts import (
     CountryRow,
     DayListing,
@@ -80,6 +82,8 @@ class Screenful:
     agenda: AgendaScreen | None = None  # only while the whole visit is shown
     now: datetime | None = None  # the instant shown, for the timeline's now line
     results: tuple[SearchHit, ...] = ()  # every event a search matches; () when not searching
+    month: MonthGrid | None = None  # only while the month view is shown
+    month_day: date | None = None  # its cursor's day
 
     # Each pane's part, compared by value: a pane redraws only when its part changed.
     @property
@@ -152,6 +156,8 @@ def present(
         agenda=_agenda(index, browse, local, now),
         now=now,
         results=_results(index, browse, local),
+        month=month_shown(index, browse, local, now, changes),
+        month_day=browse.month_day or day,
     )
 
 
@@ -183,6 +189,8 @@ def _view_title(browse: Browse, day: date | None, matching: int) -> str:
     """The main pane's title: 'Events · Thu 9 Oct', 'Timeline · Thu 9 Oct · lanes by venue'."""
     if browse.view is View.AGENDA:
         return f"The whole calendar · {matching} events"
+    if browse.view is View.MONTH:
+        return "Month · [ ] another month · enter opens the day · escape goes back"
     on = f" · {short_day(day)}" if day else ""
     if browse.view is View.TIMELINE:
         lanes = "venue" if browse.lanes_by is LaneMode.VENUES else "participant"

@@ -24,6 +24,7 @@ class View(StrEnum):
     DAY = "day"  # the chosen day's events as rows
     TIMELINE = "timeline"  # the chosen day as lanes on a time axis
     AGENDA = "agenda"  # every day of the filtered calendar in one list
+    MONTH = "month"  # a month at a glance: each day with its count of matching events
 
 
 class SelectionKind(StrEnum):
@@ -53,6 +54,7 @@ class Browse:
     view: View = View.DAY
     lanes_by: LaneMode = LaneMode.PARTICIPANTS
     whole_text: bool = False  # a very long description shown whole, not cut
+    month_day: date | None = None  # the month view's cursor: any day, with events or not
 
 
 def settle(index: CalendarIndex, browse: Browse, local: tzinfo) -> Browse:
@@ -123,8 +125,13 @@ def nth_day(index: CalendarIndex, browse: Browse, local: tzinfo, number: int) ->
 
 
 def toggled_view(browse: Browse, view: View) -> Browse:
-    """`t` / `a`: show ``view``, or the day view when ``view`` is shown."""
-    return replace(browse, view=View.DAY if browse.view is view else view)
+    """`t` / `a` / `M`: show ``view``, or the day view when ``view`` is shown. The month
+    opens with its cursor on the day shown."""
+    if browse.view is view:
+        return replace(browse, view=View.DAY)
+    return replace(
+        browse, view=view, month_day=browse.day if view is View.MONTH else browse.month_day
+    )
 
 
 def other_lanes(browse: Browse) -> Browse:
@@ -143,4 +150,6 @@ def at_now(index: CalendarIndex, browse: Browse, local: tzinfo, now: datetime) -
     point = find_now(index, chosen, browse.zone_mode, local, now)
     if point.day is None or point.event_id is None:
         return browse
-    return replace(browse, day=point.day, selection=Selection(SelectionKind.EVENT, point.event_id))
+    selection = Selection(SelectionKind.EVENT, point.event_id)
+    month_day = point.day if browse.view is View.MONTH else browse.month_day
+    return replace(browse, day=point.day, selection=selection, month_day=month_day)

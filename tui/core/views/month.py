@@ -13,11 +13,13 @@ from dataclasses import dataclass
 from datetime import date, tzinfo
 
 from tui.core.icc import icc_reasons
+from tui.core.text import one_line
 from tui.core.views.filter import Filter, ZoneMode
 from tui.core.views.index import CalendarIndex
 from tui.core.views.time_words import day_heading
 
 WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+TITLES = 8  # titles a cell can list, in the day's order (a tall terminal shows them)
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +32,7 @@ class MonthDay:
     icc: bool = False  # some matching event that day carries the ICC mark
     changed: bool = False  # some matching event that day changed since the version seen
     today: bool = False
+    titles: tuple[str, ...] = ()  # the first matching events' titles, one line each
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +97,7 @@ def month_grid(
                     icc=any(icc_reasons(calendar, e) for e in events),
                     changed=any(e.id in changed for e in events),
                     today=day == today,
+                    titles=tuple(one_line(e.title, 200) for e in events[:TITLES]),
                 )
             )
         rows.append(tuple(cells))

@@ -27,12 +27,15 @@ def copy_link(widget: Widget, url: str) -> None:
     widget.notify(f"Copied {url}", markup=False)
 
 
-def with_source(
-    host: Widget, sources: tuple[str, ...], verb: str, then: Callable[[Widget, str], None]
-) -> None:
-    """Act on the selection's one source link, or ask which when it has several."""
+LINK_ACTIONS: dict[str, Callable[[Widget, str], None]] = {"Open": open_link, "Copy": copy_link}
+
+
+def with_source(host: Widget, sources: tuple[str, ...], verb: str) -> None:
+    """``verb`` ('Open' or 'Copy') the selection's one source link, or ask which when it
+    has several."""
     from tui.ui.dialogs.source_picker import SourcePicker
 
+    then = LINK_ACTIONS[verb]
     if not sources:
         host.notify("The selection has no source links.", severity="warning")
     elif len(sources) == 1:

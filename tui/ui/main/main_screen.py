@@ -49,8 +49,8 @@ from tui.ui.main.background import (
 from tui.ui.main.copying import copy_markdown
 from tui.ui.main.dialog_openers import DialogOpener
 from tui.ui.main.editor import Editor, EventSaved
-from tui.ui.main.links import copy_link, open_link, with_source
-from tui.ui.main.pane_layout import PaneLayout
+from tui.ui.main.links import with_source
+from tui.ui.main.pane_layout import PaneLayout, width_class
 from tui.ui.widgets.calendar_header import CalendarHeader
 from tui.ui.widgets.choice_list import ChoiceList
 from tui.ui.widgets.cursor_list import CursorList
@@ -61,13 +61,15 @@ from tui.ui.widgets.search_bar import SearchBar
 if TYPE_CHECKING:
     from tui.core.loading.load import Finish
     from tui.ui.widgets.agenda_view import AgendaView
+    from tui.ui.widgets.month_view import MonthView
     from tui.ui.widgets.search_results_list import SearchResultsList
     from tui.ui.widgets.timeline_view import TimelineView
 
-    DaySelected = AgendaView.Selected | SearchResultsList.Selected  # enter: an event in its day
+    DaySelected = AgendaView.Selected | SearchResultsList.Selected | MonthView.Selected
 
 Clock = Callable[[], datetime]
 INDEX_NOW = 5_000  # events; larger calendars build their filter indexes after first paint
+NOW_EVERY = 60.0  # seconds: the screen is shown anew, so the timeline's now line moves
 
 
 class MainScreen(Screen[None]):
@@ -78,8 +80,8 @@ class MainScreen(Screen[None]):
     BINDINGS = MAIN_KEYS
     AUTO_FOCUS = ""  # on_mount focuses the main view, once its rows are known
 
-    browse: reactive[Browse] = reactive(Browse, init=False)
-    screenful: reactive[Screenful | None] = reactive(None, init=False)
+    browse: reactive[Browse] = reactive(Browse, init=False, repaint=False)
+    screenful: reactive[Screenful | None] = reactive(None, init=False, repaint=False)
 
     def __init__(
         self,
@@ -126,9 +128,7 @@ class MainScreen(Screen[None]):
     # --- layout and workers ---------------------------------------------------------
     def compose(self) -> ComposeResult:
         # Textual's first-resize class, set now: the first frame fits the width (no restyle).
-        width = self.app.size.width
-        breakpoints = sorted(self.HORIZONTAL_BREAKPOINTS, reverse=True)
-        self.add_class(next(name for least, name in breakpoints if width >= least), update=False)
+        self.add_class(width_class(self.HORIZONTAL_BREAKPOINTS, self.app.size.width), update=False)
         yield CalendarHeader(id="header")
         yield SearchBar(id="search")
         yield PaneLayout(id="body")
@@ -141,6 +141,7 @@ class MainScreen(Screen[None]):
             # The first day now; the indexes in a thread that starts after the first frame.
             self.call_after_refresh(build_index, self, self.index)
         self.resettle()
+        self.set_interval(NOW_EVERY, self.show)
         # At once, not after a refresh: the first frame shows the focus where it stays.
         self.set_focus(self.query_one(PaneLayout).main_view())
         if self.follower is not None:
@@ -230,12 +231,15 @@ class MainScreen(Screen[None]):
                 self.query_one(DetailsPane).focus()
 
     def on_agenda_view_selected(self, message: DaySelected) -> None:
-        """enter in the whole visit or the search results: that event, in its day."""
+        """enter in the whole visit, the search results or the month: show the day (and event)."""
         selection = Selection(SelectionKind.EVENT, message.key)
         self.change(view=View.DAY, day=message.day, selection=selection)
         self.call_after_refresh(self.focus_day_view)
 
-    on_search_results_list_selected = on_agenda_view_selected
+    on_search_results_list_selected = on_month_view_selected = on_agenda_view_selected
+
+    def on_month_view_highlighted(self, message: MonthView.Highlighted) -> None:
+        self.change(month_day=message.day)
 
     @on(ChoiceList.Highlighted, "#people")
     def choose_participant(self, message: ChoiceList.Highlighted) -> None:
@@ -260,11 +264,9 @@ class MainScreen(Screen[None]):
         self.change_filter(replace(self.browse.filter, text=message.value))
 
     @on(Input.Submitted, "#search")
-    def search_done(self) -> None:
-        self.focus_day_view()
-
     def focus_day_view(self) -> None:
-        """Focus the main view: the day's events (or the day list), timeline or whole visit."""
+        """Focus the main view (the day's events or the day list, the timeline, the whole
+        visit or the month); enter in the search line does it too."""
         self.query_one(PaneLayout).main_view().focus()
 
     # --- intents (keys and the command palette) ---------------------------------------
@@ -298,6 +300,7 @@ class MainScreen(Screen[None]):
 
     def action_go_now(self) -> None:
         self.browse = at_now(self.index, self.browse, self.local_zone, self.clock())
+        self.query_one(PaneLayout).reveal_selected(self.screenful)
         self.call_after_refresh(self.focus_day_view)
 
     def action_copy_markdown(self) -> None:
@@ -351,11 +354,8 @@ class MainScreen(Screen[None]):
     def action_help(self) -> None:
         self.dialogs.help(self.active_bindings)
 
-    def action_open_source(self) -> None:
-        with_source(self, self.screenful.sources if self.screenful else (), "Open", open_link)
-
-    def action_copy_source(self) -> None:
-        with_source(self, self.screenful.sources if self.screenful else (), "Copy", copy_link)
+    def action_source_link(self, verb: str) -> None:
+        with_source(self, self.screenful.sources if self.screenful else (), verb)
 
     def action_warnings(self) -> None:
         self.dialogs.notices(Notices.of(self.living))

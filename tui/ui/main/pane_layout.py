@@ -23,12 +23,18 @@ from tui.ui.widgets.participant_list import ParticipantList
 
 if TYPE_CHECKING:
     from tui.ui.widgets.agenda_view import AgendaView
+    from tui.ui.widgets.month_view import MonthView
     from tui.ui.widgets.search_results_list import SearchResultsList
     from tui.ui.widgets.timeline_view import TimelineView
 
 PANES = ("days", "people", "countries", "results", "day-area", "details")
 # The main pane's widget for each view.
-VIEW_IDS = {View.DAY: "day-view", View.TIMELINE: "timeline", View.AGENDA: "agenda"}
+VIEW_IDS = {
+    View.DAY: "day-view",
+    View.TIMELINE: "timeline",
+    View.AGENDA: "agenda",
+    View.MONTH: "month",
+}
 TITLES = {
     "days": "Days",
     "people": "Participants",
@@ -42,6 +48,8 @@ class PaneLayout(Horizontal):
 
     It lays the panes out; the screen hands each its part of the ``Screenful``.
     """
+
+    day_title = ""  # the main pane's title last handed down
 
     def compose(self) -> ComposeResult:
         with Vertical(id="nav"):
@@ -59,11 +67,13 @@ class PaneLayout(Horizontal):
             self.query_one(f"#{name}").border_title = title
 
     def show_view(self, view: View) -> None:
-        """Show the view's widget in the main pane, mounting it the first time."""
+        """Show the view's widget in the main pane, mounting it the first time. The month
+        fills the body: the lists, the details and the search results give it their room."""
         switcher = self.query_one(ContentSwitcher)
         if self._view(view) is None:
             switcher.mount(_view_widget(view))  # registered at once, shown below
         switcher.current = VIEW_IDS[view]
+        self.set_class(view is View.MONTH, "-month")
 
     def hand_down(self, screenful: Screenful) -> None:
         """The one place where each pane of the body gets its typed part. A reactive given
@@ -79,19 +89,32 @@ class PaneLayout(Horizontal):
         day_view.selected = screenful.selected_event
         self.query_one(DetailsPane).details = screenful.shown_details
         self.show_view(screenful.view)
-        timeline, agenda = self.timeline_view, self.agenda_view
+        timeline, agenda, month = self.timeline_view, self.agenda_view, self.month_view
         if timeline is not None:
             timeline.timeline = screenful.timeline
             timeline.selected = screenful.selected_event
             timeline.now = screenful.now
         if agenda is not None:
             agenda.agenda = screenful.agenda
-        for view in (day_view, timeline, agenda):
-            if view is not None:
-                view.border_title = screenful.day_title
+        if month is not None:
+            month.grid = screenful.month
+            month.cursor = screenful.month_day
+        if screenful.day_title != self.day_title:  # setting a border title always repaints
+            self.day_title = screenful.day_title
+            for view in (day_view, timeline, agenda, month):
+                if view is not None:
+                    view.border_title = screenful.day_title
         self.hand_results(screenful)
         if not screenful.rows and self.screen.focused is day_view.table:
             self.query_one(DayList).focus()  # the focus does not stay on an empty table
+
+    def reveal_selected(self, screenful: Screenful | None) -> None:
+        """`.` in the whole visit: its cursor goes to the event `.` chose, scrolled into view
+        (the other views show the selection as it is handed down)."""
+        agenda = self.agenda_view
+        event_id = screenful.selected_event if screenful is not None else None
+        if agenda is not None and agenda.display and screenful and event_id and screenful.day:
+            agenda.reveal(event_id, screenful.day)
 
     def hand_results(self, screenful: Screenful) -> None:
         """While searching, every match across the days, above the day (mounted the first
@@ -131,6 +154,11 @@ class PaneLayout(Horizontal):
     def agenda_view(self) -> AgendaView | None:
         """The whole visit, once it has been shown."""
         return self._view(View.AGENDA)  # type: ignore[return-value]
+
+    @property
+    def month_view(self) -> MonthView | None:
+        """The month, once it has been shown."""
+        return self._view(View.MONTH)  # type: ignore[return-value]
 
     def main_view(self) -> Widget:
         """The widget to focus in the main pane: the day's events (or the day list when the
@@ -180,13 +208,23 @@ class PaneLayout(Horizontal):
             column.set_class(holds, "-maximizing")
 
 
+def width_class(breakpoints: list[tuple[int, str]], width: int) -> str:
+    """The class Textual's breakpoints give ``width`` (the widest whose least it reaches)."""
+    return next(name for least, name in sorted(breakpoints, reverse=True) if width >= least)
+
+
 def _view_widget(view: View) -> Widget:
-    """A new widget for the timeline or the whole visit. Their modules (and the core's
-    layout of them) load here, the first time the view is shown, not before the first frame."""
+    """A new widget for the timeline, the whole visit or the month. Their modules (and the
+    core's layout of them) load here, the first time the view is shown, not before the first
+    frame."""
     if view is View.TIMELINE:
         from tui.ui.widgets.timeline_view import TimelineView
 
         return TimelineView(id=VIEW_IDS[view])
+    if view is View.MONTH:
+        from tui.ui.widgets.month_view import MonthView
+
+        return MonthView(id=VIEW_IDS[view])
     from tui.ui.widgets.agenda_view import AgendaView
 
     return AgendaView(id=VIEW_IDS[view])

@@ -81,7 +81,10 @@ class AgendaView(CursorList):
         self._events: list[int] = []  # the rows that are events
 
     # --- data in --------------------------------------------------------------------
-    def watch_agenda(self, new: AgendaScreen | None) -> None:
+    def watch_agenda(self, old: AgendaScreen | None, new: AgendaScreen | None) -> None:
+        if old is not None and new is not None and old.rows == new.rows:
+            self.refresh()  # only the now mark moved (the clock's tick): the cursor stays
+            return
         rows = new.rows if new is not None else ()
         self._events = [n for n, row in enumerate(rows) if row.kind is RowKind.EVENT]
         start = new.highlight if new is not None and new.highlight is not None else None
@@ -165,6 +168,15 @@ class AgendaView(CursorList):
             if heading >= 0 and rows[heading].kind is RowKind.DAY:
                 line -= 1  # show the day's heading with its first event
         self.scroll_to_region(Region(0, line, 1, row + 2 - line), animate=False)
+
+    def reveal(self, event_id: str, day: date) -> None:
+        """Put the cursor on ``event_id`` as listed under ``day``, scrolled into view."""
+        rows = self.agenda.rows if self.agenda is not None else ()
+        for place, row in enumerate(self._events):
+            if rows[row].event_id == event_id and rows[row].day == day:
+                self.move_cursor(place, announce=False)
+                self.show_cursor()
+                return
 
     # --- input ----------------------------------------------------------------------
     def action_select_cursor(self) -> None:

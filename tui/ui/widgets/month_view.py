@@ -4,7 +4,8 @@ The screen assigns ``grid`` (``tui.core.views.month.month_grid`` for the filter)
 cursor's day; the lines come from ``tui.core.present.month_layout``, so this widget only
 styles them: the cursor's cell reversed, days of the next or last month dim, today bold.
 Arrows move the cursor a day or a week, ``[``/``]`` a month; a cursor that leaves the
-grid's month asks for that month's grid with ``MonthRequested``; enter posts ``Selected``.
+grid's month asks for that month's grid with ``MonthRequested``; enter on a day with events
+posts ``Selected`` (on one without, a notice says so); escape goes back to the day view.
 """
 
 from __future__ import annotations
@@ -20,7 +21,9 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from tui.core.present.month_layout import layout_month
+from tui.core.text import cells
 from tui.core.views.month import MonthGrid, shift_month
+from tui.core.views.time_words import day_heading
 
 
 class MonthView(Widget, can_focus=True):
@@ -31,9 +34,10 @@ class MonthView(Widget, can_focus=True):
         Binding("right,l", "move(1)", "Next day", show=False),
         Binding("up,k", "move(-7)", "Previous week", show=False),
         Binding("down,j", "move(7)", "Next week", show=False),
-        Binding("left_square_bracket", "month(-1)", "Previous month"),
-        Binding("right_square_bracket", "month(1)", "Next month"),
-        Binding("enter", "open", "Open the day"),
+        Binding("left_square_bracket", "month(-1)", "Previous month", show=False),
+        Binding("right_square_bracket", "month(1)", "Next month", show=False),
+        Binding("enter", "open", "Open the day", show=False),
+        Binding("escape", "screen.toggle_view('month')", "Back to the day view", show=False),
     ]
     COMPONENT_CLASSES = {"month-view--cursor", "month-view--other-month", "month-view--today"}
     DEFAULT_CSS = """
@@ -63,7 +67,12 @@ class MonthView(Widget, can_focus=True):
             return self.month_view
 
     class Selected(Highlighted):
-        """Enter on a day: open it."""
+        """Enter on a day with events: open it."""
+
+        @property
+        def key(self) -> str:
+            """No event: the day opens on its first (as the whole visit's messages name one)."""
+            return ""
 
     class MonthRequested(Message):
         """The cursor left the grid's month: the screen should assign that month's grid."""
@@ -82,7 +91,7 @@ class MonthView(Widget, can_focus=True):
         grid = self.grid
         if grid is None:
             return Text("")
-        layout = layout_month(grid, self.size.width)
+        layout = layout_month(grid, self.size.width, self.size.height)
         text = Text("\n".join(layout.lines), no_wrap=True, overflow="crop")
         starts = [0]
         for line in layout.lines:
@@ -96,9 +105,10 @@ class MonthView(Widget, can_focus=True):
                 style += self.get_component_rich_style("month-view--today")
             if day == self.cursor:
                 style += self.get_component_rich_style("month-view--cursor")
-            for row in (top, top + 1):
-                begin = starts[row] + column
-                end = min(begin + layout.cell, starts[row + 1] - 1)
+            for row in range(top, top + layout.tall):
+                line = layout.lines[row]
+                begin = starts[row] + _offset(line, column)
+                end = starts[row] + _offset(line, column + layout.cell)
                 if begin < end and style:
                     text.stylize(style, begin, end)
         return text
@@ -115,8 +125,14 @@ class MonthView(Widget, can_focus=True):
         self._go(date(year, month, min(day, weeks_of.monthrange(year, month)[1])))
 
     def action_open(self) -> None:
-        if self.cursor is not None:
-            self.post_message(self.Selected(self, self.cursor))
+        grid, day = self.grid, self.cursor
+        if grid is None or day is None:
+            return
+        cell = grid.cell(day)
+        if cell is not None and cell.count:
+            self.post_message(self.Selected(self, day))
+        else:
+            self.notify(f"No events on {day_heading(day)} match the filter.", markup=False)
 
     def _go(self, day: date) -> None:
         self.cursor = day
@@ -124,3 +140,16 @@ class MonthView(Widget, can_focus=True):
         grid = self.grid
         if grid is not None and (day.year, day.month) != (grid.year, grid.month):
             self.post_message(self.MonthRequested(self, day.year, day.month))
+
+
+def _offset(line: str, column: int) -> int:
+    """The index in ``line`` of the character at terminal column ``column`` (a title may
+    hold characters two columns wide); the line's length past its end."""
+    if len(line) == cells(line):
+        return min(column, len(line))
+    used = 0
+    for index, character in enumerate(line):
+        if used >= column:
+            return index
+        used += cells(character)
+    return len(line)

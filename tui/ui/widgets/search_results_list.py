@@ -18,7 +18,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.core.model import Status
-from tui.core.present.result_rows import ResultRow, result_rows
+from tui.core.present.result_rows import COMPACT_BELOW, ResultRow, result_rows
 from tui.core.views.search_results import SearchHit
 
 _TITLE_STYLE = {Status.CONFIRMED: "", Status.TENTATIVE: "italic", Status.CANCELLED: "strike dim"}
@@ -58,13 +58,26 @@ class SearchResultsList(OptionList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.days: dict[str, date] = {}  # event id -> the day to open it on
+        self._compact: bool | None = None  # whether the rows were laid out narrow
 
     def watch_hits(self, hits: tuple[SearchHit, ...]) -> None:
         self.days = {hit.event_id: hit.day for hit in hits}
+        self._fill(0 if hits else None)
+
+    def on_resize(self) -> None:
+        """Narrow, the rows say less of the date and time (``result_rows``): laid out anew
+        when the width crosses that line."""
+        if self.hits and (self.size.width < COMPACT_BELOW) != self._compact:
+            self._fill(self.highlighted)
+
+    def _fill(self, highlighted: int | None) -> None:
+        width = self.size.width or COMPACT_BELOW
+        self._compact = width < COMPACT_BELOW
+        rows = result_rows(self.hits, width)
         with self.prevent(OptionList.OptionHighlighted):
-            self.set_options(Option(_label(row), id=row.key) for row in result_rows(hits))
-            if hits:
-                self.highlighted = 0
+            self.set_options(Option(_label(row), id=row.key) for row in rows)
+            if highlighted is not None:
+                self.highlighted = highlighted
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
