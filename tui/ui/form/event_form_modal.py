@@ -44,7 +44,12 @@ from tui.core.text import field_value, one_line, to_field
 from tui.core.zones import available_zones
 from tui.ui.dialogs.confirm_modal import ConfirmModal
 from tui.ui.dialogs.conflict_modal import Choice, ConflictModal
-from tui.ui.form.form_inputs import NameSuggester, ParticipantPicker, country_names
+from tui.ui.form.form_inputs import (
+    NameSuggester,
+    ParticipantPicker,
+    TickBox,
+    country_names,
+)
 from tui.ui.form.form_save import FormDone, save_draft
 
 __all__ = ["EventFormModal", "FormDone"]
@@ -136,7 +141,7 @@ class EventFormModal(ModalScreen[FormDone | None]):
                 parts = self.text_input(FormField.PART_OF_DAY, draft.part_of_day)
                 parts.suggester = NameSuggester(part_names())
                 yield from self.row(FormField.PART_OF_DAY, parts)
-                all_day = Checkbox(
+                all_day = TickBox(
                     "lasts the whole day(s)", draft.all_day, id="field-all_day", compact=True
                 )
                 yield from self.row(FormField.ALL_DAY, all_day, "All day")
@@ -191,8 +196,8 @@ class EventFormModal(ModalScreen[FormDone | None]):
 
     def estimates(self, draft: Draft) -> Horizontal:
         return Horizontal(
-            Checkbox("start", draft.start_estimated, id="field-start_estimated", compact=True),
-            Checkbox("end", draft.end_estimated, id="field-end_estimated", compact=True),
+            TickBox("start", draft.start_estimated, id="field-start_estimated", compact=True),
+            TickBox("end", draft.end_estimated, id="field-end_estimated", compact=True),
         )
 
     def on_mount(self) -> None:
