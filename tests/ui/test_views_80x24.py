@@ -15,7 +15,9 @@ from tests.ui.conftest import MakeApp
 from tests.ui.plain_screen import screen_lines
 from tests.ui.test_event_form import open_form
 from tests.ui.test_living import until
+from tests.ui.timeline_apps import AgendaApp, bundled_agenda
 from tui.core.loading.load import bundled_calendar
+from tui.core.views.filter import Filter
 from tui.ui.form.event_form_modal import EventFormModal
 
 SMALL = (80, 24)
@@ -148,3 +150,12 @@ async def test_a_new_events_people_go_in_the_calendars_order_and_no_zone_is_repe
     assert new["participants"] == ["putin", "rahmon", "tokayev"]
     assert new["host"] == "KZ"
     assert "timezone" not in new
+
+
+async def test_the_whole_visit_with_nothing_to_show_at_80x24() -> None:
+    """A filter that leaves no event: the reason, no cursor to scroll to (the monkey's find)."""
+    app = AgendaApp(bundled_agenda(view=Filter(text="zzzz")))
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("down", "home", "end")
+        await pilot.pause()
+        assert screen_lines(app)[0] == "No events match."

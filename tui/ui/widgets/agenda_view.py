@@ -209,7 +209,7 @@ class AgendaView(CursorList):
     def show_cursor(self) -> None:
         # The row's lines, and the day's heading above its first event.
         row = self.cursor_row
-        if self.agenda is None or row not in self._first_line:
+        if self.agenda is None or not self._events or row + 1 not in self._first_line:
             return
         first, last = self._first_line[row], self._first_line[row + 1]
         heading = row - 1
