@@ -64,7 +64,7 @@ _TEXTS: dict[FormField, tuple[str, str]] = {
     FormField.UNDER_WAY_AT: ("Under way at", "22:38: a report's time, not a start"),
     FormField.ZONE: ("Zone", "IANA zone, such as Asia/Dushanbe"),
     FormField.LOCATION: ("Location", ""),
-    FormField.HOST: ("Host", "country name, code or alias"),
+    FormField.HOST: ("Host", "country name, code, alias, or the start of one"),
 }
 
 
