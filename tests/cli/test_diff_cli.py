@@ -38,7 +38,7 @@ def test_every_kind_in_order_with_old_and_new(write_calendar: WriteCalendar) -> 
     code, out, err = run("diff", str(write_calendar()), str(write_calendar(new, name="new.toml")))
     assert (code, err) == (1, "")
     assert out.splitlines() == [
-        'added dinner "Dinner"',
+        'added dinner "Dinner": start 2025-10-09 19:00 Asia/Dushanbe',
         'cancelled summit "Summit": status confirmed → cancelled',
         'moved talks "Talks": start 2025-10-09 11:00 Asia/Dushanbe'
         " → 2025-10-09 12:00 Asia/Dushanbe",

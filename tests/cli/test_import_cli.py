@@ -63,7 +63,7 @@ def test_import_updates_by_uid_and_adds_keeping_comments(
     code, out, err = run("import", str(invitation), "--into", str(calendar))
     assert code == 0, err
     assert out.splitlines() == [
-        'added press "[bold]Press[/] [@click=app.quit]q"',
+        'added press "[bold]Press[/] [@click=app.quit]q": start 2025-10-10',
         'moved talks "Talks, moved": title Talks → Talks, moved; '
         "start 2025-10-09 11:00 Asia/Dushanbe → 2025-10-09 15:00 Asia/Dushanbe; "
         "end 2025-10-09 13:00 Asia/Dushanbe → 2025-10-09 17:00 Asia/Dushanbe",

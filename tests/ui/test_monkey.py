@@ -31,6 +31,7 @@ from textual.pilot import Pilot
 import tui.ui
 from tests.ui.conftest import SAMPLE, MakeApp
 from tests.ui.helpers import header, main_screen, send_burst
+from tests.ui.test_living import until
 from tui.core.model import Calendar, Event
 from tui.core.present.state import View
 from tui.core.views.filter import Filter, display_zone, event_days
@@ -53,6 +54,15 @@ NAVIGATION = [
 # What a user types into the filter and search: names, prefixes, near misses.
 WORDS = ["zzz", "kazz", "Kazakhx", "kaz", "ta", "germ", "putin", "[bold]", "⚖", "", "r u", "✓"]
 SIZES = [(60, 20), (80, 24), (100, 30), (120, 36), (159, 40), (160, 48), (200, 60)]
+# Keys that open a dialog or move the focus, each followed at once by typing: the typed-ahead
+# keys must land where slow typing would put them. 'M' (the month) joins once it is bound.
+OPENERS = ["c", "slash", "n", "enter", "e", "question_mark", "ctrl+p", "M"]
+CLOSERS = ["enter", "escape", "tab", "down"]
+
+
+def openers(keys: list[str]) -> list[str]:
+    """The openers bound now (the palette's key is the App's own, not in any BINDINGS)."""
+    return [key for key in OPENERS if key in keys or key in NAVIGATION]
 
 
 def bound_keys() -> list[str]:
@@ -118,10 +128,9 @@ class Monkey:
         elif roll < 0.65:
             await self.burst([self.any_key() for _ in range(self.rng.randint(2, 12))])
         elif roll < 0.8:
-            opener = self.rng.choice(["c", "slash", "ctrl+p", "e"])
+            opener = self.rng.choice(openers(self.keys))
             word = self.rng.choice(WORDS)
-            closer = self.rng.choice(["enter", "escape", "tab", "down"])
-            await self.burst([opener, *word, closer])
+            await self.burst([opener, *word, self.rng.choice(CLOSERS)])
         elif roll < 0.9:
             await self.resize_storm()
         else:
@@ -217,3 +226,40 @@ def test_the_monkey_knows_every_key() -> None:
     assert {"c", "C", "slash", "z", "e", "m", "question_mark", "ctrl+t", "enter"} <= set(keys)
     assert "right_square_bracket" in keys and "9" in keys
     assert not BLOCKED & set(keys)
+
+
+@pytest.mark.parametrize("opener", openers(bound_keys()))
+async def test_a_burst_opens_each_dialog_and_types_into_it(
+    make_app: MakeApp, disarmed: list[str], opener: str
+) -> None:
+    """Every opener, in one chunk with a name, a tab, more text and each closer: the app
+    lives through all of them and its invariants hold once the dialogs are closed."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        for closer in CLOSERS:
+            keys = [opener, *"kaz", "tab", *"19:30", closer, "escape", "escape"]
+            try:
+                send_burst(app, keys)
+                await pilot.pause()  # the driver posts them on the loop's next turn
+                await until(lambda: typed_in(app))
+                for _ in range(3):  # a question about leaving, say: escape, else its other answer
+                    if not isinstance(app.screen, MainScreen):
+                        await pilot.press("escape")
+                    if not isinstance(app.screen, MainScreen):
+                        await pilot.press("tab", "enter")
+                assert isinstance(app.screen, MainScreen), f"{app.screen} stays open"
+                check_invariants(app)
+            except BaseException as error:
+                error.add_note(f"burst {keys}")
+                raise
+
+
+def typed_in(app: DiplocalApp) -> bool:
+    """Every key of a burst has been read and handed on: none queued, none held."""
+    ahead = app.typed_ahead
+    return app._message_queue.empty() and not ahead._busy and not ahead._held
+
+
+def test_the_monkeys_bursts_open_every_dialog() -> None:
+    assert {"c", "slash", "n", "enter", "e", "question_mark", "ctrl+p"} <= set(OPENERS)
+    assert set(openers(bound_keys())) >= set(OPENERS) - {"M"}

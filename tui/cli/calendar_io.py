@@ -18,7 +18,7 @@ from tui.core.system.files import write_atomic
 from tui.core.views.filter import Filter, ZoneMode
 from tui.core.views.index import CalendarIndex
 from tui.core.views.lookup import resolve_country, resolve_participant
-from tui.core.zones import UTC_NAME, available_zones, get_zone, local_zone_name
+from tui.core.zones import UTC_NAME, find_zone, get_zone, local_zone_name, zone_hint
 
 
 def load(
@@ -76,10 +76,22 @@ def display_mode(tz: str | None) -> tuple[ZoneMode, tzinfo]:
     """
     if not tz:
         return ZoneMode.EVENT, get_zone(local_zone_name())
-    name = UTC_NAME if tz.upper() in ("UTC", "Z") else tz
-    if name not in available_zones():
-        raise UsageError(f'unknown time zone "{tz}" (use an IANA name like Europe/Berlin)')
+    name = UTC_NAME if tz.upper() in ("UTC", "Z") else zone_named(tz)
     return ZoneMode.LOCAL, get_zone(name)
+
+
+def zone_named(name: str) -> str:
+    """The zone a command-line option names, in any case where only one zone is spelt so
+    ('pacific/auckland' -> 'Pacific/Auckland').
+
+    Raises:
+        UsageError: for a name that is no zone, with the one most likely meant.
+    """
+    found = find_zone(name)
+    if found is None:
+        hint = zone_hint(name)
+        raise UsageError(f'unknown time zone "{name}"{hint} (use an IANA name like Europe/Berlin)')
+    return found
 
 
 def write_output(args: argparse.Namespace, data: bytes, what: str, stderr: TextIO) -> int:

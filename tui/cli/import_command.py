@@ -14,9 +14,9 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, TextIO
 
+from tui.cli.calendar_io import zone_named
 from tui.cli.output import EXIT_CALENDAR, EXIT_OK, print_diagnostics, say
 from tui.core.errors import UsageError
-from tui.core.zones import is_zone
 
 if TYPE_CHECKING:
     from tui.core.importing.session import Prepared
@@ -63,8 +63,8 @@ def run_import(
     from tui.core.importing.fetch import read_source
     from tui.core.importing.session import Options, prepare_import
 
-    if args.timezone and not is_zone(args.timezone):
-        raise UsageError(f'unknown time zone "{args.timezone}" (use an IANA name)')
+    if args.timezone:
+        args.timezone = zone_named(args.timezone)
     if args.first and args.last and args.last < args.first:
         raise UsageError("--to is before --from")
     if args.sources.count("-") > 1:

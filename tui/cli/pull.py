@@ -13,6 +13,7 @@ import argparse
 from pathlib import Path
 from typing import TextIO
 
+from tui.cli.calendar_io import zone_named
 from tui.cli.import_command import finish_import
 from tui.cli.output import EXIT_CALENDAR, say
 from tui.core.errors import UsageError
@@ -20,7 +21,6 @@ from tui.core.importing.session import Options
 from tui.core.sharing.credentials import check_url, find_auth
 from tui.core.sharing.dav import SharingError, Target
 from tui.core.sharing.pull import prepare_pull
-from tui.core.zones import is_zone
 
 
 def pull_command(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
@@ -28,8 +28,8 @@ def pull_command(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> in
     check_url(args.url)
     if args.timeout <= 0:
         raise UsageError("--timeout must be more than 0 seconds")
-    if args.timezone and not is_zone(args.timezone):
-        raise UsageError(f'unknown time zone "{args.timezone}" (use an IANA name)')
+    if args.timezone:
+        args.timezone = zone_named(args.timezone)
     if args.first and args.last and args.last < args.first:
         raise UsageError("--to is before --from")
     path = args.into or Path("events.toml")

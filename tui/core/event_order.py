@@ -9,7 +9,7 @@ venue's zone (a morning at 10:00), a reported "under way at" for that report.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime, tzinfo
 from enum import IntEnum
 
@@ -112,6 +112,13 @@ def clamp(value: int, low: int, high: int) -> int:
 def countries_in_order(calendar: Calendar) -> list[Country]:
     """The calendar's countries by name, case-insensitively, as every list shows them."""
     return sorted(calendar.countries.values(), key=lambda c: (c.name.casefold(), c.code))
+
+
+def participants_in_order(calendar: Calendar, ids: Iterable[str]) -> list[str]:
+    """Participant ids in the calendar's order (the file's), not the order they were picked
+    in; ids it does not know go last."""
+    order = {pid: n for n, pid in enumerate(calendar.participants)}
+    return sorted(ids, key=lambda pid: order.get(pid, len(order)))
 
 
 def start_instant(start: datetime | date, midnight_zone: tzinfo) -> datetime:

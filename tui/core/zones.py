@@ -8,6 +8,7 @@ process, unpickled ones included, come from it.
 
 from __future__ import annotations
 
+import difflib
 import os
 import zoneinfo
 from datetime import date, datetime, timedelta, tzinfo
@@ -17,6 +18,13 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 UTC_NAME = "UTC"
+
+# Capitals whose city has no zone of its own, as a user may name them, and the zone they are
+# on (shared/reference/facts.md: "Asia/Almaty (no Asia/Astana zone exists)").
+CAPITAL_ZONES = {
+    "astana": "Asia/Almaty",
+    "nur-sultan": "Asia/Almaty",  # Astana's name from 2019 to 2022
+}
 
 zoneinfo.reset_tzpath(to=[])
 
@@ -31,6 +39,46 @@ def available_zones() -> frozenset[str]:
 def is_zone(name: str) -> bool:
     """Whether ``name`` is an IANA zone known to the bundled tzdata."""
     return name in available_zones()
+
+
+def find_zone(name: str) -> str | None:
+    """The zone ``name`` names: itself, or the one zone it spells in another case
+    ('pacific/auckland' -> 'Pacific/Auckland'); None when it names none, or several."""
+    if is_zone(name):
+        return name
+    return _by_folded_name().get(name.strip().casefold())
+
+
+@cache
+def _by_folded_name() -> dict[str, str]:
+    """Case-folded name -> zone, for the names that fold to one zone only."""
+    folded: dict[str, list[str]] = {}
+    for zone in available_zones():
+        folded.setdefault(zone.casefold(), []).append(zone)
+    return {key: zones[0] for key, zones in folded.items() if len(zones) == 1}
+
+
+def suggest_zone(name: str) -> str | None:
+    """The zone a user likely meant by a name that is not one: the zone of a capital that has
+    none of its own ('Asia/Astana' -> 'Asia/Almaty'), the name in another case, or the
+    nearest spelling; None when nothing is near."""
+    city = name.strip().rsplit("/", 1)[-1].replace("_", " ").replace(" ", "-").casefold()
+    if city in CAPITAL_ZONES:
+        return CAPITAL_ZONES[city]
+    found = find_zone(name)
+    if found is not None:
+        return found
+    folded = _by_folded_name()
+    if len(name) > 3 * max(map(len, folded)):  # difflib would index a huge word first
+        return None
+    close = difflib.get_close_matches(name.casefold(), list(folded), n=1, cutoff=0.6)
+    return folded[close[0]] if close else None
+
+
+def zone_hint(name: str) -> str:
+    """' (did you mean "Asia/Almaty"?)' for a name that is not a zone, or ''."""
+    near = suggest_zone(name)
+    return f' (did you mean "{near}"?)' if near else ""
 
 
 @cache

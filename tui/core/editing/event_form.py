@@ -24,14 +24,14 @@ from zoneinfo import ZoneInfo
 
 from tui.core.editing.edit_check import TABLE, field_problems
 from tui.core.editing.toml_edit import new_event_id
-from tui.core.errors import Severity
+from tui.core.errors import Severity, UsageError
 from tui.core.loading.fields import did_you_mean
 from tui.core.loading.time_fields import PARTS
 from tui.core.loading.validate import build_calendar
 from tui.core.model import Calendar, Event, Kind, PartOfDay, Status
-from tui.core.views.lookup import country_terms, search_countries
+from tui.core.views.lookup import resolve_country, search_countries
 from tui.core.views.time_words import EN_DASH
-from tui.core.zones import available_zones
+from tui.core.zones import find_zone, zone_hint
 
 KINDS = tuple(kind.value for kind in Kind)
 STATUSES = tuple(status.value for status in Status)
@@ -269,25 +269,24 @@ def _zone(text: str) -> str | None:
     name = text.strip()
     if not name:
         return None
-    by_folded = _zones_by_folded_name()
-    if name.casefold() in by_folded:
-        return by_folded[name.casefold()]
-    hint = did_you_mean(name, available_zones())
-    raise ValueError(f'unknown time zone "{name}"{hint}: an IANA name such as Asia/Dushanbe')
-
-
-def _zones_by_folded_name() -> dict[str, str]:
-    return {zone.casefold(): zone for zone in available_zones()}
+    found = find_zone(name)
+    if found is None:
+        hint = zone_hint(name)
+        raise ValueError(f'unknown time zone "{name}"{hint}: an IANA name such as Asia/Dushanbe')
+    return found
 
 
 def _host(text: str, calendar: Calendar) -> str | None:
-    """The country code for a code, alpha-3 code, name or alias of the calendar's countries."""
+    """The country code for a code, alpha-3 code, name or alias of the calendar's countries,
+    or a prefix of only one of them ("Kazakh"), as the CLI and the country filter take it."""
     typed = text.strip()
     if not typed:
         return None
-    for country in calendar.countries.values():
-        if typed.casefold() in country_terms(country):
-            return country.code
+    try:
+        return resolve_country(calendar, typed)
+    except UsageError as error:
+        if str(error).startswith("ambiguous"):  # 'it may be Kazakhstan (KZ), ...'
+            raise ValueError(str(error)) from None
     found = search_countries(calendar, typed)
     hint = f' (did you mean "{found[0].name}"?)' if found else ""
     raise ValueError(f'no country "{typed}" in this calendar{hint}')
@@ -327,11 +326,13 @@ def changes(before: Draft, after: Draft, values: Mapping[str, Any]) -> dict[str,
     return changed
 
 
-def new_values(values: Mapping[str, Any]) -> dict[str, Any]:
-    """The keys a new event is written with: those given, and a status only when not usual."""
+def new_values(values: Mapping[str, Any], calendar: Calendar) -> dict[str, Any]:
+    """The keys a new event is written with: those given; its status and zone if unusual."""
     written = {key: value for key, value in values.items() if value is not None}
     if written.get("status") == Status.CONFIRMED.value:
         del written["status"]
+    if written.get("timezone") == calendar.timezone:
+        del written["timezone"]
     return written
 
 

@@ -30,14 +30,14 @@ import tomlkit
 
 from tui.core.editing.inline_events import add_inline, delete_inline, inline_span, update_inline
 from tui.core.errors import UsageError
-from tui.core.loading.fields import ID_PATTERN, did_you_mean
+from tui.core.loading.fields import ID_PATTERN
 from tui.core.loading.load import parse_toml
 from tui.core.loading.validate import slugify
 from tui.core.model import Calendar, Status
 from tui.core.toml.scanner import Section
 from tui.core.toml.style import Changes, applied, newline_of, plain, set_key, styled, with_newlines
 from tui.core.toml.tables import table_lines
-from tui.core.zones import available_zones, is_zone
+from tui.core.zones import find_zone, zone_hint
 
 ID_LENGTH = 48
 _COMMENT = re.compile(r"[ \t]*#")
@@ -329,9 +329,10 @@ def new_calendar_text(title: str, timezone: str, calendar_id: str | None = None)
     """
     if not title.strip():
         raise UsageError("the title must not be empty")
-    if not is_zone(timezone):
-        hint = did_you_mean(timezone, available_zones())
+    if find_zone(timezone) is None:
+        hint = zone_hint(timezone)
         raise UsageError(f'unknown time zone "{timezone}"{hint}; use an IANA name')
+    timezone = find_zone(timezone) or timezone  # 'asia/dushanbe' is written 'Asia/Dushanbe'
     if calendar_id is not None and not ID_PATTERN.fullmatch(calendar_id):
         raise UsageError(f'calendar id "{calendar_id}" must match {ID_PATTERN.pattern}')
     document = tomlkit.document()

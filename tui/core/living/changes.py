@@ -262,13 +262,16 @@ ARROW = " \u2192 "
 
 
 def change_line(change: Change) -> str:
-    """One line of `diplocal diff`: 'moved talks "Talks": start 11:00 … → 12:00 …'.
+    """One line of `diplocal diff`: 'moved talks "Talks": start 11:00 … → 12:00 …', or
+    'added dinner "Dinner": start 2025-10-09 19:00 Asia/Dushanbe'.
 
     Events are named by id; other subjects as ``subject:id`` (ids never hold a colon).
     """
     name = change.id if change.subject is Subject.EVENT else f"{change.subject}:{change.id}"
     line = f'{change.kind} {name} "{one_line(change.title)}"'
     values = [f"{f.field} {f.old_text}{ARROW}{f.new_text}" for f in change.fields]
+    if change.kind is ChangeKind.ADDED and change.start is not None and not values:
+        values = [f"start {display(change.start)}"]  # when the new event is, with its zone
     return f"{line}: {'; '.join(values)}" if values else line
 
 

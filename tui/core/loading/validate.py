@@ -40,7 +40,7 @@ from tui.core.model import (
 )
 from tui.core.system.gc_pause import collector_paused
 from tui.core.toml.scanner import Path
-from tui.core.zones import available_zones, get_zone, is_zone
+from tui.core.zones import get_zone, is_zone, zone_hint
 
 TOP_KEYS = ("calendar", "countries", "participants", "events")
 CALENDAR_KEYS = ("title", "id", "timezone", "description", "sources", "updated")
@@ -94,7 +94,7 @@ class _Builder:
         if name is None:
             return None
         if not is_zone(name):
-            hint = did_you_mean(name, available_zones())
+            hint = zone_hint(name)
             self.fields.error((*path, "timezone"), f'unknown time zone "{name}"{hint}')
             return None
         return name

@@ -61,6 +61,7 @@ class Role(StrEnum):
     OVERLAP = "overlap"  # the double-booking mark
     ICC = "icc"
     MARK = "mark"  # a change mark
+    LOOSE = "loose"  # a title beside an open-ended mark, on no block
 
 
 @dataclass(frozen=True, slots=True)

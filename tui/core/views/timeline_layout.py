@@ -16,6 +16,7 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta, tzinfo
 
 from tui.core.text import cells, shorten
+from tui.core.views.lane_labels import distinct_labels
 from tui.core.views.timeline import Block, Lane, LaneKind, Shape, Timeline
 from tui.core.views.timeline_cells import (
     CHANGE_SYMBOLS,
@@ -35,6 +36,7 @@ from tui.core.zones import zone_name
 
 ANNOUNCED_START, ANNOUNCED_END, ESTIMATED = "▐", "▌", "░"
 HATCH, REPORT, GRID, RULE, RULE_TICK = "▒", "◆", "┊", "─", "┬"
+NARROW = 3  # a timed block this many cells wide or less is drawn without its edges
 
 
 def paint_timeline(timeline: Timeline, width: int, window: Window = WHOLE) -> Painting:
@@ -42,12 +44,20 @@ def paint_timeline(timeline: Timeline, width: int, window: Window = WHOLE) -> Pa
     width = max(width, 20)
     label_width = _label_width(timeline, width)
     ticks = _ticks(timeline, width, label_width, window)
+    lanes = [lane for lane in timeline.lanes if lane.kind is LaneKind.LANE]
+    labels = dict(
+        zip(
+            (lane.key for lane in lanes),
+            distinct_labels([_label(lane, width) for lane in lanes], label_width - 1),
+            strict=True,
+        )
+    )
     rows: list[Row] = []
     lane_rows: list[tuple[int, int]] = []
     for n, lane in enumerate(timeline.lanes):
         first = len(rows)
         if lane.kind is LaneKind.LANE:
-            rows += _lane_rows(n, lane.blocks, _label(lane, width), width, label_width, window)
+            rows += _lane_rows(n, lane.blocks, labels[lane.key], width, label_width, window)
         else:
             rows += _strip_rows(n, lane.blocks, lane.kind.value, width, label_width)
         lane_rows.append((first, len(rows) - first))
@@ -63,9 +73,13 @@ def paint_timeline(timeline: Timeline, width: int, window: Window = WHOLE) -> Pa
 
 
 def _label_width(timeline: Timeline, width: int) -> int:
+    """Room for the widest lane label, within a fifth of the width, and for the axes' zone
+    names whole where a quarter of the width holds them ('Dushanbe', not 'Dushan…')."""
     labels = [_label(lane, width) for lane in timeline.lanes if lane.kind is LaneKind.LANE]
     widest = max((cells(label) for label in labels), default=6)
-    return max(8, min(widest + 1, width // 5, 22))
+    zones = [z for z in (timeline.zone, timeline.second) if z is not None]
+    named = max(cells(city(zone)) + 1 for zone in zones)
+    return max(8, min(widest + 1, width // 5, 22), min(named, width // 4))
 
 
 def _label(lane: Lane, width: int) -> str:
@@ -125,19 +139,29 @@ def _columns(block: Block, width: int, label_width: int, window: Window) -> tupl
 def _strip_rows(
     lane: int, chips: tuple[Block, ...], heading: str, width: int, label_width: int
 ) -> list[Row]:
-    """A heading, then the chips flowed left to right, wrapping."""
-    rows = [Row(None, "", heading=heading)]
+    """The heading, then the chips flowed left to right from beside it, wrapping: a pane
+    with room for the heading's row shows the strip's first events on it too."""
+    rows: list[Row] = []
     line: list[Placed] = []
-    at = label_width
+    at = cells(_heading_text(heading)) + 1
+    widest = max(_CHIP_LEAST, (width - label_width) // 2)  # so the heading's row holds a few
     for chip in chips:
-        size = min(cells(_text(chip)) + 2, width - label_width)
-        if line and at + size > width:
-            rows.append(Row(lane, "", tuple(line), strip=True))
-            line, at = [], label_width
+        whole = min(cells(_text(chip)) + 2, width - label_width)
+        size = whole if rows else min(whole, widest, max(width - at, _CHIP_LEAST))
+        if at + size > width and (line or not rows):
+            rows.append(Row(lane, "", tuple(line), heading=heading if not rows else "", strip=True))
+            line, at, size = [], label_width, whole
         line.append(Placed(chip, at, at + size))
         at += size + 1
-    rows.append(Row(lane, "", tuple(line), strip=True))
+    rows.append(Row(lane, "", tuple(line), heading=heading if not rows else "", strip=True))
     return rows
+
+
+_CHIP_LEAST = 16  # the heading's row takes a shortened chip when this much room is left
+
+
+def _heading_text(heading: str) -> str:
+    return f"── {heading} "
 
 
 # --- spelling out a row ------------------------------------------------------------------
@@ -145,10 +169,11 @@ def row_runs(painting: Painting, row: Row) -> tuple[Run, ...]:
     """The runs of one row, ``painting.width`` cells in all."""
     width, label_width = painting.width, painting.label_width
     if row.heading:
-        text = f"── {row.heading} "
-        return (Run(text + RULE * max(0, width - cells(text)), Role.HEADING),)
-    runs = [Run(_pad(row.label, label_width - 1) + " ", Role.LABEL)]
-    at = label_width
+        text = _heading_text(row.heading)
+        runs = [Run(text, Role.HEADING)]
+        at = cells(text)
+    else:
+        runs, at = [Run(_pad(row.label, label_width - 1) + " ", Role.LABEL)], label_width
     for placed in row.placed:
         if placed.first > at:
             runs += _gap(painting, row, at, placed.first)
@@ -161,7 +186,9 @@ def row_runs(painting: Painting, row: Row) -> tuple[Run, ...]:
 
 def _gap(painting: Painting, row: Row, start: int, stop: int) -> list[Run]:
     """Empty cells, with the faint grid line at each tick (its own run, so each line sits
-    in its column in every renderer)."""
+    in its column in every renderer); a strip's heading row carries its rule on."""
+    if row.heading:
+        return [Run(RULE * (stop - start), Role.HEADING)]
     marks = [] if row.strip else sorted(c for c in painting.ticks if start <= c < stop)
     runs: list[Run] = []
     at = start
@@ -197,10 +224,13 @@ def _block_runs(placed: Placed, window: Window) -> list[Run]:
             cellrow[-1] = _edge(block.end_estimated, ANNOUNCED_END)
         text_from, text_to = (0 if cut_start else 1), (size if cut_end else size - 1)
     elif block.shape is Shape.OPEN:
+        # A start and no end: a short fading mark at the start, the title beside it on no
+        # block, so no length is invented for it.
         cellrow[0] = _edge(block.start_estimated, ANNOUNCED_START)
         tail = min(len(OPEN_TAIL), max(0, size - 2))
-        cellrow[size - tail :] = [(ch, Role.FADE) for ch in OPEN_TAIL[len(OPEN_TAIL) - tail :]]
-        text_to = size - tail
+        cellrow[1 : 1 + tail] = [(ch, Role.FADE) for ch in OPEN_TAIL[:tail]]
+        cellrow[1 + tail :] = [(" ", Role.LOOSE)] * (size - 1 - tail)
+        text_from, text_to = 1 + tail, size
     elif block.shape is Shape.REPORT:
         cellrow[0] = (REPORT, Role.REPORT)
         cellrow[1:] = [(" ", Role.VAGUE)] * (size - 1)
@@ -208,13 +238,13 @@ def _block_runs(placed: Placed, window: Window) -> list[Run]:
     elif block.shape is Shape.VAGUE and block.report is not None:
         spot = int((block.report - block.start) / max(block.end - block.start, 1e-9) * size)
         cellrow[min(size - 1, max(0, spot))] = (REPORT, Role.REPORT)
-    if size == 1 and block.shape is Shape.TIMED:
-        cellrow = [
-            ("█", Role.EDGE)
-            if not (block.start_estimated or block.end_estimated)
-            else (ESTIMATED, Role.FADE)
-        ]
+    if size <= NARROW and block.shape is Shape.TIMED:
+        # Too narrow for edges and a letter of the title: the whole block is its marks and
+        # title's start, so it never reads as the shading of a neighbour's edge.
+        cellrow, text_from, text_to = [(" ", Role.BODY)] * size, 0, size
     text_role = Role.VAGUE if block.shape in (Shape.VAGUE, Shape.REPORT) else fill
+    if block.shape is Shape.OPEN:
+        text_role = Role.LOOSE
     _write_text(cellrow, block, text_from, text_to, text_role)
     return _merge(cellrow, block)
 
@@ -232,10 +262,11 @@ def _write_text(
         if block.overlap:  # too narrow for a title, never for the double-booking mark
             cellrow[0] = ("!", Role.OVERLAP)
         return
+    narrow = room <= NARROW
     parts: list[tuple[str, Role]] = []
     if block.overlap:
         parts.append(("!", Role.OVERLAP))
-    if block.mark and room >= len(parts) + 5:
+    if block.mark and (narrow or room >= len(parts) + 5):
         parts.append((CHANGE_SYMBOLS.get(block.mark, "•"), Role.MARK))
     if block.icc and room >= len(parts) + 6:
         parts.append(("⚖", Role.ICC))
@@ -243,7 +274,8 @@ def _write_text(
     title = _text(block)
     if used and room > used:
         title = " " + title if block.shape is Shape.CHIP else title
-    parts.append((shorten(title, room - used), role))
+    # In a cell or two, the title's first letters say more than an ellipsis.
+    parts.append((title if room - used < 3 else shorten(title, room - used), role))
     at = start
     for text, part_role in parts:
         for ch in text:

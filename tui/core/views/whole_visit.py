@@ -49,6 +49,10 @@ class AgendaRow:
     who: str = ""  # participants' short names
     status: Status = Status.CONFIRMED
     event_id: str = ""
+    flag: str = ""  # the status in words, before the title: struck text alone is not seen
+
+
+STATUS_FLAGS = {Status.CANCELLED: "✕ cancelled", Status.TENTATIVE: "tentative"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +109,7 @@ def _event_row(
         who=", ".join(short_name(calendar, pid) for pid in event.participants),
         status=event.status,
         event_id=event.id,
+        flag=STATUS_FLAGS.get(event.status, ""),
     )
 
 

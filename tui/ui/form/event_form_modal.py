@@ -39,7 +39,12 @@ from tui.core.editing.event_form import (
 from tui.core.model import Calendar, Event, date_of
 from tui.core.text import field_value, one_line, to_field
 from tui.core.zones import available_zones
-from tui.ui.form.form_inputs import NameSuggester, ParticipantPicker, country_names
+from tui.ui.form.form_inputs import (
+    NameSuggester,
+    ParticipantPicker,
+    TickBox,
+    country_names,
+)
 from tui.ui.form.form_save import FormDone, save_draft
 from tui.ui.form.saving_form import SaveCall, SavingForm
 
@@ -55,7 +60,7 @@ _TEXTS: dict[FormField, tuple[str, str]] = {
     FormField.UNDER_WAY_AT: ("Under way at", "22:38: a report's time, not a start"),
     FormField.ZONE: ("Zone", "IANA zone, such as Asia/Dushanbe"),
     FormField.LOCATION: ("Location", ""),
-    FormField.HOST: ("Host", "country name, code or alias"),
+    FormField.HOST: ("Host", "country name, code, alias, or the start of one"),
 }
 
 
@@ -102,7 +107,7 @@ class EventFormModal(SavingForm):
                 parts = self.text_input(FormField.PART_OF_DAY, draft.part_of_day)
                 parts.suggester = NameSuggester(part_names())
                 yield from self.row(FormField.PART_OF_DAY, parts)
-                all_day = Checkbox(
+                all_day = TickBox(
                     "lasts the whole day(s)", draft.all_day, id="field-all_day", compact=True
                 )
                 yield from self.row(FormField.ALL_DAY, all_day, "All day")
@@ -157,8 +162,8 @@ class EventFormModal(SavingForm):
 
     def estimates(self, draft: Draft) -> Horizontal:
         return Horizontal(
-            Checkbox("start", draft.start_estimated, id="field-start_estimated", compact=True),
-            Checkbox("end", draft.end_estimated, id="field-end_estimated", compact=True),
+            TickBox("start", draft.start_estimated, id="field-start_estimated", compact=True),
+            TickBox("end", draft.end_estimated, id="field-end_estimated", compact=True),
         )
 
     def on_mount(self) -> None:

@@ -16,9 +16,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.content import Content
 from textual.message import Message
 from textual.suggester import Suggester
-from textual.widgets import Input, OptionList
+from textual.widgets import Checkbox, Input, OptionList
 from textual.widgets.option_list import Option
 
 from tui.core.event_order import clamp
@@ -63,6 +64,16 @@ def participant_matches(people: Iterable[Participant], typed: str) -> list[Parti
     return found
 
 
+class TickBox(Checkbox):
+    """A checkbox that says whether it is ticked in its text ('X' or a blank), not only in
+    colour: Textual's draws an X either way, alike in plain text and to a screen reader."""
+
+    @property
+    def _button(self) -> Content:
+        self.BUTTON_INNER = "X" if self.value else " "
+        return super()._button
+
+
 class ParticipantPicker(Vertical):
     """Type to narrow, `up`/`down` to move, `enter` (or a click) ticks or unticks."""
 
@@ -97,7 +108,8 @@ class ParticipantPicker(Vertical):
 
     @property
     def chosen(self) -> tuple[str, ...]:
-        """The ticked ids, in the order they were ticked (the file's order first)."""
+        """The ticked ids, in the order they were ticked (the file's order first); a save
+        writes them in the calendar's order."""
         return tuple(self.ticked)
 
     @on(Input.Changed)

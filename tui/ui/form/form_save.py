@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from tui.core.editing.document import CalendarDocument, Outcome
 from tui.core.editing.event_form import Draft, changes, new_values, parse_draft
+from tui.core.event_order import participants_in_order
 from tui.core.model import Calendar
 
 
@@ -34,12 +35,14 @@ def save_draft(
     """The draft saved as an add (``event_id`` None) or an update; None: nothing changed.
     ``replace_broken``: the file on disk does not load, and the user chose to replace it."""
     values = parse_draft(draft, calendar).values
+    # Written in the calendar's order of people, not the order they were ticked in.
+    values["participants"] = participants_in_order(calendar, values["participants"] or ()) or None
     if event_id is not None:
         edit = changes(initial, draft, values)
         if not edit:
             return None
         return done(document.update(event_id, edit, replace_broken=replace_broken), event_id)
-    written = new_values(values)
+    written = new_values(values, calendar)
     return done(document.add(written, replace_broken=replace_broken), str(written.get("id", "")))
 
 

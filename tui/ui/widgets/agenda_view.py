@@ -7,6 +7,7 @@ moves a cursor over the events, starting on the one under way or next.
 
 from __future__ import annotations
 
+import textwrap
 from datetime import date
 
 from rich.segment import Segment
@@ -31,6 +32,7 @@ STATUS_STYLE = {
 PLAIN = Style()
 NOW_MARKS = {Now.UNDER_WAY: "now ▶", Now.NEXT: "next ▶"}
 MARK_WIDTH = 7
+NARROW_BELOW = 70  # columns: narrower, an event's title goes on a line of its own
 
 
 class AgendaView(CursorList):
@@ -50,6 +52,7 @@ class AgendaView(CursorList):
         "agenda-view--icc",
         "agenda-view--who",
         "agenda-view--now",
+        "agenda-view--flag",
         "agenda-view--cursor",
     }
     DEFAULT_CSS = """
@@ -60,6 +63,7 @@ class AgendaView(CursorList):
     AgendaView > .agenda-view--icc { color: $warning; text-style: bold; }
     AgendaView > .agenda-view--who { color: $text-muted; }
     AgendaView > .agenda-view--now { color: $success; text-style: bold; }
+    AgendaView > .agenda-view--flag { color: $error; text-style: bold; }
     AgendaView > .agenda-view--cursor {
         background: $block-cursor-background;
         color: $block-cursor-foreground;
@@ -79,6 +83,12 @@ class AgendaView(CursorList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._events: list[int] = []  # the rows that are events
+        # Screen line -> (agenda row, part): -1 for the zone line's lines (part: which),
+        # part 0 a row's line, 1 an event's title line when the pane is narrow.
+        self._lines: list[tuple[int, int]] = []
+        self._first_line: dict[int, int] = {}  # agenda row -> its first line
+        self._head: list[str] = [""]
+        self._laid_out_at = -1
 
     # --- data in --------------------------------------------------------------------
     def watch_agenda(self, old: AgendaScreen | None, new: AgendaScreen | None) -> None:
@@ -90,9 +100,42 @@ class AgendaView(CursorList):
         start = new.highlight if new is not None and new.highlight is not None else None
         at = self._events.index(start) if start in self._events else 0
         self.set_reactive(AgendaView.cursor, at)
-        self.virtual_size = Size(0, len(rows) + 1)
+        self._lay_out()
         self.call_after_refresh(self.show_cursor)
         self.refresh()
+
+    def on_resize(self) -> None:
+        self._lay_out()
+
+    @property
+    def narrow(self) -> bool:
+        """Too narrow for time, marks and title on one line: the title gets a line of its own."""
+        return self.scrollable_content_region.width < NARROW_BELOW
+
+    def _lay_out(self) -> None:
+        agenda, width = self.agenda, self.scrollable_content_region.width
+        self._laid_out_at = width
+        self._head = self._head_lines(width)
+        self._lines = [(-1, n) for n in range(len(self._head))]
+        self._first_line = {}
+        for n, row in enumerate(agenda.rows if agenda is not None else ()):
+            self._first_line[n] = len(self._lines)
+            if row.kind is not RowKind.EVENT or not self.narrow:
+                self._lines.append((n, 0))
+                continue
+            if row.time.strip() or row.icc or row.flag:  # else the line would be blank
+                self._lines.append((n, 0))
+            self._lines.append((n, 1))
+        self._first_line[len(self._first_line)] = len(self._lines)  # where the rows end
+        self.virtual_size = Size(0, len(self._lines))
+
+    def _head_lines(self, width: int) -> list[str]:
+        """The zone line, wrapped to the width: every zone it names is read whole."""
+        agenda = self.agenda
+        if agenda is None:
+            return [""]
+        text = agenda.zone_line or agenda.empty_reason
+        return textwrap.wrap(text, max(10, width), break_on_hyphens=False) or [""]
 
     @property
     def row_count(self) -> int:
@@ -112,25 +155,27 @@ class AgendaView(CursorList):
         width = self.scrollable_content_region.width
         base = self.rich_style
         agenda = self.agenda
-        index = self.scroll_offset.y + y - 1
-        if agenda is None:
+        if width != self._laid_out_at:
+            self._lay_out()
+        line = self.scroll_offset.y + y
+        if agenda is None or line >= len(self._lines):
             return Strip.blank(width, base)
-        if index == -1:
-            text = agenda.zone_line or agenda.empty_reason
+        index, part = self._lines[line]
+        if index < 0:
+            text = self._head[part]
             return Strip([Segment(text, base + self._style("section"))]).crop_extend(0, width, base)
-        if index >= len(agenda.rows):
-            return Strip.blank(width, base)
         row = agenda.rows[index]
         if row.kind is RowKind.DAY:
             segments = [Segment(row.text, base + self._style("day"))]
         elif row.kind is RowKind.SECTION:
-            segments = [Segment(f"{' ' * MARK_WIDTH}{row.text}:", base + self._style("section"))]
+            lead = " " * _mark_width(agenda)
+            segments = [Segment(f"{lead}{row.text}:", base + self._style("section"))]
         else:
-            segments = self._event_segments(agenda, index, row, base, width)
+            segments = self._event_segments(agenda, index, row, base, width, part)
         return Strip(segments).crop_extend(0, width, base)
 
     def _event_segments(
-        self, agenda: AgendaScreen, index: int, row: AgendaRow, base: Style, width: int
+        self, agenda: AgendaScreen, index: int, row: AgendaRow, base: Style, width: int, part: int
     ) -> list[Segment]:
         cursor = self._style("cursor") if index == self.cursor_row else Style()
 
@@ -140,34 +185,42 @@ class AgendaView(CursorList):
         now = NOW_MARKS[agenda.now] if index == agenda.highlight and agenda.now else ""
         icc = ICC_MARK if row.icc else " " * len(ICC_MARK)
         lead = [
-            Segment(f"{now:>{MARK_WIDTH - 1}} ", styled(self._style("now"))),
+            Segment(f"{now:>{_mark_width(agenda) - 1}} ", styled(self._style("now"))),
             Segment(row.time + " " * (agenda.time_width - cells(row.time) + 2), styled()),
             Segment(icc + "  ", styled(self._style("icc"))),
         ]
+        if self.narrow:  # the title and names on the next line, from the time's column
+            if part == 0:
+                return lead
+            lead = [Segment(" " * (_mark_width(agenda) + 2), styled())]
+        if row.flag:  # in words, whole, before the title that may be cut
+            lead.append(Segment(f"{row.flag}: ", styled(self._style("flag"))))
         used = sum(segment.cell_length for segment in lead)
-        who = f" · {row.who}" if row.who else ""
-        status = "" if row.status is Status.CONFIRMED else f" [{row.status.value.upper()}]"
-        title = shorten(row.text + status, max(8, width - used - min(cells(who), 30)))
+        # The title first; the names get what is left.
+        title = shorten(row.text, max(8, width - used))
         room = max(0, width - used - cells(title))
+        who = shorten(f" · {row.who}", room) if row.who and room > 4 else ""
         return [
             *lead,
             Segment(title, styled(STATUS_STYLE[row.status])),
-            Segment(shorten(who, room), styled(self._style("who"))),
+            Segment(who, styled(self._style("who"))),
         ]
 
     def _style(self, name: str) -> Style:
         return self.get_component_rich_style(f"agenda-view--{name}")
 
     def show_cursor(self) -> None:
-        # One line above the row: the zone line scrolls with the rows.
+        # The row's lines, and the day's heading above its first event.
         row = self.cursor_row
-        line = row + 1
-        if self.agenda is not None and row in self._events:
-            heading = row - 1
-            rows = self.agenda.rows
-            if heading >= 0 and rows[heading].kind is RowKind.DAY:
-                line -= 1  # show the day's heading with its first event
-        self.scroll_to_region(Region(0, line, 1, row + 2 - line), animate=False)
+        if self.agenda is None or not self._events or row + 1 not in self._first_line:
+            return
+        first, last = self._first_line[row], self._first_line[row + 1]
+        heading = row - 1
+        if heading >= 0 and self.agenda.rows[heading].kind is RowKind.DAY:
+            first = self._first_line[heading]
+        if self._events and row == self._events[0]:
+            first = 0  # the first event: the zone line above it too
+        self.scroll_to_region(Region(0, first, 1, last - first), animate=False)
 
     def reveal(self, event_id: str, day: date) -> None:
         """Put the cursor on ``event_id`` as listed under ``day``, scrolled into view."""
@@ -188,6 +241,12 @@ class AgendaView(CursorList):
         offset = event.get_content_offset(self)
         if offset is None:
             return
-        index = self.scroll_offset.y + offset.y - 1
+        line = self.scroll_offset.y + offset.y
+        index = self._lines[line][0] if 0 <= line < len(self._lines) else -1
         if index in self._events:
             self.move_cursor(self._events.index(index), announce=True)
+
+
+def _mark_width(agenda: AgendaScreen) -> int:
+    """The column for 'now ▶'/'next ▶', only while the visit is on (it has a mark to show)."""
+    return MARK_WIDTH if agenda.now is not None else 1

@@ -95,6 +95,7 @@ class TimelineView(ScrollView, can_focus=True):
         color: $text;
         text-style: italic;
     }
+    TimelineView > .timeline-view--loose { color: $text; }
     TimelineView > .timeline-view--report { color: $warning; text-style: bold; }
     TimelineView > .timeline-view--chip { background: $boost; color: $text; }
     TimelineView > .timeline-view--overlap { background: $error; color: $text; text-style: bold; }
