@@ -31,3 +31,10 @@ def screen_lines(app: App[object]) -> list[str]:
 
 def screen_text(app: App[object]) -> str:
     return "\n".join(screen_lines(app))
+
+
+def plain_lines(renderable: object, width: int = 200) -> list[str]:
+    """What a Rich renderable (a Text, a Table) shows at ``width``, as plain lines."""
+    console = Console(width=width, file=io.StringIO(), record=True, color_system=None)
+    console.print(renderable)
+    return [line.rstrip() for line in console.export_text(styles=False).splitlines()]

@@ -4,9 +4,18 @@ screen is read as plain text, as a user reads it."""
 from __future__ import annotations
 
 import re
+import shutil
+from pathlib import Path
+
+from textual import events
+from textual.pilot import Pilot
 
 from tests.ui.conftest import MakeApp
 from tests.ui.plain_screen import screen_lines, screen_text
+from tests.ui.test_living import open_app, until
+from tui.core.loading.load import bundled_calendar
+from tui.ui.app import DiplocalApp
+from tui.ui.dialogs.help_modal import HelpModal
 
 SIZE = (80, 24)
 
@@ -46,3 +55,70 @@ async def test_day_view_first_day_in_venue_time(make_app: MakeApp) -> None:
         pane = events_pane(screen_lines(app))
         assert "⚖ ICC under way at ≈22:38 " in pane, screen_text(app)
         assert "⚖ ICC evening " in pane
+
+
+def help_words(app: DiplocalApp) -> list[str]:
+    """The help's lines inside its border, without the border and the scrollbar."""
+    region = app.screen.query_one("#help-dialog").region.shrink((1, 1, 1, 1))
+    lines = screen_lines(app)[region.y : region.bottom]
+    return [line[region.x : region.right].strip(" ▁▂▃▄▅▆▇█") for line in lines]
+
+
+async def open_help(app: DiplocalApp, pilot: Pilot[None]) -> list[str]:
+    await pilot.press("question_mark")
+    await until(lambda: isinstance(app.screen, HelpModal))
+    await pilot.pause()
+    return help_words(app)
+
+
+async def test_help_says_what_enter_does_on_an_event_and_scrolls_to_its_end(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
+    """On an event in a file that can be written, enter edits it; the help's first screen
+    shows that, and the end (↓ to the last line) shows the country filter's keys whole."""
+    path = tmp_path / "events.toml"
+    shutil.copyfile(bundled_calendar(), path)
+    app = open_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        first = await open_help(app, pilot)
+        assert re.search(r"^⏎ +Edit the event$", "\n".join(first), re.M), first
+        assert "Keys" in first[1]
+        await pilot.press("end")
+        await pilot.pause()
+        last = " ".join(" ".join(help_words(app)).split())
+        assert last.endswith(
+            "In the country filter: type to narrow, ↑ ↓ move, ctrl+t ticks several, "
+            "enter applies. escape closes this."
+        ), last
+        await pilot.press("home")
+        await pilot.pause()
+        assert help_words(app) == first
+
+
+async def test_help_scrolls_with_the_mouse_wheel(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        first = await open_help(app, pilot)
+        dialog = app.screen.query_one("#help-dialog")
+        for _ in range(3):
+            dialog.post_message(events.MouseScrollDown(dialog, 5, 5, 0, 0, 0, False, False, False))
+        await pilot.pause()
+        assert dialog.scroll_y > 0 and help_words(app) != first
+
+
+async def test_help_on_a_calendar_that_cannot_be_edited_says_enter_reads(
+    make_app: MakeApp,
+) -> None:
+    """The bundled calendar opened without a path cannot be written: enter reads, and the
+    editing keys say they do nothing here."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        words = "\n".join(await open_help(app, pilot))
+        assert re.search(r"^⏎ +Read the event's details$", words, re.M), words
+        assert "Edit the event" not in words
+        dialog = app.screen.query_one("#help-dialog")
+        while dialog.scroll_y < dialog.max_scroll_y:  # every line, a page at a time
+            await pilot.press("pagedown")
+            await pilot.pause()
+            words += "\n".join(help_words(app))
+        assert "Cancel the event (not here: read-only)" in words

@@ -349,7 +349,7 @@ class MainScreen(Screen[None]):
             self.dialogs.export(self.calendar, events, self.screenful.export_name, self.path)
 
     def action_help(self) -> None:
-        self.dialogs.help(self.active_bindings)
+        self.dialogs.help(self.active_bindings, editable=self.editor.can_edit())
 
     def action_open_source(self) -> None:
         with_source(self, self.screenful.sources if self.screenful else (), "Open", open_link)

@@ -37,7 +37,7 @@ class EventList(CursorList):
     BINDINGS = [
         Binding("pageup", "move(-5)", "Page up", show=False),
         Binding("pagedown", "move(5)", "Page down", show=False),
-        Binding("enter", "select_cursor", "Details", show=False),
+        Binding("enter", "select_cursor", "Edit the event (read it when read-only)", show=False),
     ]
     COMPONENT_CLASSES = {"event-list--cursor", "event-list--heading"}
     DEFAULT_CSS = """
