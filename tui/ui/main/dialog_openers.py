@@ -19,7 +19,6 @@ from tui.core.model import Calendar, Event
 from tui.core.present.details import about_details, change_log, notice_details
 from tui.core.present.screenful import Notices
 
-
 # Keys that change the file, and the panes where enter chooses an event (to edit it).
 EDITING_ACTIONS = frozenset({"new_event", "cancel_event", "delete_event", "undo", "redo"})
 EVENT_PANES = frozenset({"events-table", "timeline"})

@@ -26,10 +26,10 @@ from tui.core.present.state import (
     SelectionKind,
     View,
     at_now,
+    filtered,
     nth_day,
     other_lanes,
     settle,
-    settle_day,
     step_day,
     toggled_view,
 )
@@ -195,7 +195,7 @@ class MainScreen(Screen[None]):
     def change_filter(self, view: Filter) -> None:
         """Apply a filter, moving to a day that shows something."""
         table_had_focus = self.focused is self.query_one(DayView).table
-        self.browse = settle_day(self.index, replace(self.browse, filter=view), self.local_zone)
+        self.browse = filtered(self.index, self.browse, view, self.local_zone)
         if table_had_focus:
             self.focus_day_view()
 
