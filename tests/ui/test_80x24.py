@@ -7,6 +7,7 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
 from textual import events
 from textual.pilot import Pilot
 
@@ -122,3 +123,32 @@ async def test_help_on_a_calendar_that_cannot_be_edited_says_enter_reads(
             await pilot.pause()
             words += "\n".join(help_words(app))
         assert "Cancel the event (not here: read-only)" in words
+
+
+@pytest.mark.parametrize("keys", [(), ("t",), ("a",), ("tab",)])
+async def test_the_footer_keeps_help_and_quit_in_every_view(
+    make_app: MakeApp, keys: tuple[str, ...]
+) -> None:
+    """Day, timeline, whole visit, details: `? Help` and `q Quit` are shown whole, no key
+    runs under the palette's key, and the last column stays empty."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*keys)
+        await pilot.pause()
+        footer = screen_lines(app)[-1]
+        assert "? Help q Quit" in footer, footer
+        assert footer.endswith("▏^p palette"), footer
+        assert len(footer) < 80
+
+
+async def test_the_footer_fits_again_after_a_resize(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.resize_terminal(*SIZE)
+        await pilot.pause()
+        await pilot.pause()
+        footer = screen_lines(app)[-1]
+        assert "? Help q Quit" in footer and footer.endswith("▏^p palette"), footer
+        assert len(footer) < 80
