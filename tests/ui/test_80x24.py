@@ -152,3 +152,17 @@ async def test_the_footer_fits_again_after_a_resize(make_app: MakeApp) -> None:
         footer = screen_lines(app)[-1]
         assert "? Help q Quit" in footer and footer.endswith("▏^p palette"), footer
         assert len(footer) < 80
+
+
+async def test_no_text_touches_a_scrollbar(make_app: MakeApp) -> None:
+    """The participants, countries, events and details all scroll at 80x24; a column of
+    gap stays between each one's text and its scrollbar."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("z", "right_square_bracket")
+        await pilot.pause()
+        lines = screen_lines(app)
+        bars = [line for line in lines if re.search("[▁▂▃▄▅▆▇]{2}", line)]
+        assert len(bars) >= 4, "\n".join(lines)  # a scrollbar's thumb in each pane
+        touching = [line for line in bars if re.search(r"[^\s▁▂▃▄▅▆▇█][▁▂▃▄▅▆▇█]{2}", line)]
+        assert touching == [], "\n".join(lines)

@@ -63,7 +63,7 @@ class EventList(CursorList):
     def show_rows(self, rows: tuple[EventRow, ...]) -> None:
         """Replace the rows (announces nothing; the cursor is placed by ``place_cursor``)."""
         self.rows = rows
-        self._lay_out(self.scrollable_content_region.width)
+        self._lay_out(self._text_width())
         self.set_reactive(EventList.cursor, clamp(self.cursor, 0, max(0, len(self.rows) - 1)))
         self.refresh()
 
@@ -97,17 +97,18 @@ class EventList(CursorList):
     # --- drawing --------------------------------------------------------------------
     def render_line(self, y: int) -> Strip:
         line = self.scroll_offset.y + y
-        width = self.scrollable_content_region.width
+        full = self.scrollable_content_region.width
+        width = self._text_width()
         if width != self._laid_at:  # a scrollbar came or went since the rows were laid out
             self._lay_out(width)
         base = self.rich_style
         if line >= len(self._lines):
-            return Strip.blank(width, base)
+            return Strip.blank(full, base)
         n, part = self._lines[line]
         row = self.rows[n]
         if part == -1:
             style = base + self.get_component_rich_style("event-list--heading")
-            return Strip([Segment(row.heading, style)]).extend_cell_length(width, base)
+            return Strip([Segment(row.heading, style)]).extend_cell_length(full, base)
         style = base
         if n == self.cursor:
             style = base + self.get_component_rich_style("event-list--cursor")
@@ -127,7 +128,12 @@ class EventList(CursorList):
             Segment(s.text, style + s.style if s.style else style)
             for s in text.render(self.app.console)
         ]
-        return Strip(segments).extend_cell_length(width, style).crop(0, width)
+        return (
+            Strip(segments)
+            .extend_cell_length(width, style)
+            .crop(0, width)
+            .extend_cell_length(full, base)
+        )
 
     def on_click(self, event: events.Click) -> None:
         line = self.scroll_offset.y + event.y
@@ -137,8 +143,13 @@ class EventList(CursorList):
                 self.action_select_cursor()
             self.move_cursor(n, announce=True)
 
+    def _text_width(self) -> int:
+        """The rows' width: the pane's, less a column of gap before a scrollbar."""
+        full = self.scrollable_content_region.width
+        return full - 1 if self.show_vertical_scrollbar else full
+
     def on_resize(self) -> None:
-        width = self.scrollable_content_region.width
+        width = self._text_width()
         if width != self._laid_at:
             self._lay_out(width)
             if self.cursor < len(self.rows):
