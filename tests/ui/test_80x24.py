@@ -166,3 +166,24 @@ async def test_no_text_touches_a_scrollbar(make_app: MakeApp) -> None:
         assert len(bars) >= 4, "\n".join(lines)  # a scrollbar's thumb in each pane
         touching = [line for line in bars if re.search(r"[^\s▁▂▃▄▅▆▇█][▁▂▃▄▅▆▇█]{2}", line)]
         assert touching == [], "\n".join(lines)
+
+
+async def test_source_urls_break_between_their_parts(make_app: MakeApp) -> None:
+    """A URL wider than the details pane breaks after a slash or '?', never mid-word, and
+    its pieces put together are the whole URL (o and y act on the URL itself)."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("tab", "end")  # the details, scrolled to the sources
+        await pilot.pause()
+        inside = [line[31:79].strip(" ▁▂▃▄▅▆▇█") for line in screen_lines(app)[12:22]]
+        pieces = inside[inside.index("Sources") + 1 :]
+        urls: list[str] = []
+        for piece in pieces:
+            if piece.startswith("https://"):
+                urls.append(piece)
+            else:
+                assert urls[-1][-1] in "/?&#-", inside  # broken at a separator
+                urls[-1] += piece
+        assert "https://www.rbc.ru/politics/08/10/2025/68e6627a9a7947303c611400" in urls
+        assert "https://centrasia.org/newsA.php?st=1759970820" in urls, inside
+        assert len(pieces) > len(urls)  # some did not fit on one line
