@@ -28,16 +28,24 @@ def events_pane(lines: list[str]) -> str:
     return "\n".join(line[31:79] for line in lines[start + 1 : end])
 
 
-async def test_day_view_times_and_zone_notes_are_whole(make_app: MakeApp) -> None:
-    """Thursday in the viewer's zone: every part of day is venue time, said by a note that
-    wraps under its time; no time ends in an ellipsis, the titles give way instead."""
+@pytest.mark.parametrize(
+    ("zone_keys", "times"),
+    [
+        (("z",), ("02:00\u2013≈02:55", "from ≈07:30")),  # New York: 11:00 there is 02:00
+        (("z", "z"), ("06:00\u2013≈06:55", "from ≈11:30")),  # UTC
+    ],
+)
+async def test_day_view_times_and_zone_notes_are_whole(
+    make_app: MakeApp, zone_keys: tuple[str, ...], times: tuple[str, str]
+) -> None:
+    """Thursday in the viewer's zone and in UTC: every part of day is venue time, said by
+    a note that wraps under its time; no time is cut, the titles give way instead."""
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("z", "right_square_bracket")
+        await pilot.press(*zone_keys, "right_square_bracket")
         await pilot.pause()
         pane = events_pane(screen_lines(app))
-        assert "02:00\u2013≈02:55" in pane  # 11:00 in Dushanbe is 02:00 in New York
-        assert "from ≈07:30" in pane
+        assert all(time in pane for time in times), pane
         assert re.search("afternoon\u2013evening" r" .*\n {6}\(Asia/Dushanbe\) ", pane), pane
         await pilot.press("end")  # the day's last rows
         await pilot.pause()
