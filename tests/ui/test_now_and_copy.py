@@ -7,9 +7,11 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from markdown_it import MarkdownIt
+from textual.widgets import Static
 
 from tests.ui.conftest import SAMPLE, VIEWER_ZONE
 from tests.ui.helpers import drawn_lines, header, main_screen
+from tests.ui.plain_screen import plain_lines
 from tui.core.loading.load import bundled_calendar, load_calendar
 from tui.core.zones import get_zone
 from tui.ui.app import DiplocalApp
@@ -193,7 +195,7 @@ async def test_help_lists_the_new_keys() -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpModal)
-        lines = str(app.screen.query_one("#help-keys").render()).splitlines()
+        lines = plain_lines(app.screen.query_one("#help-keys", Static).content)
         for keys, words in (
             (".", "Now: the event under way or next"),
             ("Y", "Copy the event (or the day) as Markdown"),

@@ -16,7 +16,7 @@ def icc_reasons(calendar: Calendar, event: Event) -> list[str]:
         person = calendar.participants.get(pid)
         if person is not None and person.icc_warrant:
             reasons.append(
-                f"{person.name} is subject of an ICC arrest warrant, and the host, "
+                f"{person.name} is the subject of an ICC arrest warrant, and the host, "
                 f"{host.name}, is a State Party to the Rome Statute, bound to cooperate "
                 "with the court."
             )

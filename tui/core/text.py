@@ -163,3 +163,44 @@ def shorten(text: str, width: int) -> str:
         kept.append(ch)
         used += size
     return "".join(kept) + "…"
+
+
+# Where a word too wide for its line may break: after a dash, a slash or a URL's separators
+# (so "(Asia/Dushanbe)" keeps whole when it fits a line, and an address breaks between parts).
+_WORD_BREAKS = re.compile(r"(?<=[\u2013\u2014/?&#-])")
+
+
+def wrap_at_breaks(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` columns, broken at spaces (dropped there), a
+    word wider than the line after a dash, slash, ``?``, ``&`` or ``#``, and folded only if a
+    part is still too wide. Nothing else is lost, nothing is cut."""
+    if width <= 0 or cells(text) <= width:
+        return [text]
+    pieces: list[tuple[str, str]] = []  # (piece, what joins it to the one before)
+    for word in text.split():
+        glue = " "
+        parts = [word] if cells(word) <= width else _WORD_BREAKS.split(word)
+        for part in filter(None, parts):
+            while cells(part) > width:
+                head = _cells_head(part, width)
+                pieces.append((head, glue))
+                part, glue = part[len(head) :], ""
+            pieces.append((part, glue))
+            glue = ""
+    lines = [pieces[0][0]] if pieces else [""]
+    for piece, glue in pieces[1:]:
+        if cells(lines[-1] + glue + piece) > width:
+            lines.append(piece)
+        else:
+            lines[-1] += glue + piece
+    return lines
+
+
+def _cells_head(text: str, width: int) -> str:
+    """The longest start of ``text`` within ``width`` columns (at least one character)."""
+    used = 0
+    for n, ch in enumerate(text):
+        used += cells(ch)
+        if used > width:
+            return text[: max(1, n)]
+    return text

@@ -12,6 +12,7 @@ from rich.text import Text
 
 from tui.core.model import Status
 from tui.core.present.details import DetailLine, LineKind
+from tui.core.text import wrap_at_breaks
 
 # One glyph per kind of change, beside the kind's name: 'moved' reads without a legend.
 CHANGE_MARKS = {"added": "+", "cancelled": "✗", "moved": "↦", "changed": "✎"}
@@ -25,11 +26,18 @@ def status_text(status: Status) -> Text:
     return Text(status.value.upper(), style="bold " + STATUS_STYLE[status])
 
 
-def details_text(lines: Iterable[DetailLine]) -> Text:
-    """The details pane: one styled line (or paragraph) per presenter line."""
+def details_text(lines: Iterable[DetailLine], width: int = 0) -> Text:
+    """The details pane: one styled line (or paragraph) per presenter line. Given the
+    pane's ``width``, a source URL wider than it is broken after a slash, ``?``, ``&``, ``#``
+    or a dash, not at whatever column it reaches (only a part wider still is folded)."""
     text = Text(overflow="fold")
     for line in lines:
-        _append(text, line)
+        if line.kind is LineKind.LINK and width > 0:
+            link = Style(link=line.text, underline=True)  # every piece opens the same URL
+            for piece in wrap_at_breaks(line.text, width):
+                text.append(piece, style=link).append("\n")
+        else:
+            _append(text, line)
     text.rstrip()
     return text
 

@@ -156,11 +156,12 @@ def test_event_details(index: CalendarIndex) -> None:
     assert text[0] == "Talks in Dushanbe"
     assert "When: Thursday 9 October 2025, ≈11:00\u2013≈13:30 (3 hours ago)" in text
     assert "Zone: Asia/Dushanbe (UTC+05:00)" in text
+    assert "Duration: ≈2 hours 30 minutes" in text  # from estimates: an estimate too
     assert (
         "Times: The start at ≈11:00 and the end at ≈13:30 are estimates, not announced times."
         in text
     )
-    assert any("Vladimir Putin is subject of an ICC arrest warrant" in line for line in text)
+    assert any("Vladimir Putin is the subject of an ICC arrest warrant" in line for line in text)
     assert "Vladimir Putin, President of Russia (Russia)" in text
     assert text[-2:] == ["https://example.org/talks", "https://example.org/talks-2"]
 

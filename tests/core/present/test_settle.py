@@ -12,7 +12,16 @@ from hypothesis import strategies as st
 from tests.conftest import DATA
 from tui.core.loading.load import load_calendar
 from tui.core.present.screenful import present
-from tui.core.present.state import Browse, Selection, SelectionKind, settle
+from tui.core.present.state import (
+    Browse,
+    Selection,
+    SelectionKind,
+    View,
+    filtered,
+    other_lanes,
+    settle,
+    toggled_view,
+)
 from tui.core.views.filter import Filter, ZoneMode
 from tui.core.views.index import CalendarIndex
 from tui.core.zones import get_zone
@@ -103,3 +112,36 @@ def test_settled_state_is_what_the_presenter_shows_and_settling_twice_changes_no
     assert (screen.day, screen.selection) == (settled.day, settled.selection)
     assert present(index, browse, NEW_YORK, NOW) == screen
     assert replace(settled, day=browse.day, selection=browse.selection) == browse
+
+
+RAHMON = Selection(SelectionKind.PARTICIPANT, "rahmon")
+TAJIKISTAN = Selection(SelectionKind.COUNTRY, "TJ")
+
+
+@pytest.mark.parametrize(
+    ("selection", "view", "kept"),
+    [
+        (RAHMON, Filter(text="talks"), False),  # a search: the details follow the list
+        (RAHMON, Filter(participants=frozenset({"rahmon"})), True),  # filtered by him
+        (RAHMON, Filter(countries=frozenset({"TJ"})), False),
+        (TAJIKISTAN, Filter(countries=frozenset({"TJ"})), True),
+        (TAJIKISTAN, Filter(participants=frozenset({"putin"})), False),
+        (TALKS, Filter(countries=frozenset({"TJ"})), True),  # an event shown stays
+    ],
+)
+def test_a_filter_keeps_a_participant_or_country_only_when_by_them(
+    index: CalendarIndex, selection: Selection, view: Filter, kept: bool
+) -> None:
+    browse = settle(index, Browse(day=THU, selection=selection), NEW_YORK)
+    after = settle(index, filtered(index, browse, view, NEW_YORK), NEW_YORK)
+    assert (after.selection == selection) is kept
+    assert after.selection is not None
+    assert kept or after.selection.kind is SelectionKind.EVENT
+
+
+@pytest.mark.parametrize("selection", [RAHMON, TAJIKISTAN])
+def test_another_view_follows_its_event(index: CalendarIndex, selection: Selection) -> None:
+    browse = settle(index, Browse(day=THU, selection=selection), NEW_YORK)
+    for changed in (toggled_view(browse, View.TIMELINE), other_lanes(browse)):
+        after = settle(index, changed, NEW_YORK)
+        assert after.selection is not None and after.selection.kind is SelectionKind.EVENT

@@ -103,7 +103,8 @@ def event_details(
     if isinstance(event.start, datetime):
         lines += _field("Zone", zone_label(zone, event.start))
         if event.explicit_end:
-            lines += _field("Duration", duration_words(event.duration))
+            about = "≈" if event.approximate else ""  # an estimated end: so is the duration
+            lines += _field("Duration", about + duration_words(event.duration))
     lines += _field("Times", known_times(event, zone))
     lines += _field("Kind", event.kind.value)
     lines.append(DetailLine(LineKind.FIELD, event.status.value, "Status", event.status))

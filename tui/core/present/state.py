@@ -98,6 +98,24 @@ def shown_on(index: CalendarIndex, browse: Browse, day: date | None, local: tzin
     return day_events if wanted is None else [e for e in day_events if e.id in wanted]
 
 
+def filtered(index: CalendarIndex, browse: Browse, view: Filter, local: tzinfo) -> Browse:
+    """``browse`` under the filter ``view``, on a day that shows something. The details
+    follow the list the filter shows: a participant or country stays selected only when
+    the filter is by them (enter on them in their list), else the day's event is."""
+    return settle_day(index, _following(replace(browse, filter=view)), local)
+
+
+def _following(browse: Browse) -> Browse:
+    """``browse`` with a participant or country selection dropped unless the filter is
+    by them (settling then selects the shown day's event)."""
+    selection = browse.selection
+    if selection is None or selection.kind is SelectionKind.EVENT:
+        return browse
+    people, countries = browse.filter.participants, browse.filter.countries
+    by = people if selection.kind is SelectionKind.PARTICIPANT else countries
+    return browse if selection.key in by else replace(browse, selection=None)
+
+
 def settle_day(index: CalendarIndex, browse: Browse, local: tzinfo) -> Browse:
     """After a filter change: leave a day that shows nothing for the next one that does."""
     matches = index.matches(browse.filter, browse.zone_mode, local)
@@ -126,19 +144,26 @@ def nth_day(index: CalendarIndex, browse: Browse, local: tzinfo, number: int) ->
 
 def toggled_view(browse: Browse, view: View) -> Browse:
     """`t` / `a` / `M`: show ``view``, or the day view when ``view`` is shown. The month
-    opens with its cursor on the day shown."""
-    if browse.view is view:
-        return replace(browse, view=View.DAY)
-    return replace(
-        browse, view=view, month_day=browse.day if view is View.MONTH else browse.month_day
-    )
+    opens with its cursor on the day shown; the details follow the view's event, not a
+    participant or country chosen before."""
+    shown = replace(browse, view=View.DAY if browse.view is view else view)
+    if shown.view is View.MONTH:
+        shown = replace(shown, month_day=browse.day)
+    return replace(shown, selection=_event_only(browse.selection))
 
 
 def other_lanes(browse: Browse) -> Browse:
     """`v`: the timeline, with lanes by the other mode (participants or venues)."""
     lanes = browse.lanes_by
     other = LaneMode.VENUES if lanes is LaneMode.PARTICIPANTS else LaneMode.PARTICIPANTS
-    return replace(browse, lanes_by=other, view=View.TIMELINE)
+    return replace(
+        browse, lanes_by=other, view=View.TIMELINE, selection=_event_only(browse.selection)
+    )
+
+
+def _event_only(selection: Selection | None) -> Selection | None:
+    """An event selection as it is; None for a participant or country (then settled)."""
+    return selection if selection is not None and selection.kind is SelectionKind.EVENT else None
 
 
 def at_now(index: CalendarIndex, browse: Browse, local: tzinfo, now: datetime) -> Browse:

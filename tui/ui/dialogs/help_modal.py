@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
+from rich.table import Table
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import ActiveBinding, Binding
@@ -18,9 +21,14 @@ HIDDEN_ACTIONS = {
 }
 
 
-def help_rows(app: App[object], bindings: dict[str, ActiveBinding]) -> list[tuple[str, str]]:
+def help_rows(
+    app: App[object], bindings: dict[str, ActiveBinding], says: Mapping[str, str] | None = None
+) -> list[tuple[str, str]]:
     """(keys, what) for every described binding: the focused pane's first, then the
-    screen's and the app's; the keys of one description are joined ('↑ k', 'q ^q')."""
+    screen's and the app's; the keys of one description are joined ('↑ k', 'q ^q').
+    ``says`` gives, by action name, what a key really does here when its binding's own
+    description is not it (enter on an event: edit it, or read it when it cannot be)."""
+    says = says or {}
     groups: dict[str, list[str]] = {}
 
     def order(active: ActiveBinding) -> tuple[bool, bool]:
@@ -32,7 +40,7 @@ def help_rows(app: App[object], bindings: dict[str, ActiveBinding]) -> list[tupl
         action = binding.action.split(".")[-1].split("(")[0]
         if not binding.description or action in HIDDEN_ACTIONS:
             continue
-        keys = groups.setdefault(binding.description, [])
+        keys = groups.setdefault(says.get(action, binding.description), [])
         shown = app.get_key_display(binding)
         if shown not in keys:
             keys.append(shown)
@@ -40,20 +48,24 @@ def help_rows(app: App[object], bindings: dict[str, ActiveBinding]) -> list[tupl
 
 
 class HelpModal(ModalScreen[None]):
-    """A table of keys; any of escape, q or ? closes it."""
+    """A table of keys; any of escape, q or ? closes it. It scrolls (↑ ↓, page keys, home,
+    end, the mouse wheel) and its lines wrap: a long description under itself."""
 
     BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close")]
 
-    def __init__(self, bindings: dict[str, ActiveBinding]) -> None:
+    def __init__(
+        self, bindings: dict[str, ActiveBinding], says: Mapping[str, str] | None = None
+    ) -> None:
         super().__init__()
         self.bindings = bindings
+        self.says = says
 
     def compose(self) -> ComposeResult:
-        rows = help_rows(self.app, self.bindings)
-        width = max(len(keys) for keys, _ in rows) + 2
-        table = Text()
-        for keys, what in rows:
-            table.append(f"{keys:<{width}}", style="bold").append(what + "\n")
+        table = Table.grid(padding=(0, 2))
+        table.add_column(no_wrap=True, style="bold")
+        table.add_column(overflow="fold")
+        for keys, what in help_rows(self.app, self.bindings, self.says):
+            table.add_row(Text(keys), Text(what))
         with VerticalScroll(id="help-dialog", classes="dialog"):
             yield Label("Keys", classes="dialog-title")
             yield Static(table, id="help-keys")

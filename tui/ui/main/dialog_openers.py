@@ -19,6 +19,10 @@ from tui.core.model import Calendar, Event
 from tui.core.present.details import about_details, change_log, notice_details
 from tui.core.present.screenful import Notices
 
+# Keys that change the file, and the panes where enter chooses an event (to edit it).
+EDITING_ACTIONS = frozenset({"new_event", "cancel_event", "delete_event", "undo", "redo"})
+EVENT_PANES = frozenset({"events-table", "timeline"})
+
 
 class DialogOpener:
     """Opens the dialogs of ``host``'s app; answers go to the callbacks given."""
@@ -51,11 +55,21 @@ class DialogOpener:
         else:
             self.host.app.push_screen(ExportModal(calendar, events, Path(name), source))
 
-    def help(self, bindings: dict[str, ActiveBinding]) -> None:
-        """Every key that works where the focus is."""
+    def help(self, bindings: dict[str, ActiveBinding], *, editable: bool) -> None:
+        """Every key that works where the focus is, saying what it does here: enter on an
+        event edits it, or reads it when the calendar cannot be edited; edits say so."""
         from tui.ui.dialogs.help_modal import HelpModal
 
-        self.host.app.push_screen(HelpModal(bindings))
+        says: dict[str, str] = {}
+        if not editable:
+            for active in bindings.values():
+                binding = active.binding
+                if binding.action in EDITING_ACTIONS:
+                    says[binding.action] = f"{binding.description} (not here: read-only)"
+        focused = self.host.app.focused
+        if focused is not None and focused.id in EVENT_PANES:
+            says["select_cursor"] = "Edit the event" if editable else "Read the event's details"
+        self.host.app.push_screen(HelpModal(bindings, says))
 
     def notices(self, notices: Notices) -> None:
         """The loader's warnings and errors, each as FILE:LINE:COL."""

@@ -15,7 +15,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Input
+from textual.widgets import Input
 
 from tui.core.living.versions import Living, updated, with_warnings
 from tui.core.model import Calendar
@@ -26,10 +26,10 @@ from tui.core.present.state import (
     SelectionKind,
     View,
     at_now,
+    filtered,
     nth_day,
     other_lanes,
     settle,
-    settle_day,
     step_day,
     toggled_view,
 )
@@ -56,6 +56,7 @@ from tui.ui.widgets.choice_list import ChoiceList
 from tui.ui.widgets.cursor_list import CursorList
 from tui.ui.widgets.day_view import DayView
 from tui.ui.widgets.details_pane import DetailsPane
+from tui.ui.widgets.fitted_footer import FittedFooter
 from tui.ui.widgets.search_bar import SearchBar
 
 if TYPE_CHECKING:
@@ -119,8 +120,7 @@ class MainScreen(Screen[None]):
 
     def resettle(self) -> None:
         """Show the state again after the calendar under it changed (settled anew for it)."""
-        settled = settle(self.index, self.browse, self.local_zone)
-        if settled != self.browse:
+        if (settled := settle(self.index, self.browse, self.local_zone)) != self.browse:
             self.browse = settled  # watch_browse shows it
         else:
             self.show()
@@ -132,7 +132,7 @@ class MainScreen(Screen[None]):
         yield CalendarHeader(id="header")
         yield SearchBar(id="search")
         yield PaneLayout(id="body")
-        yield Footer(compact=True)
+        yield FittedFooter()
 
     def on_mount(self) -> None:
         if len(self.calendar.events) <= INDEX_NOW:
@@ -196,7 +196,7 @@ class MainScreen(Screen[None]):
     def change_filter(self, view: Filter) -> None:
         """Apply a filter, moving to a day that shows something."""
         table_had_focus = self.focused is self.query_one(DayView).table
-        self.browse = settle_day(self.index, replace(self.browse, filter=view), self.local_zone)
+        self.browse = filtered(self.index, self.browse, view, self.local_zone)
         if table_had_focus:
             self.focus_day_view()
 
@@ -352,7 +352,7 @@ class MainScreen(Screen[None]):
             self.dialogs.export(self.calendar, events, self.screenful.export_name, self.path)
 
     def action_help(self) -> None:
-        self.dialogs.help(self.active_bindings)
+        self.dialogs.help(self.active_bindings, editable=self.editor.can_edit())
 
     def action_source_link(self, verb: str) -> None:
         with_source(self, self.screenful.sources if self.screenful else (), verb)

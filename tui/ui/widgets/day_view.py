@@ -1,8 +1,9 @@
 """The chosen day's events, in the day's order, drawn with Textual's line API.
 
-Rows are laid out when they are painted, at the width the pane has then: the first frame
-is already the final layout, no row is wider than the pane, and the time column is as wide
-as this day's widest time, no wider.
+Rows are laid out at the width the pane has (again on every resize): no row is wider than
+the pane, and the time column is as wide as this day's widest time while the title keeps
+``MIN_TITLE`` columns. A time wider than that wraps onto the row's next lines, broken at
+spaces, so a time text and its "(zone)" note are never cut: the title gives way first.
 """
 
 from __future__ import annotations
@@ -21,10 +22,12 @@ from textual.widgets import Static
 from tui.core.event_order import clamp
 from tui.core.present.details import ICC_MARK
 from tui.core.present.screenful import DayListing, EventRow
+from tui.core.text import cells, wrap_at_breaks
 from tui.ui.render import CHANGE_MARKS, STATUS_STYLE, status_text
 from tui.ui.widgets.cursor_list import CursorList
 
 ICC_WIDTH = len(ICC_MARK) + 1
+MIN_TITLE = 16  # the title's columns before the time column stops growing and wraps
 
 
 class EventList(CursorList):
@@ -34,7 +37,7 @@ class EventList(CursorList):
     BINDINGS = [
         Binding("pageup", "move(-5)", "Page up", show=False),
         Binding("pagedown", "move(5)", "Page down", show=False),
-        Binding("enter", "select_cursor", "Details", show=False),
+        Binding("enter", "select_cursor", "Edit the event (read it when read-only)", show=False),
     ]
     COMPONENT_CLASSES = {"event-list--cursor", "event-list--heading"}
     DEFAULT_CSS = """
@@ -50,21 +53,34 @@ class EventList(CursorList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.rows: tuple[EventRow, ...] = ()
-        self._lines: list[tuple[int, int]] = []  # screen line -> (row, part: -1 heading, 0, 1)
+        # screen line -> (row, part: -1 heading, 0 title, 1 facts, 2... the time's rest)
+        self._lines: list[tuple[int, int]] = []
         self._first_line: list[int] = []  # row -> its first line (its heading, if any)
+        self._times: list[list[str]] = []  # row -> its time text in lines of the column
+        self._time_width = 0
+        self._laid_at = -1  # the width the lines were laid out for
 
     def show_rows(self, rows: tuple[EventRow, ...]) -> None:
         """Replace the rows (announces nothing; the cursor is placed by ``place_cursor``)."""
         self.rows = rows
+        self._lay_out(self._text_width())
+        self.set_reactive(EventList.cursor, clamp(self.cursor, 0, max(0, len(self.rows) - 1)))
+        self.refresh()
+
+    def _lay_out(self, width: int) -> None:
+        """The lines of every row at ``width``: a time too wide for its column wraps."""
+        widest = max((cells(r.time) for r in self.rows), default=0)
+        room = max(5, width // 3, width - ICC_WIDTH - 1 - MIN_TITLE)
+        self._time_width = min(widest, room)
+        self._times = [wrap_at_breaks(r.time, self._time_width) for r in self.rows]
         self._lines, self._first_line = [], []
-        for n, row in enumerate(rows):
+        for n, row in enumerate(self.rows):
             self._first_line.append(len(self._lines))
             if row.heading:
                 self._lines.append((n, -1))
-            self._lines += [(n, 0), (n, 1)]
+            self._lines += [(n, part) for part in range(max(2, len(self._times[n])))]
+        self._laid_at = width
         self.virtual_size = Size(0, len(self._lines))
-        self.set_reactive(EventList.cursor, clamp(self.cursor, 0, max(0, len(rows) - 1)))
-        self.refresh()
 
     @property
     def row_count(self) -> int:
@@ -75,40 +91,49 @@ class EventList(CursorList):
 
     def row_region(self, row: int) -> Region:
         top = self._first_line[row]
-        return Region(0, top, 1, 3 if self.rows[row].heading else 2)
+        end = self._first_line[row + 1] if row + 1 < len(self._first_line) else len(self._lines)
+        return Region(0, top, 1, end - top)
 
     # --- drawing --------------------------------------------------------------------
     def render_line(self, y: int) -> Strip:
         line = self.scroll_offset.y + y
-        width = self.scrollable_content_region.width
+        full = self.scrollable_content_region.width
+        width = self._text_width()
+        if width != self._laid_at:  # a scrollbar came or went since the rows were laid out
+            self._lay_out(width)
         base = self.rich_style
         if line >= len(self._lines):
-            return Strip.blank(width, base)
+            return Strip.blank(full, base)
         n, part = self._lines[line]
         row = self.rows[n]
         if part == -1:
             style = base + self.get_component_rich_style("event-list--heading")
-            return Strip([Segment(row.heading, style)]).extend_cell_length(width, base)
+            return Strip([Segment(row.heading, style)]).extend_cell_length(full, base)
         style = base
         if n == self.cursor:
             style = base + self.get_component_rich_style("event-list--cursor")
-        time_width = min(max((len(r.time) for r in self.rows), default=0), max(5, width // 3))
         left = Text()
         if row.icc and part == 0:
             left.append(ICC_MARK, style="bold reverse")
         left.pad_right(ICC_WIDTH - left.cell_len)
-        when = Text(row.time if part == 0 else "", style="bold" if part == 0 else "")
-        when.truncate(time_width, overflow="ellipsis", pad=True)
+        time_lines = self._times[n]
+        when = Text(time_lines[part] if part < len(time_lines) else "", style="bold")
+        when.truncate(self._time_width, overflow="fold", pad=True)
         left.append_text(when).append(" ")
         room = max(0, width - left.cell_len)
-        body = _title(row) if part == 0 else _facts(row)
+        body = _title(row) if part == 0 else _facts(row) if part == 1 else Text()
         body.truncate(room, overflow="ellipsis")
         text = Text.assemble(left, body)
         segments = [
             Segment(s.text, style + s.style if s.style else style)
             for s in text.render(self.app.console)
         ]
-        return Strip(segments).extend_cell_length(width, style).crop(0, width)
+        return (
+            Strip(segments)
+            .extend_cell_length(width, style)
+            .crop(0, width)
+            .extend_cell_length(full, base)
+        )
 
     def on_click(self, event: events.Click) -> None:
         line = self.scroll_offset.y + event.y
@@ -118,8 +143,19 @@ class EventList(CursorList):
                 self.action_select_cursor()
             self.move_cursor(n, announce=True)
 
+    def _text_width(self) -> int:
+        """The rows' width: the pane's, less a column of gap before a scrollbar."""
+        full = self.scrollable_content_region.width
+        return full - 1 if self.show_vertical_scrollbar else full
+
     def on_resize(self) -> None:
-        self.virtual_size = Size(0, len(self._lines))
+        width = self._text_width()
+        if width != self._laid_at:
+            self._lay_out(width)
+            if self.cursor < len(self.rows):
+                self.show_cursor()
+        else:
+            self.virtual_size = Size(0, len(self._lines))
 
 
 def _title(row: EventRow) -> Text:
