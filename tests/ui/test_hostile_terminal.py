@@ -16,14 +16,16 @@ import sys
 import termios
 import time
 import tomllib
+from collections.abc import Sequence
 from pathlib import Path
 
 import tomli_w
 
 from tests.conftest import BASE
 
-PAYLOAD = "T\x1b]52;c;Y3VybA==\x07\x1b]0;PWN\x07\x9b31m\u202eX\u2066\u200b"
+PAYLOAD = "T\x1b]52;c;Y3VybA==\x07\x1b]0;PWN\x07\x9b31m\u202eX\u2066\u200b\x1b[31;7;1337m"
 FORBIDDEN = [
+    b"\x1b[31;7;1337m",  # a CSI from the data
     b"\x1b]52",  # the clipboard
     b"\x1b]0;PWN",  # the window title
     "\x9b".encode(),  # the 8-bit CSI
@@ -39,7 +41,10 @@ DEADLINE = 60.0  # seconds for each step; only reached when something is wrong
 class Terminal:
     """The app on a pty (100x30 unless told): keys in, every byte it writes kept."""
 
-    def __init__(self, calendar: Path, home: Path, rows: int = 30) -> None:
+    def __init__(
+        self, calendar: Path, home: Path, rows: int = 30, command: Sequence[str] = ()
+    ) -> None:
+        """Runs ``diplocal CALENDAR``, or ``diplocal COMMAND...`` when a command is given."""
         self.master, slave = pty.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, 100, 0, 0))
         env = {
@@ -51,11 +56,12 @@ class Terminal:
         for name in ("TEXTUAL", "COLUMNS", "LINES"):  # the size is the pty's (xdist sets these)
             env.pop(name, None)
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "tui", str(calendar)],
+            [sys.executable, "-m", "tui", *(command or [str(calendar)])],
             stdin=slave,
             stdout=slave,
             stderr=slave,
             env=env,
+            cwd=home,  # a file named relative to it is short enough to show on one line
             start_new_session=True,
         )
         os.close(slave)
@@ -76,8 +82,11 @@ class Terminal:
     def press(self, keys: bytes) -> None:
         os.write(self.master, keys)
 
-    def close(self) -> int:
-        self.process.terminate()
+    def close(self, *, stop: bool = True) -> int:
+        """The exit status, once the app has ended (asked to with SIGTERM, unless not
+        ``stop``: then it ends by itself), every byte it wrote kept."""
+        if stop:
+            self.process.terminate()
         end = time.monotonic() + DEADLINE
         while self.process.poll() is None and time.monotonic() < end:
             ready, _, _ = select.select([self.master], [], [], 0.2)

@@ -112,7 +112,9 @@ def event_details(
     lines += _field("Location", event.location)
     if event.host:
         lines += _field("Host", calendar.countries[event.host].name)
-    lines += [DetailLine(LineKind.MARK, r, f"{ICC_MARK}:") for r in icc_reasons(calendar, event)]
+    lines += [
+        DetailLine(LineKind.MARK, one_line(r), f"{ICC_MARK}:") for r in icc_reasons(calendar, event)
+    ]
     if event.participants:
         lines.append(DetailLine(LineKind.HEADING, "Participants"))
         for pid in event.participants:
