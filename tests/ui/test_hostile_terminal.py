@@ -82,23 +82,27 @@ class Terminal:
     def press(self, keys: bytes) -> None:
         os.write(self.master, keys)
 
-    def close(self, *, stop: bool = True) -> int:
+    def close(self, *, stop: bool = True, within: float = DEADLINE) -> int:
         """The exit status, once the app has ended (asked to with SIGTERM, unless not
-        ``stop``: then it ends by itself), every byte it wrote kept."""
-        if stop:
-            self.process.terminate()
-        end = time.monotonic() + DEADLINE
-        while self.process.poll() is None and time.monotonic() < end:
-            ready, _, _ = select.select([self.master], [], [], 0.2)
-            if ready:
-                try:
-                    self.written += os.read(self.master, 65536)
-                except OSError:
-                    break
-        if self.process.poll() is None:
-            self.process.kill()
+        ``stop``: then it ends by itself; killed when it has not within ``within``
+        seconds), every byte it wrote kept. A second call only says the status."""
+        if self.process.returncode is None and self.master >= 0:
+            if stop:
+                self.process.terminate()
+            end = time.monotonic() + within
+            while self.process.poll() is None and time.monotonic() < end:
+                ready, _, _ = select.select([self.master], [], [], 0.05)
+                if ready:
+                    try:
+                        self.written += os.read(self.master, 65536)
+                    except OSError:
+                        break
+            if self.process.poll() is None:
+                self.process.kill()
         code = self.process.wait(10)
-        os.close(self.master)
+        if self.master >= 0:
+            os.close(self.master)
+            self.master = -1
         return code
 
 
