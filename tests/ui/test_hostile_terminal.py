@@ -42,9 +42,15 @@ class Terminal:
     """The app on a pty (100x30 unless told): keys in, every byte it writes kept."""
 
     def __init__(
-        self, calendar: Path, home: Path, rows: int = 30, command: Sequence[str] = ()
+        self,
+        calendar: Path,
+        home: Path,
+        rows: int = 30,
+        command: Sequence[str] = (),
+        program: Sequence[str] = ("-m", "tui"),
     ) -> None:
-        """Runs ``diplocal CALENDAR``, or ``diplocal COMMAND...`` when a command is given."""
+        """Runs ``diplocal CALENDAR``, or ``diplocal COMMAND...`` when a command is given
+        (``program``: what Python runs instead of ``-m tui``, e.g. ``-c CODE``)."""
         self.master, slave = pty.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, 100, 0, 0))
         env = {
@@ -56,7 +62,7 @@ class Terminal:
         for name in ("TEXTUAL", "COLUMNS", "LINES"):  # the size is the pty's (xdist sets these)
             env.pop(name, None)
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "tui", *(command or [str(calendar)])],
+            [sys.executable, *program, *(command or [str(calendar)])],
             stdin=slave,
             stdout=slave,
             stderr=slave,

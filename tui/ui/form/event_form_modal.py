@@ -46,6 +46,7 @@ from tui.ui.dialogs.confirm_modal import ConfirmModal
 from tui.ui.dialogs.conflict_modal import Choice, ConflictModal
 from tui.ui.form.form_inputs import NameSuggester, ParticipantPicker, country_names
 from tui.ui.form.form_save import FormDone, save_draft
+from tui.ui.worker_threads import finishing
 
 __all__ = ["EventFormModal", "FormDone"]
 
@@ -302,6 +303,7 @@ class EventFormModal(ModalScreen[FormDone | None]):
         self.save_in_thread(event_id, self.current_draft(), replace_broken)
 
     @work(thread=True, group="saving", exit_on_error=True)
+    @finishing
     def save_in_thread(self, event_id: str | None, draft: Draft, replace_broken: bool) -> None:
         saved = save_draft(self.owner, event_id, self.initial, draft, self.calendar, replace_broken)
         if self.app.is_running:
@@ -346,6 +348,7 @@ class EventFormModal(ModalScreen[FormDone | None]):
         return choose
 
     @work(thread=True, group="saving", exit_on_error=True)
+    @finishing
     def resolve_in_thread(self, event_id: str, conflict: Conflict, choice: Choice) -> None:
         outcome = self.owner.resolve(conflict, choice)  # "mine" writes: off the UI thread
         if self.app.is_running:
