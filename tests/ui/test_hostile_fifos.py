@@ -15,10 +15,14 @@ from pathlib import Path
 
 import pytest
 import tomli_w
+from textual.widgets import Input, Label
 
 from tests.conftest import BASE
 from tests.stalling_reader import StallingReader
+from tests.ui.conftest import MakeApp
 from tests.ui.test_hostile_terminal import Terminal
+from tests.ui.test_living import until
+from tui.ui.dialogs.export_modal import ExportModal
 
 HANG = 10.0  # seconds: far below files.STALL (30 s), so only a cancelled write ends by then
 
@@ -121,3 +125,22 @@ def test_the_calendar_replaced_by_a_fifo_never_keeps_the_app(tmp_path: Path) -> 
         terminal.close()
     assert code == 0
     assert b"Traceback" not in terminal.written
+
+
+async def test_an_export_into_a_fifo_nobody_reads_says_so_at_once(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
+    fifo = tmp_path / "out.ics"
+    os.mkfifo(fifo)
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("e")
+        modal = app.screen
+        assert isinstance(modal, ExportModal)
+        modal.query_one("#export-path", Input).value = str(fifo)
+        await pilot.press("enter", "enter")  # it exists: replace it
+        message = modal.query_one("#export-message", Label)
+        await until(lambda: "nobody reads" in str(message.render()))
+        assert "Cannot write" in str(message.render()) and message.has_class("-error")
+        assert modal.running is None  # no worker left waiting on it
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
