@@ -8,6 +8,7 @@ from __future__ import annotations
 import fcntl
 import os
 import pty
+import re
 import select
 import struct
 import subprocess
@@ -15,44 +16,58 @@ import sys
 import termios
 import time
 import tomllib
+from collections.abc import Sequence
 from pathlib import Path
 
 import tomli_w
 
 from tests.conftest import BASE
 
-PAYLOAD = "T\x1b]52;c;Y3VybA==\x07\x1b]0;PWN\x07\x9b31m\u202eX\u2066\u200b"
+PAYLOAD = "T\x1b]52;c;Y3VybA==\x07\x1b]0;PWN\x07\x9b31m\u202eX\u2066\u200b\x1b[31;7;1337m"
 FORBIDDEN = [
+    b"\x1b[31;7;1337m",  # a CSI from the data
     b"\x1b]52",  # the clipboard
     b"\x1b]0;PWN",  # the window title
-    b"]8;;file:",  # a link to a file
     "\x9b".encode(),  # the 8-bit CSI
     "\u202e".encode(),
     "\u2066".encode(),
     "\u200b".encode(),
 ]
+# A hyperlink (OSC 8, as Rich writes it: ESC ] 8 ; id=… ; URL) to anything but http(s).
+NON_WEB_LINK = re.compile(rb"\x1b\]8;[^;\x07\x1b]*;(?!https?://)[^\x07\x1b]")
 DEADLINE = 60.0  # seconds for each step; only reached when something is wrong
 
 
 class Terminal:
-    """The app on a pty of 100x30: keys in, every byte it writes kept."""
+    """The app on a pty (100x30 unless told): keys in, every byte it writes kept."""
 
-    def __init__(self, calendar: Path, home: Path) -> None:
+    def __init__(
+        self,
+        calendar: Path,
+        home: Path,
+        rows: int = 30,
+        command: Sequence[str] = (),
+        program: Sequence[str] = ("-m", "tui"),
+    ) -> None:
+        """Runs ``diplocal CALENDAR``, or ``diplocal COMMAND...`` when a command is given
+        (``program``: what Python runs instead of ``-m tui``, e.g. ``-c CODE``)."""
         self.master, slave = pty.openpty()
-        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, 100, 0, 0))
         env = {
             **os.environ,
             "TERM": "xterm-256color",
             "XDG_STATE_HOME": str(home / "state"),
             "XDG_CACHE_HOME": str(home / "cache"),
         }
-        env.pop("TEXTUAL", None)
+        for name in ("TEXTUAL", "COLUMNS", "LINES"):  # the size is the pty's (xdist sets these)
+            env.pop(name, None)
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "tui", str(calendar)],
+            [sys.executable, *program, *(command or [str(calendar)])],
             stdin=slave,
             stdout=slave,
             stderr=slave,
             env=env,
+            cwd=home,  # a file named relative to it is short enough to show on one line
             start_new_session=True,
         )
         os.close(slave)
@@ -73,20 +88,27 @@ class Terminal:
     def press(self, keys: bytes) -> None:
         os.write(self.master, keys)
 
-    def close(self) -> int:
-        self.process.terminate()
-        end = time.monotonic() + DEADLINE
-        while self.process.poll() is None and time.monotonic() < end:
-            ready, _, _ = select.select([self.master], [], [], 0.2)
-            if ready:
-                try:
-                    self.written += os.read(self.master, 65536)
-                except OSError:
-                    break
-        if self.process.poll() is None:
-            self.process.kill()
+    def close(self, *, stop: bool = True, within: float = DEADLINE) -> int:
+        """The exit status, once the app has ended (asked to with SIGTERM, unless not
+        ``stop``: then it ends by itself; killed when it has not within ``within``
+        seconds), every byte it wrote kept. A second call only says the status."""
+        if self.process.returncode is None and self.master >= 0:
+            if stop:
+                self.process.terminate()
+            end = time.monotonic() + within
+            while self.process.poll() is None and time.monotonic() < end:
+                ready, _, _ = select.select([self.master], [], [], 0.05)
+                if ready:
+                    try:
+                        self.written += os.read(self.master, 65536)
+                    except OSError:
+                        break
+            if self.process.poll() is None:
+                self.process.kill()
         code = self.process.wait(10)
-        os.close(self.master)
+        if self.master >= 0:
+            os.close(self.master)
+            self.master = -1
         return code
 
 
@@ -109,4 +131,5 @@ def test_the_form_writes_no_escape_from_the_data(tmp_path: Path) -> None:
         terminal.close()
     for forbidden in FORBIDDEN:
         assert forbidden not in terminal.written, forbidden
+    assert not NON_WEB_LINK.search(terminal.written)
     assert calendar.read_bytes() == before

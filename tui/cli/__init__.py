@@ -72,7 +72,7 @@ def _open_tui(argv: Sequence[str], stderr: TextIO) -> int:
         from tui.ui.startup.new_calendar_app import NewCalendarApp  # Textual is imported only here.
 
         if not NewCalendarApp(path).run():
-            print(f"{path}: no calendar written", file=stderr)
+            say(f"{path}: no calendar written", stderr)  # the name as escapes, as data
             return EXIT_CALENDAR
     with _signals_unwind():  # loading may write the cache; the TUI handles its own signals
         since = load(args.since, stderr).calendar if args.since else None

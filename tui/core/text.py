@@ -144,6 +144,24 @@ def field_value(original: str, shown: str, multiline: bool = False) -> str:
     return original if shown == to_field(original, multiline=multiline) else from_field(shown)
 
 
+WEB_SCHEMES = ("https://", "http://")
+LINK_LIMIT = 2_000  # characters of a terminal hyperlink's target (terminals cut longer ones)
+
+
+def is_web_url(url: str) -> bool:
+    """Whether ``url`` is an http(s) URL: the only kind diplocal opens or makes clickable."""
+    return url[:8].lower().startswith(WEB_SCHEMES)
+
+
+def link_target(url: str) -> str:
+    """``url`` when a terminal may make it a hyperlink (OSC 8), else '': an http(s) URL of
+    printable ASCII without spaces (the bytes OSC 8 allows, so no escape can ride on it)
+    and at most ``LINK_LIMIT`` characters. Any other URL is shown as plain text."""
+    if not is_web_url(url) or len(url) > LINK_LIMIT:
+        return ""
+    return url if all("!" <= ch <= "~" for ch in url) else ""
+
+
 def cells(text: str) -> int:
     """How many terminal columns ``text`` takes: wide (East Asian) characters take two."""
     return sum(2 if east_asian_width(ch) in "WF" else 0 if combining(ch) else 1 for ch in text)

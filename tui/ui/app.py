@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
@@ -24,6 +25,7 @@ from tui.ui import textual_fixes
 from tui.ui.commands import CalendarCommands
 from tui.ui.main.main_screen import Clock, MainScreen
 from tui.ui.typed_ahead import TypedAhead
+from tui.ui.worker_threads import WorkerThreads
 
 if TYPE_CHECKING:
     from tui.ui.startup.loading_screen import LoadingScreen
@@ -102,6 +104,8 @@ class DiplocalApp(App[None]):
     _collector_paused = False
 
     def on_load(self) -> None:
+        # Worker threads that a worker blocked in I/O cannot use to keep the process.
+        asyncio.get_running_loop().set_default_executor(WorkerThreads())
         # Composing and painting the first screen makes many objects and no garbage: the
         # cyclic collector, which would walk them in passes of a few ms, waits for it.
         self._collector_paused = True

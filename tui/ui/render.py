@@ -62,10 +62,11 @@ def _append(text: Text, line: DetailLine) -> None:
     elif kind is LineKind.BULLET:
         text.append("• " + line.text + "\n")
     elif kind is LineKind.LINK:
-        # A terminal hyperlink (OSC 8): the URL stays one target however it wraps.
-        # No bullet: a long URL then wraps from the line's start, never leaving a bullet
-        # alone; every piece carries the same link, and o / y open or copy it whole.
-        text.append(line.text, style=Style(link=line.text, underline=True)).append("\n")
+        # A terminal hyperlink (OSC 8) only to the target the core vouched for (http(s),
+        # nothing an escape could ride on); any other source is plain text. No bullet: a
+        # long URL then wraps from the line's start; o / y open or copy the source itself.
+        style = Style(link=line.target, underline=True) if line.target else None
+        text.append(line.text, style=style).append("\n")
     elif kind is LineKind.ENTRY:
         text.append(f"{line.label}  ", style="bold")
         text.append(line.text + "\n", style=status_style)

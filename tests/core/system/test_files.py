@@ -9,10 +9,12 @@ import signal
 import stat
 import time
 from pathlib import Path
+from threading import Event, Thread
 
 import pytest
 
 from tests.conftest import DATA
+from tests.stalling_reader import StallingReader
 from tui.cli import main
 from tui.core.system import files
 
@@ -173,3 +175,53 @@ def test_a_socket_is_refused(tmp_path: Path) -> None:
         code, err = export_to(path)
     assert code == 1
     assert "cannot write" in err
+
+
+def _write_in_a_thread(fifo: Path, data: bytes, **options: object) -> tuple[Thread, list]:
+    outcome: list[BaseException | None] = []
+
+    def write() -> None:
+        try:
+            files.write_atomic(fifo, data, **options)  # type: ignore[arg-type]
+        except BaseException as error:
+            outcome.append(error)
+        else:
+            outcome.append(None)
+
+    thread = Thread(target=write, daemon=True)
+    thread.start()
+    return thread, outcome
+
+
+def test_a_fifo_whose_reader_stops_is_given_up_when_told(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.ics"
+    os.mkfifo(fifo)
+    reader = StallingReader(fifo)
+    stop = Event()
+    try:
+        thread, outcome = _write_in_a_thread(fifo, b"x" * 1_000_000, stop=stop.is_set)
+        assert reader.stalled.wait(10)
+        stop.set()  # a cancelled export: the write ends, not blocked in write()
+        thread.join(5)
+        assert not thread.is_alive(), "the write is still blocked"
+    finally:
+        reader.close()
+    assert isinstance(outcome[0], InterruptedError)
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+
+
+def test_a_fifo_whose_reader_stops_is_given_up_after_the_stall(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(files, "STALL", 0.5)
+    fifo = tmp_path / "pipe.ics"
+    os.mkfifo(fifo)
+    reader = StallingReader(fifo)
+    try:
+        thread, outcome = _write_in_a_thread(fifo, b"x" * 1_000_000)
+        thread.join(10)
+        assert not thread.is_alive(), "the write is still blocked"
+    finally:
+        reader.close()
+    assert isinstance(outcome[0], TimeoutError)
+    assert "its reader took nothing for" in str(outcome[0])

@@ -18,7 +18,7 @@ from tui.core.iso3166 import ISO_COUNTRIES
 from tui.core.living.versions import Update
 from tui.core.model import Calendar, Country, Event, Participant, Status, date_of
 from tui.core.people import person_line
-from tui.core.text import BLOCK_LIMIT, one_line, printable
+from tui.core.text import BLOCK_LIMIT, link_target, one_line, printable
 from tui.core.views.filter import ZoneMode, display_zone, event_days
 from tui.core.views.index import CalendarIndex
 from tui.core.views.time_words import (
@@ -47,7 +47,7 @@ class LineKind(StrEnum):
     MARK = "mark"  # the ICC mark with its reason
     HEADING = "heading"
     BULLET = "bullet"
-    LINK = "link"  # a source URL, shown whole and openable
+    LINK = "link"  # a source URL, shown on one line; a hyperlink when it has a ``target``
     ENTRY = "entry"  # 'label  text': one event of an itinerary
     TEXT = "text"  # a paragraph, newlines kept
 
@@ -60,6 +60,7 @@ class DetailLine:
     text: str
     label: str = ""
     status: Status | None = None
+    target: str = ""  # a LINK's hyperlink target ('' : shown as plain text, never a link)
 
     @classmethod
     def note(cls, text: str) -> DetailLine:
@@ -75,7 +76,8 @@ def _sources(sources: tuple[str, ...]) -> list[DetailLine]:
     if not sources:
         return []
     return [DetailLine(LineKind.HEADING, "Sources")] + [
-        DetailLine(LineKind.LINK, one_line(source)) for source in sources
+        DetailLine(LineKind.LINK, one_line(source), target=link_target(source))
+        for source in sources
     ]
 
 
@@ -111,7 +113,9 @@ def event_details(
     lines += _field("Location", event.location)
     if event.host:
         lines += _field("Host", calendar.countries[event.host].name)
-    lines += [DetailLine(LineKind.MARK, r, f"{ICC_MARK}:") for r in icc_reasons(calendar, event)]
+    lines += [
+        DetailLine(LineKind.MARK, one_line(r), f"{ICC_MARK}:") for r in icc_reasons(calendar, event)
+    ]
     if event.participants:
         lines.append(DetailLine(LineKind.HEADING, "Participants"))
         for pid in event.participants:

@@ -74,7 +74,7 @@ class Screenful:
     countries: tuple[CountryRow, ...]
     selection: Selection | None
     details: tuple[DetailLine, ...]
-    sources: tuple[str, ...]  # the links of what the details are about, to open or copy
+    sources: tuple[str, ...]  # the links of what the details are about, as in the file: data
     matching: int  # events that pass the filter
     export_name: str
     view: View = View.DAY
@@ -362,7 +362,7 @@ def _sources(index: CalendarIndex, selection: Selection | None) -> tuple[str, ..
     position = index.position.get(selection.key)
     if position is None:
         return ()
-    return tuple(one_line(source) for source in index.calendar.events[position].sources)
+    return index.calendar.events[position].sources  # as written: o and y act on these
 
 
 def _details(

@@ -10,7 +10,9 @@ What `write_atomic` does with what it finds at the path:
 - a regular file with other hard links: it is rewritten in place, so that every name sees
   the new content (space is reserved first, but a crash mid-write can leave it partial).
 - a FIFO or a character device (`/dev/null`, a terminal): written directly, never replaced;
-  a FIFO that nobody reads is refused, never waited on.
+  a FIFO that nobody reads is refused, never waited on, and one whose reader stops reading
+  is given up after ``STALL`` seconds (or as soon as the caller's ``stop`` says so): the
+  writes never block, so no thread is left stuck in ``write()``.
 - a directory, a socket or a block device: refused.
 """
 
@@ -20,6 +22,7 @@ import contextlib
 import errno
 import os
 import re
+import select
 import stat
 import tempfile
 import time
@@ -27,6 +30,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 TEMP_SUFFIX = ".tmp"
+STALL = 30.0  # seconds a FIFO's (or device's) reader may take nothing before a write gives up
+POLL = 0.1  # seconds between two looks at ``stop`` while the reader takes nothing
 STALE_AFTER = 15 * 60  # seconds: a temporary file this old belongs to a write that died
 
 
@@ -36,6 +41,7 @@ def write_atomic(
     *,
     mode: int | None = None,
     before_replace: Callable[[], None] | None = None,
+    stop: Callable[[], bool] | None = None,
 ) -> None:
     """Write ``data`` to ``path``, all or nothing (see the module's docstring for what is
     done with links, FIFOs and devices).
@@ -44,10 +50,13 @@ def write_atomic(
     whatever it replaces (the cache uses 0o600). By default a new file gets 0o666 less the
     umask, and a replaced file keeps its mode, owner and group. ``before_replace`` runs
     just before the old content is replaced (a last check that may raise to stop it).
+    ``stop`` is asked while a FIFO or device is written (a cancelled export says True).
 
     Raises:
         OSError: when the folder does not exist or cannot be written, or the path is a
-            directory, socket or block device; ``path`` is then untouched.
+            directory, socket or block device; ``path`` is then untouched. For a FIFO or
+            a device: ``TimeoutError`` when its reader took nothing for ``STALL`` seconds,
+            ``InterruptedError`` when ``stop`` said so (part of the data may be written).
         Whatever ``before_replace`` raises; ``path`` is untouched then too.
     """
     target = Path(os.path.realpath(path)) if path.is_symlink() else path
@@ -64,7 +73,7 @@ def write_atomic(
     elif stat.S_ISREG(found.st_mode):
         _replace(target, data, found.st_mode & 0o777, found, before_replace)
     elif stat.S_ISFIFO(found.st_mode) or stat.S_ISCHR(found.st_mode):
-        _write_into(target, data)
+        _write_into(target, data, stop)
     elif stat.S_ISDIR(found.st_mode):
         raise IsADirectoryError(21, "is a directory", str(path))
     else:
@@ -85,7 +94,7 @@ def write_own(path: Path, data: bytes, mode: int = 0o600) -> None:
     sweep_temporaries(path.parent, re.escape(path.name))
 
 
-def _write_into(target: Path, data: bytes) -> None:
+def _write_into(target: Path, data: bytes, stop: Callable[[], bool] | None) -> None:
     """Write into a FIFO or a device. The open never waits: a FIFO nobody reads is refused
     at once (``ENXIO``) instead of hanging until a reader comes."""
     try:
@@ -94,9 +103,36 @@ def _write_into(target: Path, data: bytes) -> None:
         if error.errno == errno.ENXIO:
             raise OSError(errno.ENXIO, "a FIFO that nobody reads", str(target)) from None
         raise
-    with os.fdopen(handle, "wb") as stream:
-        os.set_blocking(handle, True)  # a reader is there: let it take the data at its pace
-        stream.write(data)
+    try:
+        _write_as_taken(handle, data, target, stop)
+    finally:
+        os.close(handle)
+
+
+def _write_as_taken(
+    handle: int, data: bytes, target: Path, stop: Callable[[], bool] | None
+) -> None:
+    """Write ``data`` to a non-blocking ``handle`` as fast as its reader takes it, waiting
+    in ``poll`` (never in ``write``) while it takes nothing; give up at ``STALL`` seconds
+    without progress, or as soon as ``stop`` says so."""
+    left = memoryview(data)
+    waiting = select.poll()
+    waiting.register(handle, select.POLLOUT)
+    taken_at = time.monotonic()
+    while left:
+        if stop is not None and stop():
+            raise InterruptedError(errno.EINTR, "cancelled", str(target))
+        try:
+            written = os.write(handle, left[: 1 << 16])
+        except BlockingIOError:
+            written = 0
+        if written:
+            left, taken_at = left[written:], time.monotonic()
+            continue
+        if time.monotonic() - taken_at > STALL:
+            message = f"its reader took nothing for {STALL:.0f} s, so the write was given up"
+            raise TimeoutError(errno.ETIMEDOUT, message, str(target))
+        waiting.poll(POLL * 1000)
 
 
 def _default_mode() -> int:

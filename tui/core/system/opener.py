@@ -6,6 +6,8 @@ import shutil
 import subprocess
 import sys
 
+from tui.core.text import is_web_url
+
 # Programs that hand a URL to the user's browser and return at once. Deliberately not
 # Python's webbrowser module: on a server it may start a text browser in our terminal.
 OPENERS = ("xdg-open", "wslview", "open") if sys.platform != "darwin" else ("open",)
@@ -27,7 +29,7 @@ def open_url(url: str) -> bool:
     custom-scheme handler.
     """
     opener = find_opener()
-    if opener is None or not url.lower().startswith(("https://", "http://")):
+    if opener is None or not is_web_url(url):
         return False
     try:
         subprocess.Popen(  # a fixed program and one argument, no shell

@@ -1,7 +1,8 @@
 """Exporting the filtered view: path, format, overwrite confirmation, errors in place.
 
 The file is produced in a thread worker: 100,000 events take seconds, and the app keeps
-answering keys meanwhile; escape cancels, and a cancelled export writes nothing.
+answering keys meanwhile; escape cancels: a cancelled export replaces no file, and one into
+a FIFO stops at once (its reader keeps what it took), never left blocked in a write.
 """
 
 from __future__ import annotations
@@ -122,9 +123,11 @@ class ExportModal(ModalScreen[ExportResult | None]):
     def write(self, path: Path, fmt: ExportFormat) -> ExportResult | None:
         """Worker thread: produce the file, then write it unless cancelled meanwhile."""
         data = export_bytes(self.calendar, self.events, fmt, source=self.source)
-        if get_current_worker().is_cancelled:
+        worker = get_current_worker()
+        if worker.is_cancelled:
             return None
-        write_atomic(path, data)
+        # A FIFO whose reader stops reading: escape (or quitting) ends the write at once.
+        write_atomic(path, data, stop=worker.cancelled_event.is_set)
         return ExportResult(path, len(self.events))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:

@@ -26,6 +26,7 @@ from tui.core.importing.plan import Action
 from tui.core.importing.session import Options, Prepared, prepare_import
 from tui.core.importing.write import write_import
 from tui.core.living.changes import change_line
+from tui.ui.worker_threads import finishing
 
 
 class ImportModal(ModalScreen[bool]):
@@ -95,6 +96,7 @@ class ImportModal(ModalScreen[bool]):
         return prepare_import(self.path, [read_source(name)], Options())
 
     @work(thread=True, exclusive=True, exit_on_error=False)
+    @finishing
     def write(self, prepared: Prepared) -> bool:
         """Worker thread: write what the preview showed, against the bytes it was made from."""
         plan, calendar = prepared.plan, prepared.calendar

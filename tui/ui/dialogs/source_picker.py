@@ -10,9 +10,12 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
+from tui.core.text import one_line
+
 
 class SourcePicker(ModalScreen[str | None]):
-    """Returns the chosen link, or None when cancelled."""
+    """Returns the chosen link as the file has it (each shown on one line, made safe),
+    or None when cancelled."""
 
     BINDINGS = [Binding("escape", "dismiss_none", "Cancel")]
 
@@ -24,7 +27,7 @@ class SourcePicker(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(f"{self.verb} which source?", classes="dialog-title")
-            options = [Option(Text(url), id=str(n)) for n, url in enumerate(self.sources)]
+            options = [Option(Text(one_line(url)), id=str(n)) for n, url in enumerate(self.sources)]
             yield OptionList(*options, id="source-choices")
             yield Label("enter chooses · escape cancels", classes="dialog-help")
 

@@ -22,6 +22,7 @@ from tui.core.editing.document import CalendarDocument, Conflict, Result
 from tui.ui.dialogs.confirm_modal import ConfirmModal
 from tui.ui.dialogs.conflict_modal import Choice, ConflictModal
 from tui.ui.form.form_save import FormDone
+from tui.ui.worker_threads import finishing
 
 SaveCall = Callable[[], FormDone | None]  # runs in a worker thread; None: nothing to save
 
@@ -98,6 +99,7 @@ class SavingForm(ModalScreen[FormDone | None]):
         self.save_in_thread(self.save_call(replace_broken))
 
     @work(thread=True, group="saving", exit_on_error=True)
+    @finishing
     def save_in_thread(self, save: SaveCall) -> None:
         saved = save()
         if self.app.is_running:
@@ -142,6 +144,7 @@ class SavingForm(ModalScreen[FormDone | None]):
         return choose
 
     @work(thread=True, group="saving", exit_on_error=True)
+    @finishing
     def resolve_in_thread(self, event_id: str, conflict: Conflict, choice: Choice) -> None:
         outcome = self.owner.resolve(conflict, choice)  # "mine" writes: off the UI thread
         if self.app.is_running:

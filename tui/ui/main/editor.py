@@ -30,6 +30,7 @@ from tui.core.model import Calendar, Event
 from tui.core.present.state import Browse, SelectionKind
 from tui.core.views.index import CalendarIndex
 from tui.ui.main.background import Follower, VersionLoaded
+from tui.ui.worker_threads import finishing
 
 if TYPE_CHECKING:
     from tui.core.editing.document import CalendarDocument, Outcome
@@ -203,6 +204,7 @@ class Editor:
         app, ticket = self.host.app, self._issued
         self._issued += 1
 
+        @finishing  # quitting meanwhile waits for the save
         def work() -> None:
             with self._turn:  # in the order the keys came, whichever thread starts first
                 self._turn.wait_for(lambda: self._next == ticket)

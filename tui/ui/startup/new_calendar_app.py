@@ -32,7 +32,9 @@ class NewCalendarApp(App[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="new-calendar"):
-            yield Label(Text(one_line(f"{self.path} does not exist. Create a calendar there?")))
+            # The name on a line of its own: a long one is cut there, never the question.
+            yield Label(Text(one_line(str(self.path))))
+            yield Label("does not exist. Create a calendar there?")
             yield Label("Title", classes="dialog-help")
             yield Input(placeholder="e.g. Putin's state visit to Tajikistan", id="new-title")
             yield Label(
