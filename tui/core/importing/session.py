@@ -137,10 +137,14 @@ def prepare_import(
         UsageError: a new calendar with no zone to take, or a bad option.
     """
     files = [read_ics(data, name) for name, data in sources]
-    if document is None and (path.exists() or path.is_symlink()):
-        document = CalendarDocument.open(path)
-    elif document is not None and document.reload().result is Result.BROKEN:
-        raise CalendarError(list(document.errors))
+    try:
+        if document is None and (path.exists() or path.is_symlink()):
+            document = CalendarDocument.open(path)
+        elif document is not None and document.reload().result is Result.BROKEN:
+            raise CalendarError(list(document.errors))
+    except CalendarError as error:
+        why = "the calendar does not load (above): nothing was imported; fix it first"
+        raise CalendarError([*error.diagnostics, Diagnostic(str(path), 0, 0, why)]) from None
     if document is not None:
         text, before = document.text, document.calendar
     else:
