@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from tui.core.editing.history import SavedEdit, UndoError, record_edit, revert
 from tui.core.editing.tables_edit import remove_table, table_span, table_text
-from tui.core.editing.toml_edit import EditError, block_of
+from tui.core.editing.toml_edit import EditError, block_of, event_texts
 from tui.core.errors import CalendarError
 
 EventIds = tuple[str | None, str | None]  # an event's id before and after; None: absent
@@ -140,7 +140,10 @@ def make_step(
     """The step for a save that turned ``before`` into ``after``, touching events ``ids``
     and the participants' or countries' ``tables``."""
     splice = splice_of(before, after)
-    events = tuple(_recorded(before, after, splice, old, new) for old, new in ids)
+    if len(ids) > 1:  # a batch (an import): each text read once, not once per event
+        events = _recorded_all(before, after, ids)
+    else:
+        events = tuple(_recorded(before, after, splice, old, new) for old, new in ids)
     texts = tuple((table_text(before, *key), table_text(after, *key)) for key in tables)
     return Step(description, splice, events, tuple(tables), tuple(ids), texts)
 
@@ -173,6 +176,18 @@ def _recorded(
             now = before[block.lead : splice.prefix] + splice.after + before[end : block.end]
             return SavedEdit(old, new, before[block.lead : block.end], now)
     return record_edit(before, after, old, new)
+
+
+def _recorded_all(before: str, after: str, ids: Sequence[EventIds]) -> tuple[SavedEdit, ...]:
+    """``record_edit`` of each event of a batch, each text scanned once for all of them."""
+    olds = event_texts(before, [old for old, new in ids if old and new])
+    news = event_texts(after, [new for _, new in ids if new])
+    return tuple(
+        SavedEdit(old, new, olds[old] if old else None, news[new])
+        if new
+        else record_edit(before, after, old, new)  # a deletion: where it stood, too
+        for old, new in ids
+    )
 
 
 class Steps:

@@ -169,6 +169,25 @@ def event_text(text: str, event_id: str) -> str | None:
     return text[block.lead : block.end]
 
 
+def event_texts(text: str, event_ids: Iterable[str]) -> dict[str, str | None]:
+    """``event_text`` of many events, from one look at the text (a batch such as an import
+    of 10,000 events would otherwise scan the whole text once per event)."""
+    positions: dict[object, list[int]] = {}
+    for number, event in enumerate(_events(_read(text))):
+        positions.setdefault(event.get("id"), []).append(number)
+    blocks = {block.index: block for block in _all_blocks(text)}
+    found: dict[str, str | None] = {}
+    for event_id in event_ids:
+        at = positions.get(event_id, [])
+        if len(at) != 1:
+            found[event_id] = None
+        elif (block := blocks.get(at[0])) is not None:
+            found[event_id] = text[block.lead : block.end]
+        else:
+            found[event_id] = text[slice(*inline_span(text, at[0]))]
+    return found
+
+
 # --- changing an event -------------------------------------------------------------------
 
 
