@@ -1,4 +1,5 @@
-"""`diplocal import` of a large .ics: into an empty calendar, then again (the no-op), and khal.
+"""`diplocal import` of a large .ics: into a new and an empty calendar, then again (the
+no-op), and khal.
 
     python bench/import_bench.py                 # 10,000 events, 3 runs each
     python bench/import_bench.py --events 1000 --repeat 5
@@ -6,8 +7,10 @@
 The .ics is generated: bench/make_calendar.py's calendar of N events, exported by diplocal
 (so it carries our X- properties), and the same events as a plain client file (UIDs that
 are not ours, no X- properties). Each figure is the whole command in-process (read, plan,
-check, write), as median (min-max); khal's is `khal import --batch` of the plain file into
-an empty khal calendar, as a subprocess. Figures are printed, never asserted.
+check, write through the file's owner), as median (min-max). "New": the calendar file does
+not exist yet (written whole); "empty": `diplocal new` made it first, so the import is one
+edit of the owner, with its undo step. khal's is `khal import --batch` of the plain file
+into an empty khal calendar, as a subprocess. Figures are printed, never asserted.
 """
 
 from __future__ import annotations
@@ -92,7 +95,8 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--no-khal", action="store_true", help="skip khal (minutes at 10,000)")
     args = parser.parse_args()
-    figures = {name: Figure() for name in ("ours new", "ours again", "plain new", "plain again")}
+    names = ("ours new", "ours again", "plain new", "plain empty", "plain again")
+    figures = {name: Figure() for name in names}
     khal = Figure()
     with tempfile.TemporaryDirectory() as name:
         work = Path(name)
@@ -106,6 +110,13 @@ def main() -> None:
                 shutil.rmtree(work / "state", ignore_errors=True)
                 figures[f"{kind} new"].samples.append(run_import(source, into))
                 figures[f"{kind} again"].samples.append(run_import(source, into))
+            empty = work / "empty.toml"
+            empty.unlink(missing_ok=True)
+            shutil.rmtree(work / "state", ignore_errors=True)
+            new = ["new", str(empty), "--title", "Bench", "--timezone", "Asia/Dushanbe"]
+            if diplocal(new, stdout=io.StringIO(), stderr=io.StringIO()) != 0:
+                raise SystemExit("diplocal new failed")
+            figures["plain empty"].samples.append(run_import(plain, empty))
             took = None if args.no_khal else khal_import(plain, work)
             if took is not None:
                 khal.samples.append(took)
@@ -114,6 +125,7 @@ def main() -> None:
     print(f"  diplocal import, our export, into a new calendar:      {figures['ours new']}")
     print(f"  diplocal import, our export, again (no-op):             {figures['ours again']}")
     print(f"  diplocal import, a client's file, into a new calendar: {figures['plain new']}")
+    print(f"  diplocal import, a client's file, into an empty one:   {figures['plain empty']}")
     print(f"  diplocal import, a client's file, again (no-op):        {figures['plain again']}")
     print(f"  khal import --batch, the client's file, empty calendar: {khal}")
 

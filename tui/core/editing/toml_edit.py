@@ -172,12 +172,15 @@ def event_text(text: str, event_id: str) -> str | None:
 def event_texts(text: str, event_ids: Iterable[str]) -> dict[str, str | None]:
     """``event_text`` of many events, from one look at the text (a batch such as an import
     of 10,000 events would otherwise scan the whole text once per event)."""
+    wanted = list(event_ids)
+    if not wanted:  # an import that only adds: nothing to read before it
+        return {}
     positions: dict[object, list[int]] = {}
     for number, event in enumerate(_events(_read(text))):
         positions.setdefault(event.get("id"), []).append(number)
     blocks = {block.index: block for block in _all_blocks(text)}
     found: dict[str, str | None] = {}
-    for event_id in event_ids:
+    for event_id in wanted:
         at = positions.get(event_id, [])
         if len(at) != 1:
             found[event_id] = None
