@@ -18,9 +18,15 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from tui.core.editing.history import SavedEdit, UndoError, record_edit, revert
+from tui.core.editing.history import (
+    SavedEdit,
+    UndoError,
+    record_edit,
+    record_edits,
+    revert_all,
+)
 from tui.core.editing.tables_edit import remove_table, table_span, table_text
-from tui.core.editing.toml_edit import EditError, block_of, event_texts
+from tui.core.editing.toml_edit import EditError, block_of
 from tui.core.errors import CalendarError
 
 EventIds = tuple[str | None, str | None]  # an event's id before and after; None: absent
@@ -120,9 +126,7 @@ class Step:
             return exact
         for key, (before, after) in zip(self.tables, self.table_texts, strict=True):
             text = _revert_table(text, key, before, after)
-        for edit in reversed(self.events):
-            text = revert(text, edit)
-        return text
+        return revert_all(text, self.events)
 
     def inverse(self, before: str, after: str, description: str) -> Step:
         """The step that takes back the undo which turned ``before`` into ``after``."""
@@ -141,7 +145,7 @@ def make_step(
     and the participants' or countries' ``tables``."""
     splice = splice_of(before, after)
     if len(ids) > 1:  # a batch (an import): each text read once, not once per event
-        events = _recorded_all(before, after, ids)
+        events = record_edits(before, after, ids)
     else:
         events = tuple(_recorded(before, after, splice, old, new) for old, new in ids)
     texts = tuple((table_text(before, *key), table_text(after, *key)) for key in tables)
@@ -176,18 +180,6 @@ def _recorded(
             now = before[block.lead : splice.prefix] + splice.after + before[end : block.end]
             return SavedEdit(old, new, before[block.lead : block.end], now)
     return record_edit(before, after, old, new)
-
-
-def _recorded_all(before: str, after: str, ids: Sequence[EventIds]) -> tuple[SavedEdit, ...]:
-    """``record_edit`` of each event of a batch, each text scanned once for all of them."""
-    olds = event_texts(before, [old for old, new in ids if old and new])
-    news = event_texts(after, [new for _, new in ids if new])
-    return tuple(
-        SavedEdit(old, new, olds[old] if old else None, news[new])
-        if new
-        else record_edit(before, after, old, new)  # a deletion: where it stood, too
-        for old, new in ids
-    )
 
 
 class Steps:
