@@ -88,6 +88,13 @@ async def test_import_errors_stay_in_the_dialog(tmp_path: Path) -> None:
     assert path.read_bytes() == before
 
 
+def asked(app: DiplocalApp) -> str:
+    """The question a ConfirmModal asks, once it is mounted ("" before)."""
+    screen = app.screen
+    found = screen.query("#confirm-question") if isinstance(screen, ConfirmModal) else None
+    return str(found.first().render()) if found else ""
+
+
 def shown_titles(app: DiplocalApp) -> list[str]:
     return [event.title for event in main_screen(app).calendar.events]
 
@@ -114,7 +121,9 @@ async def test_an_import_is_one_step_undone_by_ctrl_z_and_redone_by_ctrl_y(
     before = path.read_bytes()
     app = app_on(path)
     async with app.run_test(size=SIZE) as pilot:
-        main_screen(app).follower.close()  # the owner's versions show, not the watcher's
+        follower = main_screen(app).follower
+        assert follower is not None
+        follower.close()  # the owner's versions show, not the watcher's
         notices = record_notices(app)
         await preview_in_palette(pilot, app, ICS / "apple.ics")
         await pilot.press("enter")
@@ -147,9 +156,7 @@ async def test_a_file_broken_after_the_preview_is_replaced_only_when_asked(
         broken = path.read_bytes() + b"\n[[events]\n"  # a colleague's typo, meanwhile
         path.write_bytes(broken)
         await pilot.press("enter")
-        await until(pilot, lambda: isinstance(app.screen, ConfirmModal))
-        question = str(app.screen.query_one("#confirm-question").render())
-        assert "events.toml on disk has errors" in question
+        await until(pilot, lambda: "events.toml on disk has errors" in asked(app))
         await pilot.press("n")  # leave it: nothing is written
         await until(pilot, lambda: not isinstance(app.screen, ConfirmModal))
         assert path.read_bytes() == broken
