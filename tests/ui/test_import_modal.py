@@ -160,3 +160,20 @@ async def test_a_file_broken_after_the_preview_is_replaced_only_when_asked(
         await pilot.press("n")  # leave it: nothing is written
         await until(pilot, lambda: not isinstance(app.screen, ConfirmModal))
         assert path.read_bytes() == broken
+
+
+async def test_a_read_only_calendar_refuses_the_import_as_every_edit(tmp_path: Path) -> None:
+    from tui.ui.main.editor import SHOWN_READ_ONLY
+
+    path = tmp_path / "events.toml"
+    shutil.copy(bundled_calendar(), path)
+    before = path.read_bytes()
+    calendar = load_calendar(path).calendar
+    app = DiplocalApp(calendar, get_zone(VIEWER_ZONE), lambda: NOW, path=path, read_only=True)
+    async with app.run_test(size=SIZE) as pilot:
+        notices = record_notices(app)
+        await pilot.press("ctrl+p", *"Import", "enter")
+        await until(pilot, lambda: bool(notices))
+        assert notices == [SHOWN_READ_ONLY]
+        assert not isinstance(app.screen, ImportModal)
+    assert path.read_bytes() == before
