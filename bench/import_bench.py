@@ -1,4 +1,5 @@
-"""`diplocal import` of a large .ics: into an empty calendar, then again (the no-op), and khal.
+"""`diplocal import` of a large .ics: into a new and an empty calendar, then again (the
+no-op), and khal.
 
     python bench/import_bench.py                 # 10,000 events, 3 runs each
     python bench/import_bench.py --events 1000 --repeat 5
@@ -6,8 +7,11 @@
 The .ics is generated: bench/make_calendar.py's calendar of N events, exported by diplocal
 (so it carries our X- properties), and the same events as a plain client file (UIDs that
 are not ours, no X- properties). Each figure is the whole command in-process (read, plan,
-check, write), as median (min-max); khal's is `khal import --batch` of the plain file into
-an empty khal calendar, as a subprocess. Figures are printed, never asserted.
+check, write through the file's owner), as median (min-max). "New": the calendar file does
+not exist yet (written whole); "empty": `diplocal new` made it first, so the import is one
+edit of the owner, with its undo step. khal's is `khal import --batch` of the plain file
+into an empty khal calendar, then again into the one holding it, as a subprocess. Figures
+are printed, never asserted.
 """
 
 from __future__ import annotations
@@ -67,7 +71,9 @@ def run_import(source: Path, into: Path) -> float:
     return took
 
 
-def khal_import(source: Path, work: Path) -> float | None:
+def khal_import(source: Path, work: Path) -> tuple[float, float, int] | None:
+    """khal's import of ``source`` into an empty calendar, then again into the calendar that
+    holds it (the no-op case): both times, and how many events khal then holds."""
     command = Path(sys.executable).with_name("khal")
     if not command.exists():
         return None
@@ -77,13 +83,13 @@ def khal_import(source: Path, work: Path) -> float | None:
     folder.mkdir()
     config = work / "khal.conf"
     config.write_text(KHAL_CONFIG.format(folder=folder, database=database))
-    began = time.perf_counter()
-    subprocess.run(
-        [str(command), "-c", str(config), "import", "--batch", "-a", "bench", str(source)],
-        check=True,
-        capture_output=True,
-    )
-    return time.perf_counter() - began
+    argv = [str(command), "-c", str(config), "import", "--batch", "-a", "bench", str(source)]
+    took = []
+    for _ in range(2):
+        began = time.perf_counter()
+        subprocess.run(argv, check=True, capture_output=True)
+        took.append(time.perf_counter() - began)
+    return took[0], took[1], len(list(folder.glob("*.ics")))
 
 
 def main() -> None:
@@ -92,8 +98,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--no-khal", action="store_true", help="skip khal (minutes at 10,000)")
     args = parser.parse_args()
-    figures = {name: Figure() for name in ("ours new", "ours again", "plain new", "plain again")}
-    khal = Figure()
+    names = ("ours new", "ours again", "plain new", "plain empty", "plain again")
+    figures = {name: Figure() for name in names}
+    khal, khal_again, held = Figure(), Figure(), 0
     with tempfile.TemporaryDirectory() as name:
         work = Path(name)
         os.environ["XDG_STATE_HOME"] = str(work / "state")
@@ -106,16 +113,29 @@ def main() -> None:
                 shutil.rmtree(work / "state", ignore_errors=True)
                 figures[f"{kind} new"].samples.append(run_import(source, into))
                 figures[f"{kind} again"].samples.append(run_import(source, into))
+            empty = work / "empty.toml"
+            empty.unlink(missing_ok=True)
+            shutil.rmtree(work / "state", ignore_errors=True)
+            new = ["new", str(empty), "--title", "Bench", "--timezone", "Asia/Dushanbe"]
+            if diplocal(new, stdout=io.StringIO(), stderr=io.StringIO()) != 0:
+                raise SystemExit("diplocal new failed")
+            figures["plain empty"].samples.append(run_import(plain, empty))
             took = None if args.no_khal else khal_import(plain, work)
             if took is not None:
-                khal.samples.append(took)
+                khal.samples.append(took[0])
+                khal_again.samples.append(took[1])
+                held = took[2]
         size = plain.stat().st_size / 1e6
     print(f"import of {args.events:,} events ({size:.1f} MB .ics), {args.repeat} runs each:")
     print(f"  diplocal import, our export, into a new calendar:      {figures['ours new']}")
     print(f"  diplocal import, our export, again (no-op):             {figures['ours again']}")
     print(f"  diplocal import, a client's file, into a new calendar: {figures['plain new']}")
+    print(f"  diplocal import, a client's file, into an empty one:   {figures['plain empty']}")
     print(f"  diplocal import, a client's file, again (no-op):        {figures['plain again']}")
     print(f"  khal import --batch, the client's file, empty calendar: {khal}")
+    print(f"  khal import --batch, the same file again:               {khal_again}")
+    if held:
+        print(f"  (khal then holds {held:,} event files for {args.events:,} events)")
 
 
 if __name__ == "__main__":

@@ -40,6 +40,33 @@ def test_check_bad_calendar_lists_every_error(write_calendar: WriteCalendar) -> 
     assert "Traceback" not in err
 
 
+NOT_TOML_BLANK = "is not whitespace in TOML (only space and tab are)"
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("", "1:1: error: the file is empty: a calendar needs [calendar]"),
+        (" \t\r\n\n", "1:1: error: the file is empty: a calendar needs [calendar]"),
+        ("\f", f"1:1: error: TOML syntax: a form feed (U+000C) {NOT_TOML_BLANK}"),
+        ("\v", f"1:1: error: TOML syntax: a vertical tab (U+000B) {NOT_TOML_BLANK}"),
+        (" \n\t\f\n", f"2:2: error: TOML syntax: a form feed (U+000C) {NOT_TOML_BLANK}"),
+        ("\r", f"1:1: error: TOML syntax: a carriage return (U+000D) without a line feed "
+         f"{NOT_TOML_BLANK}"),
+        ("\u2028", f"1:1: error: TOML syntax: the character U+2028 {NOT_TOML_BLANK}"),
+    ],
+)  # fmt: skip
+def test_only_what_toml_calls_whitespace_is_an_empty_file(
+    write_calendar: WriteCalendar, text: str, said: str
+) -> None:
+    """A form feed or a vertical tab is blank to Python's str.strip(), not to TOML: such a
+    file is invalid TOML, located, in `check` and when the TUI starts (before it opens)."""
+    path = write_calendar(text)
+    for argv in (["check", str(path)], [str(path)]):
+        code, out, err = run(*argv)
+        assert (code, out, err) == (1, "", f"{path}:{said}\n")
+
+
 def test_check_warning_keeps_exit_zero(write_calendar: WriteCalendar) -> None:
     extra = (
         '\n[[events]]\nid = "x"\ntitle = "X"\n'

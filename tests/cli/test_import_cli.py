@@ -89,6 +89,43 @@ def test_dry_run_writes_nothing(write_calendar: WriteCalendar, invitation: Path)
     assert not new.exists()
 
 
+def test_a_broken_calendar_is_not_imported_into(
+    write_calendar: WriteCalendar, invitation: Path
+) -> None:
+    broken = BASE + "\n[[events]\n"
+    calendar = write_calendar(broken)
+    code, out, err = run("import", str(invitation), "--into", str(calendar))
+    assert (code, out) == (1, "")
+    assert err.splitlines() == [
+        f"{calendar}:43:9: error: TOML syntax: Expected ']]' at the end of an array declaration",
+        f"{calendar}: error: the calendar does not load (above): nothing was imported; fix it "
+        "first",
+    ]
+    assert calendar.read_text() == broken
+
+
+def test_a_calendar_broken_between_reading_and_writing_is_left_alone(
+    write_calendar: WriteCalendar, invitation: Path
+) -> None:
+    """The owner refuses to write over a file that stopped loading since it was read."""
+    from tui.cli.import_command import finish_import
+    from tui.core.importing.session import Options, prepare_import
+
+    calendar = write_calendar()
+    prepared = prepare_import(calendar, [("invitation.ics", INVITATION)], Options())
+    broken = BASE.replace('title = "Talks"', 'title = "Talks')
+    calendar.write_text(broken)
+    out, err = io.StringIO(), io.StringIO()
+    assert finish_import(prepared, False, out, err) == 1
+    said = err.getvalue()
+    assert f"{calendar}:29:15: error: TOML syntax" in said
+    assert said.endswith(
+        f"{calendar}: error: the calendar on disk no longer loads (errors above); "
+        "nothing was written\n"
+    )
+    assert calendar.read_text() == broken
+
+
 def test_new_calendar_takes_its_zone_and_title_from_the_file(tmp_path: Path) -> None:
     into = tmp_path / "visit.toml"
     assert run("import", str(ICS / "google.ics"), "--into", str(into))[0] == 0

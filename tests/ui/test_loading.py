@@ -57,6 +57,21 @@ async def test_a_calendar_that_does_not_load_shows_its_errors_and_exits_1(
     assert app.return_code == 1
 
 
+async def test_a_file_of_only_a_form_feed_is_invalid_toml_not_empty(tmp_path: Path) -> None:
+    """TOML's whitespace is space and tab: the loader in the app says where the form feed is."""
+    path = tmp_path / "feed.toml"
+    path.write_bytes(b"\n\x0c\n")
+    app = DiplocalApp(None, path=path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, LoadingScreen)
+        await until(lambda: screen.failed, seconds=30)
+        errors = str(screen.query_one("#loading-errors").render())
+        assert f"{path}:2:1: error: TOML syntax: a form feed (U+000C) is not whitespace" in errors
+        await pilot.press("q")
+    assert app.return_code == 1
+
+
 async def test_the_warnings_and_the_cache_follow_the_events_on_screen(
     tmp_path: Path, private_cache: Path
 ) -> None:

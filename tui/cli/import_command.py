@@ -77,11 +77,11 @@ def run_import(
 
 
 def finish_import(prepared: Prepared, dry_run: bool, stdout: TextIO, stderr: TextIO) -> int:
-    """Say what an import changes and, unless a dry run, write it; the exit code. `pull`
-    ends the same way, so both commands print the same report."""
-    from tui.core.editing.save import ConflictError, SaveError
+    """Say what an import changes and, unless a dry run, write it through the file's owner;
+    the exit code. `pull` ends the same way, so both commands print the same report."""
+    from tui.core.editing.document_parts import Result
     from tui.core.importing.plan import Action
-    from tui.core.importing.write import write_import
+    from tui.core.importing.session import write_prepared
     from tui.core.living.changes import change_line
 
     path = prepared.path
@@ -99,13 +99,16 @@ def finish_import(prepared: Prepared, dry_run: bool, stdout: TextIO, stderr: Tex
     if not prepared.writes:
         say(f"{path}: already up to date: {counts}", stderr)
         return EXIT_OK
-    try:
-        write_import(path, prepared.new_text, prepared.digest, plan, prepared.calendar.id)
-    except ConflictError as error:
-        say(f"{error}", stderr)
-        return EXIT_CALENDAR
-    except SaveError as error:
-        say(f"{path}: error: cannot write: {error.reason}; nothing was written", stderr)
-        return EXIT_CALENDAR
-    say(f"{path}: imported: {counts}", stderr)
-    return EXIT_OK
+    outcome = write_prepared(prepared)
+    if outcome.result is Result.SAVED:
+        say(f"{path}: imported: {counts}", stderr)
+        return EXIT_OK
+    if outcome.result is Result.BROKEN and prepared.document is not None:
+        print_diagnostics(list(prepared.document.errors), stderr)
+        why = "the calendar on disk no longer loads (errors above)"
+    elif outcome.conflict is not None:
+        why = f"{outcome.conflict.summary}; import again to merge into it"
+    else:
+        why = outcome.message.removeprefix("Not saved: ")
+    say(f"{path}: error: {why}; nothing was written", stderr)
+    return EXIT_CALENDAR

@@ -19,10 +19,25 @@ if TYPE_CHECKING:
 
 
 def _open_import(screen: MainScreen) -> None:
-    from tui.ui.dialogs.import_modal import ImportModal  # loaded when first used
+    """The import dialog on the file's owner (refused, saying why, where editing is); its
+    write is shown as every edit is, and a broken file on disk is replaced only if asked."""
+    from tui.core.editing.document_parts import Result
+    from tui.ui.dialogs.import_modal import ImportDone, ImportModal  # loaded when first used
 
-    if screen.path is not None:
-        screen.app.push_screen(ImportModal(screen.path))
+    editor = screen.editor
+    document = editor.document()
+    if document is None:
+        return
+
+    def done(result: ImportDone | None) -> None:
+        if result is None:
+            return
+        if result.outcome.result is Result.BROKEN:
+            editor.ask_to_replace(result.outcome, result.replace_broken)
+        else:
+            editor.settle(result.outcome, None)
+
+    screen.app.push_screen(ImportModal(document), done)
 
 
 def _table_commands(screen: MainScreen) -> Iterator[tuple[str, Callable[[], object], str]]:

@@ -175,6 +175,20 @@ def test_a_batch_is_one_step(tmp_path: Path) -> None:
     assert on_disk(document) == BASE
 
 
+def test_a_batch_is_undone_event_by_event_after_a_change_on_disk(tmp_path: Path) -> None:
+    """The file changed elsewhere since the batch: each of its events is put back alone
+    (their texts recorded in one look at the file, not one per event)."""
+    document = opened(tmp_path)
+    tables = [
+        {"id": "talks", "title": "Talks (imported)", "start": datetime(2025, 10, 9, 11)},
+        {"id": "fresh", "title": "Fresh", "start": datetime(2025, 10, 10, 9)},
+    ]
+    assert document.apply(tables, what="imported").result is Result.SAVED
+    document.path.write_text(on_disk(document) + "# a colleague's note\n", encoding="utf-8")
+    assert document.undo().message == "Undid: imported 2 events"
+    assert on_disk(document) == BASE + "# a colleague's note\n"
+
+
 def test_a_batch_with_two_tables_of_one_id_is_refused(tmp_path: Path) -> None:
     outcome = opened(tmp_path).apply([{"id": "a", "title": "A"}, {"id": "a", "title": "B"}])
     assert outcome.result is Result.REFUSED

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import tomllib
 from datetime import date
 
 import pytest
@@ -64,3 +65,39 @@ def test_undo_a_deletion_when_the_event_before_is_gone_too() -> None:
     later = delete_event(after, "putin-arrival")  # the one before it, deleted elsewhere
     restored = undone(BUNDLED, after, "somoni-wreath", None, later)
     assert restored == delete_event(BUNDLED, "putin-arrival")
+
+
+@pytest.mark.parametrize("calendar", [BASE, BUNDLED])
+def test_a_batch_is_reverted_at_once_as_one_by_one_would(calendar: str) -> None:
+    """An import's undo after a change on disk elsewhere: every event put back in one pass
+    over the text (not one parse per event), exactly as reverting each in turn would."""
+    from tui.core.editing.history import record_edit, revert, revert_all
+    from tui.core.editing.toml_edit import event_blocks
+
+    first = tomllib.loads(calendar)["events"][0]["id"]
+    after = update_event(calendar, first, {"title": "Moved", "location": "Elsewhere"})
+    for number in range(3):
+        after = add_event(after, {"id": f"new-{number}", "title": f"New {number}",
+                                  "start": date(2025, 10, 9 + number)})  # fmt: skip
+    ids = [(first, first), (None, "new-0"), (None, "new-1"), (None, "new-2")]
+    edits = [record_edit(calendar, after, old, new) for old, new in ids]
+    later = after.replace("[calendar]", "# a colleague's note\n[calendar]", 1)  # meanwhile
+    one_by_one = later
+    for edit in reversed(edits):
+        one_by_one = revert(one_by_one, edit)
+    assert revert_all(later, edits) == one_by_one
+    assert one_by_one == calendar.replace("[calendar]", "# a colleague's note\n[calendar]", 1)
+    assert len(event_blocks(one_by_one)) == len(event_blocks(calendar))
+    changed = update_event(later, "new-1", {"title": "Theirs"})
+    with pytest.raises(UndoError, match='"new-1" changed since that edit'):
+        revert_all(changed, edits)
+
+
+def test_putting_back_a_whole_import_over_a_changed_file_is_refused_not_minutes_long() -> None:
+    """Each deleted event put back alone reads the file again: past PUT_BACK_LIMIT, the redo
+    of an import over a file changed since says to import again (the same by UID)."""
+    from tui.core.editing.history import PUT_BACK_LIMIT, SavedEdit, revert_all
+
+    edits = [SavedEdit(f"e{n}", None, "[[events]]\n", None) for n in range(PUT_BACK_LIMIT + 1)]
+    with pytest.raises(UndoError, match=f"putting {PUT_BACK_LIMIT + 1} events back"):
+        revert_all(BASE, edits)

@@ -22,6 +22,7 @@ from tui.core.editing.toml_edit import (
     delete_event,
     event_blocks,
     event_text,
+    event_texts,
     new_event_id,
     update_event,
 )
@@ -364,3 +365,11 @@ def test_an_array_after_a_comment_like_string_end_is_not_taken_for_an_event() ->
     cancelled = update_event(text, "b", {"status": "cancelled"})
     assert tomllib.loads(cancelled)["events"][1] == {"id": "b", "status": "cancelled"}
     assert cancelled.startswith(text)
+
+
+@pytest.mark.parametrize("text", [BUNDLED, INLINE, BASE + '\n[[events]]\nid = "talks"\n'])
+def test_event_texts_of_many_events_are_each_ones_event_text(text: str) -> None:
+    """The batch look-up (one scan for an import of 10,000 events) says what the one-event
+    look-up says: the same table, None for an id that is missing or held twice."""
+    ids = [str(e.get("id")) for e in tomllib.loads(text).get("events", [])] + ["missing"]
+    assert event_texts(text, ids) == {i: event_text(text, i) for i in ids}

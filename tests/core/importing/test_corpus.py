@@ -14,8 +14,7 @@ from typing import Any
 import pytest
 
 from tui.core.errors import CalendarError
-from tui.core.importing.session import Options, Prepared, prepare_import
-from tui.core.importing.write import write_import
+from tui.core.importing.session import Options, Prepared, prepare_import, write_prepared
 from tui.core.loading.load import load_calendar
 from tui.core.model import Event, Status
 
@@ -28,8 +27,8 @@ def imported(tmp_path: Path, *names: str, zone: str | None = "Asia/Dushanbe") ->
 
 
 def write(prepared: Prepared) -> None:
-    plan, calendar = prepared.plan, prepared.calendar
-    write_import(prepared.path, prepared.new_text, prepared.digest, plan, calendar.id)
+    outcome = write_prepared(prepared)
+    assert outcome.result == "saved", outcome.message
 
 
 def utc(event: Event) -> datetime | date:

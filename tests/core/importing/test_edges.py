@@ -6,13 +6,9 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-import pytest
-
 from tests.conftest import BASE
 from tui.cli import main
-from tui.core.editing.save import ConflictError
-from tui.core.importing.session import Options, Prepared, prepare_import
-from tui.core.importing.write import write_import
+from tui.core.importing.session import Options, Prepared, prepare_import, write_prepared
 from tui.core.loading.load import load_calendar
 
 
@@ -34,7 +30,8 @@ def prepared(path: Path, data: bytes) -> Prepared:
 
 
 def write(done: Prepared) -> None:
-    write_import(done.path, done.new_text, done.digest, done.plan, done.calendar.id)
+    outcome = write_prepared(done)
+    assert outcome.result == "saved", outcome.message
 
 
 def test_two_uids_with_one_readable_id_stay_two_events(tmp_path: Path) -> None:
@@ -60,14 +57,44 @@ def test_a_calendar_written_inline_gets_inline_events(tmp_path: Path) -> None:
     assert "[[events]]" not in path.read_text()
 
 
-def test_a_change_made_meanwhile_is_not_overwritten(tmp_path: Path) -> None:
+def test_a_change_made_meanwhile_elsewhere_is_kept(tmp_path: Path) -> None:
+    """The owner's rule: the import is made again on the newer file, the note stays."""
     path = tmp_path / "cal.toml"
     path.write_text(BASE)
     done = prepared(path, ics(SUMMIT_A))
     path.write_text(BASE + "\n# someone's note\n")
-    with pytest.raises(ConflictError):
-        write(done)
-    assert path.read_text().endswith("# someone's note\n")
+    write(done)
+    text = path.read_text()
+    assert "# someone's note\n" in text
+    events = load_calendar(path).calendar.events
+    assert sorted((e.id, e.title) for e in events) == [("summit", "A"), ("talks", "Talks")]
+
+
+def test_a_change_meanwhile_to_an_event_the_import_touches_is_not_overwritten(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "cal.toml"
+    path.write_text(BASE)
+    done = prepared(path, ics(SUMMIT_A))
+    theirs = BASE.replace('title = "Summit"', 'title = "Theirs"')
+    path.write_text(theirs)
+    outcome = write_prepared(done)
+    assert outcome.result == "conflict"
+    assert outcome.conflict is not None
+    assert outcome.conflict.summary == 'event "summit" changed on disk since it was read'
+    assert path.read_text() == theirs
+
+
+def test_an_import_over_a_file_broken_meanwhile_writes_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "cal.toml"
+    path.write_text(BASE)
+    done = prepared(path, ics(SUMMIT_A))
+    broken = BASE.replace('title = "Talks"', 'title = "Talks')
+    path.write_text(broken)
+    outcome = write_prepared(done)
+    assert outcome.result == "broken"
+    assert "has errors" in outcome.message
+    assert path.read_text() == broken
 
 
 def test_an_event_without_start_is_listed(tmp_path: Path) -> None:
@@ -95,8 +122,7 @@ def test_ids_no_one_defines_are_left_out_once_and_a_second_import_changes_nothin
     (a resource put on a server alone): the ids it names cannot be written, so the second
     import must not call the same events "updated" again, nor take away what is there."""
     from tui.core.export.ical import to_icalendar
-    from tui.core.importing.session import Options, prepare_import
-    from tui.core.importing.write import write_import
+    from tui.core.importing.session import Options, prepare_import, write_prepared
     from tui.core.loading.load import bundled_calendar, load_calendar
 
     data = to_icalendar(load_calendar(bundled_calendar()).calendar)
@@ -118,8 +144,7 @@ def test_ids_no_one_defines_are_left_out_once_and_a_second_import_changes_nothin
     def once() -> tuple[bool, int]:
         prepared = prepare_import(target, [("bare.ics", bare)], Options())
         if prepared.writes:
-            plan = prepared.plan
-            write_import(prepared.path, prepared.new_text, prepared.digest, plan, "x")
+            assert write_prepared(prepared).result == "saved"
         return prepared.writes, len(prepared.changes)
 
     assert once()[0]

@@ -14,8 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tui.core.export.ical import to_icalendar
-from tui.core.importing.session import Options, Prepared, prepare_import
-from tui.core.importing.write import write_import
+from tui.core.importing.session import Options, Prepared, prepare_import, write_prepared
 from tui.core.loading.load import load_bytes, load_calendar
 from tui.core.model import Calendar, PartOfDay, Status
 
@@ -123,8 +122,8 @@ def imported(folder: Path, data: bytes, name: str = "in.ics") -> Prepared:
 
 
 def write(prepared: Prepared) -> None:
-    plan = prepared.plan
-    write_import(prepared.path, prepared.new_text, prepared.digest, plan, prepared.calendar.id)
+    outcome = write_prepared(prepared)
+    assert outcome.result == ("saved" if prepared.writes else "unchanged"), outcome.message
 
 
 def without_stamp(data: bytes) -> bytes:

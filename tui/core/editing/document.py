@@ -3,10 +3,10 @@
 ``CalendarDocument`` holds the version shown (the last version of the file that loaded),
 the errors of the file on disk when it does not load, the baseline (the version the user
 last marked as seen), the undo and redo history, and the path. It offers intents (``add``,
-``update``, ``cancel``, ``delete``, ``apply`` a batch, ``set_participant``,
-``set_country``, ``undo``, ``redo``, ``reload``), each returning a plain ``Outcome``:
-what changed, a one-line message ("Undid: retitled 'X' → 'Y'"), or why nothing was saved.
-Nothing escapes as an exception but a bug.
+``update``, ``cancel``, ``delete``, ``apply`` a batch, ``commit`` an import's edit,
+``set_participant``, ``set_country``, ``undo``, ``redo``, ``reload``), each returning a
+plain ``Outcome``: what changed, a one-line message ("Undid: retitled 'X' → 'Y'"), or why
+nothing was saved. Nothing escapes as an exception but a bug.
 
 How a UI uses it:
 
@@ -115,7 +115,17 @@ class CalendarDocument:
             UsageError: a blank title, an unknown zone or an id of the wrong shape.
             ConflictError: the file exists. SaveError: it cannot be written.
         """
-        text = new_calendar_text(title, zone, calendar_id)
+        return cls.create_holding(path, new_calendar_text(title, zone, calendar_id))
+
+    @classmethod
+    def create_holding(cls, path: Path, text: str) -> CalendarDocument:
+        """A new calendar file holding ``text`` (checked first), which must not exist: an
+        import into a calendar that is not there yet writes it whole, at once.
+
+        Raises:
+            CalendarError: the text does not load (nothing is written).
+            ConflictError: the file exists. SaveError: it cannot be written.
+        """
         loaded = load_bytes(text.encode("utf-8"), str(path))
         digest = save_calendar(path, text, expected_digest=None)
         return cls(path, text, digest, loaded)
@@ -185,6 +195,11 @@ class CalendarDocument:
             edit = intents.batch(tables, self.clock(), what)
         except EditError as error:
             return Outcome(Result.REFUSED, f"Not saved: {error}")
+        return self._commit(edit, replace_broken)
+
+    def commit(self, edit: Edit, *, replace_broken: bool = False) -> Outcome:
+        """An edit made elsewhere (an import's: ``importing.write.import_edit``), saved as
+        one step under the same rules as every intent here: one save, one undo."""
         return self._commit(edit, replace_broken)
 
     def set_participant(

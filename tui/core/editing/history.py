@@ -7,17 +7,24 @@ event: edits made since to other events, by the user or on disk, stay.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tui.core.editing.toml_edit import (
     EditError,
     EventBlock,
     block_of,
+    blocks_by_id,
     delete_event,
     event_blocks,
     event_text,
+    event_texts,
     parse,
 )
+
+# Deleted events put back one by one (each needs the file read again to find its place):
+# past this many, a redo of an import over a file changed since is refused, not minutes long.
+PUT_BACK_LIMIT = 200
 
 
 class UndoError(Exception):
@@ -81,11 +88,83 @@ def revert(current_text: str, edit: SavedEdit) -> str:
     return current_text[: block.lead] + edit.before + current_text[block.end :]
 
 
+def revert_all(current_text: str, edits: Sequence[SavedEdit]) -> str:
+    """``revert`` of each edit, the last first, as ONE change: for a batch such as an
+    import of 10,000 events, the text is read once, not once per event.
+
+    Raises:
+        UndoError: an event is no longer as the edits left it (nothing is reverted).
+    """
+    taken_out = sum(1 for edit in edits if edit.after_id is None)
+    if taken_out > PUT_BACK_LIMIT:
+        raise UndoError(
+            f"the file changed since, and putting {taken_out} events back one by one, each "
+            "where it stood, would take minutes: import the file again instead"
+        )
+    ids = [str(edit.after_id) for edit in edits]
+    blocks = blocks_by_id(current_text, ids) if len(edits) > 1 else {}
+    if any(e.after_id is None or blocks.get(str(e.after_id)) is None for e in edits):
+        for edit in reversed(edits):  # a deletion, or inline tables: one by one
+            current_text = revert(current_text, edit)
+        return current_text
+    now = event_texts(current_text, ids)
+    cuts: list[tuple[int, int, str]] = []
+    for edit, event_id in zip(edits, ids, strict=True):
+        block = blocks[event_id]
+        assert block is not None  # checked above
+        if now[event_id] != edit.after:
+            raise UndoError(f'"{event_id}" changed since that edit; undo would lose the change')
+        if edit.before is None:
+            cuts.append((block.cut, block.end, ""))  # as delete_event takes it out
+        else:
+            cuts.append((block.lead, block.end, edit.before))
+    pieces, at = [], 0
+    for start, end, put in sorted(cuts):
+        pieces += [current_text[at:start], put]
+        at = end
+    return "".join([*pieces, current_text[at:]])
+
+
+def record_edits(
+    before_text: str, after_text: str, pairs: Sequence[tuple[str | None, str | None]]
+) -> tuple[SavedEdit, ...]:
+    """``record_edit`` of each event of a batch (an import, or the undo of one): each text
+    read once for all of them, not once per event."""
+    olds = event_texts(before_text, [old for old, _ in pairs if old])
+    news = event_texts(after_text, [new for _, new in pairs if new])
+    edits = [
+        SavedEdit(old, new, olds[old] if old else None, news[new] if new else None)
+        for old, new in pairs
+    ]
+    gone = [edit for edit in edits if edit.before_id and edit.after_id is None]
+    placed = dict(zip(map(id, gone), _deletions(before_text, gone), strict=True))
+    return tuple(placed.get(id(edit), edit) for edit in edits)
+
+
 def _deletion(text: str, event_id: str, edit: SavedEdit) -> SavedEdit:
+    return _deletions(text, [edit])[0]
+
+
+def _deletions(text: str, edits: Sequence[SavedEdit]) -> list[SavedEdit]:
+    """Each deleted event's edit with where it stood: what came before and after it."""
+    if not edits:
+        return []
     events = parse(text).get("events", [])
     ids = [e.get("id") if isinstance(e, dict) else None for e in events]
     blocks = event_blocks(text)
-    number = next((n for n, b in enumerate(blocks) if ids[b.index] == event_id), None)
+    numbers: dict[object, int] = {}
+    for number, block in enumerate(blocks):
+        numbers.setdefault(ids[block.index], number)
+    return [_placed(text, edit, ids, blocks, numbers.get(edit.before_id)) for edit in edits]
+
+
+def _placed(
+    text: str,
+    edit: SavedEdit,
+    ids: list[object],
+    blocks: list[EventBlock],
+    number: int | None,
+) -> SavedEdit:
     if number is None:  # an inline table: it cannot be put back in place
         return edit
     block = blocks[number]
@@ -97,11 +176,15 @@ def _deletion(text: str, event_id: str, edit: SavedEdit) -> SavedEdit:
         edit.before,
         None,
         removed=text[block.cut : block.end],
-        previous_id=ids[previous.index] if previous else None,
+        previous_id=_text_id(ids[previous.index]) if previous else None,
         gap_before=text[previous.end : block.cut] if previous else "",
-        next_id=ids[following.index] if following else None,
+        next_id=_text_id(ids[following.index]) if following else None,
         gap_after=text[block.end : following.lead] if following else "",
     )
+
+
+def _text_id(value: object) -> str | None:
+    return value if isinstance(value, str) else None
 
 
 def _put_back(text: str, edit: SavedEdit) -> str:

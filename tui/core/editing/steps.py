@@ -18,7 +18,13 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from tui.core.editing.history import SavedEdit, UndoError, record_edit, revert
+from tui.core.editing.history import (
+    SavedEdit,
+    UndoError,
+    record_edit,
+    record_edits,
+    revert_all,
+)
 from tui.core.editing.tables_edit import remove_table, table_span, table_text
 from tui.core.editing.toml_edit import EditError, block_of
 from tui.core.errors import CalendarError
@@ -120,9 +126,7 @@ class Step:
             return exact
         for key, (before, after) in zip(self.tables, self.table_texts, strict=True):
             text = _revert_table(text, key, before, after)
-        for edit in reversed(self.events):
-            text = revert(text, edit)
-        return text
+        return revert_all(text, self.events)
 
     def inverse(self, before: str, after: str, description: str) -> Step:
         """The step that takes back the undo which turned ``before`` into ``after``."""
@@ -140,7 +144,10 @@ def make_step(
     """The step for a save that turned ``before`` into ``after``, touching events ``ids``
     and the participants' or countries' ``tables``."""
     splice = splice_of(before, after)
-    events = tuple(_recorded(before, after, splice, old, new) for old, new in ids)
+    if len(ids) > 1:  # a batch (an import): each text read once, not once per event
+        events = record_edits(before, after, ids)
+    else:
+        events = tuple(_recorded(before, after, splice, old, new) for old, new in ids)
     texts = tuple((table_text(before, *key), table_text(after, *key)) for key in tables)
     return Step(description, splice, events, tuple(tables), tuple(ids), texts)
 

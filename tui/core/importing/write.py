@@ -3,30 +3,31 @@
 ``imported_text`` is pure: the calendar's text in, the text after the import out. Updated
 events are edited in place by ``toml_edit`` (comments and every other table kept byte for
 byte); new countries, participants and events are appended at the end, in one piece, so
-10,000 new events cost one serialisation, not 10,000 re-parses. ``write_import`` is the
-only function that writes: it checks the new text loads, saves it atomically against the
-digest the plan was made from, then keeps the import records.
+10,000 new events cost one serialisation, not 10,000 re-parses. Nothing here writes:
+``import_edit`` wraps the import as one edit for the file's owner, which checks, saves and
+can undo it (``session.write_prepared``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import tomli_w
 
-from tui.core.editing.save import save_calendar
-from tui.core.editing.toml_edit import add_event, event_blocks, update_event
+from tui.core.editing.intents import Edit, TableKey
+from tui.core.editing.steps import EventIds
+from tui.core.editing.toml_edit import add_event, event_blocks, parse, update_event
 from tui.core.errors import CalendarError, Diagnostic
 from tui.core.export import ical_extra as extra
+from tui.core.importing.fetch import is_url
 from tui.core.importing.mapping import text_of
 from tui.core.importing.plan import Action, Plan
 from tui.core.importing.read import IcsFile
-from tui.core.importing.records import save_records
 from tui.core.loading.load import Loaded, load_bytes
-from tui.core.text import toml_escapes
+from tui.core.text import one_line, toml_escapes
 
 Definitions = tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]]]
 
@@ -144,15 +145,35 @@ def checked(text: str, name: str) -> Loaded:
         raise CalendarError([Diagnostic(name, 0, 0, message)]) from None
 
 
-def write_import(
-    path: Path, new_text: str, digest: str | None, plan: Plan, calendar_id: str
-) -> str:
-    """Write the imported calendar; its new digest. ``digest`` None: a new file.
+def import_edit(base: str, new: str, plan: Plan, sources: Sequence[str]) -> Edit:
+    """The import as ONE edit for the file's owner (``CalendarDocument.commit``): saved at
+    once, undone at once, under the owner's conflict rule and broken-file refusal.
 
-    Raises:
-        ConflictError: the file changed since it was read (or, new, exists already).
-        SaveError: it cannot be written; it is unchanged.
+    Made on ``base`` (the text the plan was made from, which the preview showed), it gives
+    ``new`` as it is; on a newer text (changed on disk, but not in the tables the import
+    touches: else the owner asks) it carries the plan out again there.
     """
-    written = save_calendar(path, new_text, expected_digest=digest)
-    save_records(calendar_id, plan.records)
-    return written
+
+    def make(text: str) -> str:
+        return new if text == base else imported_text(text, parse(text), plan)
+
+    touched = [s for s in plan.steps if s.action is not Action.UNCHANGED]
+    ids: list[EventIds] = [
+        (None if s.action is Action.ADD else s.event_id, s.event_id) for s in touched
+    ]
+    keys: list[TableKey] = [("events", s.event_id) for s in touched]
+    keys += [("countries", code) for code in plan.countries]
+    keys += [("participants", pid) for pid in plan.participants]
+    count = len(touched)
+    what = f"imported {count} event{'' if count == 1 else 's'} from {_named(sources)}"
+    return Edit(make, tuple(keys), tuple(ids), what)
+
+
+def _named(sources: Sequence[str]) -> str:
+    """The sources in a description: a file's name, a URL, or standard input."""
+    names = [
+        "standard input" if s == "<stdin>" else s if is_url(s) else Path(s).name or s
+        for s in sources
+    ]
+    first = one_line(names[0], 80) if names else "nothing"
+    return first if len(names) < 2 else f"{first} and {len(names) - 1} more"

@@ -295,10 +295,28 @@ def reload_bytes(
     return loaded, Reloadable(parsed, checked)
 
 
+# TOML's whitespace is only space and tab, and its line ends LF or CRLF: a file of only
+# these is empty; one that Python's str.strip() would call blank may be invalid TOML.
+_TOML_BLANK = re.compile(r"(?:[ \t]|\r?\n)*")
+_NOT_BLANK = {
+    "\f": "a form feed (U+000C)",
+    "\v": "a vertical tab (U+000B)",
+    "\r": "a carriage return (U+000D) without a line feed",
+}
+
+
 def _calendar_text(data: bytes, name: str) -> str:
     text = decode(data, name)
-    if not text.strip():
+    blank = _TOML_BLANK.match(text)
+    at = blank.end() if blank else 0
+    if at == len(text):
         raise CalendarError.single(name, 1, 1, "the file is empty: a calendar needs [calendar]")
+    if not text.strip():  # blank to Python, not to TOML: say where and what
+        line = text.count("\n", 0, at) + 1
+        column = at - (text.rfind("\n", 0, at) + 1) + 1
+        what = _NOT_BLANK.get(text[at], f"the character U+{ord(text[at]):04X}")
+        message = f"TOML syntax: {what} is not whitespace in TOML (only space and tab are)"
+        raise CalendarError.single(name, line, column, message)
     return text
 
 

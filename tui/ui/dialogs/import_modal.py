@@ -3,11 +3,17 @@
 Enter on the source reads it and shows what the import would change, in `diplocal diff`'s
 words, with what would not be imported and why; nothing is written until the second enter
 ("Import"). Reading and writing run in a thread worker (a URL or 10,000 events take
-seconds); escape cancels. The main screen follows the file, so it shows the result itself.
+seconds); escape cancels. The write goes through the file's owner as one edit, so ctrl+z
+takes the whole import back. The modal returns an ``ImportDone`` (the owner's outcome, and
+how to write it again over a broken file) for the screen to show as it shows every edit;
+a conflict (the events it touches changed on disk meanwhile) asks for a new preview.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from rich.text import Text
@@ -19,18 +25,26 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 from textual.worker import Worker, WorkerState
 
-from tui.core.editing.save import ConflictError, SaveError
+from tui.core.editing.document import CalendarDocument, Outcome, Result
 from tui.core.errors import CalendarError, UsageError
 from tui.core.importing.fetch import read_source
 from tui.core.importing.plan import Action
-from tui.core.importing.session import Options, Prepared, prepare_import
-from tui.core.importing.write import write_import
+from tui.core.importing.session import Options, Prepared, prepare_import, write_prepared
 from tui.core.living.changes import change_line
 from tui.ui.worker_threads import finishing
 
 
-class ImportModal(ModalScreen[bool]):
-    """Imports a .ics file or URL into the calendar at ``path``; True when it wrote."""
+@dataclass(frozen=True, slots=True)
+class ImportDone:
+    """What the write came to, and the same import made over a broken file (to ask first)."""
+
+    outcome: Outcome
+    replace_broken: Callable[[], Outcome]
+
+
+class ImportModal(ModalScreen[ImportDone | None]):
+    """Imports a .ics file or URL into the calendar ``document`` owns; None when nothing
+    was written (cancelled, or nothing to change)."""
 
     DEFAULT_CSS = """
     ImportModal { align: center middle; }
@@ -39,11 +53,12 @@ class ImportModal(ModalScreen[bool]):
     """
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, document: CalendarDocument) -> None:
         super().__init__()
-        self.path = path
+        self.document = document
+        self.path = document.path
         self.prepared: Prepared | None = None
-        self.running: Worker[Prepared | bool] | None = None
+        self.running: Worker[Prepared | Outcome] | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="import-dialog", classes="dialog text-dialog"):
@@ -84,7 +99,7 @@ class ImportModal(ModalScreen[bool]):
             self.say("Reading… (escape cancels)")
             self.running = self.preview(source)
         elif not self.prepared.writes:
-            self.dismiss(False)
+            self.dismiss(None)
         else:
             self.say("Writing…")
             self.running = self.write(self.prepared)
@@ -93,15 +108,13 @@ class ImportModal(ModalScreen[bool]):
     def preview(self, source: str) -> Prepared:
         """Worker thread: read the source and make the import, writing nothing."""
         name = source if "://" in source else str(Path(source).expanduser())
-        return prepare_import(self.path, [read_source(name)], Options())
+        return prepare_import(self.path, [read_source(name)], Options(), self.document)
 
     @work(thread=True, exclusive=True, exit_on_error=False)
     @finishing
-    def write(self, prepared: Prepared) -> bool:
-        """Worker thread: write what the preview showed, against the bytes it was made from."""
-        plan, calendar = prepared.plan, prepared.calendar
-        write_import(prepared.path, prepared.new_text, prepared.digest, plan, calendar.id)
-        return True
+    def write(self, prepared: Prepared) -> Outcome:
+        """Worker thread: the owner writes what the preview showed, as one step."""
+        return write_prepared(prepared)
 
     def show(self, prepared: Prepared) -> None:
         self.prepared = prepared
@@ -131,23 +144,35 @@ class ImportModal(ModalScreen[bool]):
         result = event.worker.result
         if event.state is WorkerState.SUCCESS and isinstance(result, Prepared):
             self.show(result)
-        elif event.state is WorkerState.SUCCESS:
-            self.app.notify(f"Imported into {self.path}", title="Import", markup=False)
-            self.dismiss(True)
+        elif event.state is WorkerState.SUCCESS and isinstance(result, Outcome):
+            self.written(result)
         else:
             self.say(_reason(event.worker.error), error=True)
+
+    def written(self, outcome: Outcome) -> None:
+        """Saved or broken: back to the screen, which says so; else say why here."""
+        prepared = self.prepared
+        if outcome.result in (Result.SAVED, Result.UNCHANGED, Result.BROKEN) and prepared:
+            again = partial(write_prepared, prepared, replace_broken=True)
+            self.dismiss(ImportDone(outcome, again))
+        elif outcome.conflict is not None:
+            self.source_changed()  # the plan was made on the old version: make it again
+            why = outcome.conflict.summary
+            self.say(f"Not imported: {why}. Press enter to preview again.", error=True)
+        else:
+            self.say(outcome.message, error=True)
 
     @on(Button.Pressed, "#import-cancel")
     def action_cancel(self) -> None:
         if self.running is not None:
             self.running.cancel()
-        self.dismiss(False)
+        self.dismiss(None)
 
 
 def _reason(error: BaseException | None) -> str:
     """What went wrong, as the command line would say it; an unexpected error is raised."""
     if isinstance(error, CalendarError):
         return "\n".join(str(d) for d in error.diagnostics[:5])
-    if isinstance(error, UsageError | ConflictError | SaveError):
+    if isinstance(error, UsageError):
         return str(error)
     raise error or RuntimeError("the import failed")
