@@ -27,7 +27,13 @@ _PROPFIND = (
 
 
 class SharingError(Exception):
-    """A request failed; ``str()`` is one line that says why. Nothing was recorded."""
+    """A request failed; ``str()`` is one line that says why. Nothing was recorded.
+
+    ``status`` is the HTTP status the server refused with, when it answered."""
+
+    def __init__(self, message: str, status: int | None = None) -> None:
+        super().__init__(message)
+        self.status = status
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,17 +127,19 @@ class Collection:
         status = response.status_code
         where = self.href(name) if name else self.url
         if status == 401:
-            return SharingError(f"{where}: the server refused the user name or password (401)")
-        if status == 403:
-            return SharingError(f"{where}: this user may not {doing} (403 Forbidden)")
-        if status == 404:
-            return SharingError(f"{where}: no calendar collection here (404; --create makes one)")
-        if status == 412:
-            return SharingError(
+            line = f"{where}: the server refused the user name or password (401)"
+        elif status == 403:
+            line = f"{where}: this user may not {doing} (403 Forbidden)"
+        elif status == 404:
+            line = f"{where}: no calendar collection here (404; --create makes one)"
+        elif status == 412:
+            line = (
                 f"{where}: changed on the server meanwhile (412 Precondition Failed); "
                 "publish again to see what differs"
             )
-        return SharingError(f"{where}: cannot {doing}: {status} {response.reason_phrase}")
+        else:
+            line = f"{where}: cannot {doing}: {status} {response.reason_phrase}"
+        return SharingError(line, status)
 
     # --- the verbs -------------------------------------------------------------------
     def list(self) -> dict[str, str] | None:

@@ -44,3 +44,8 @@ def with_source(
                 then(host, url)
 
         host.app.push_screen(SourcePicker(verb, sources), chosen)
+
+
+def act_on_source(host: Widget, sources: tuple[str, ...], verb: str) -> None:
+    """``verb`` 'Open' (o) or 'Copy' (y) the selection's source link."""
+    with_source(host, sources, verb, open_link if verb == "Open" else copy_link)

@@ -49,8 +49,9 @@ from tui.ui.main.background import (
 from tui.ui.main.copying import copy_markdown
 from tui.ui.main.dialog_openers import DialogOpener
 from tui.ui.main.editor import Editor, EventSaved
-from tui.ui.main.links import copy_link, open_link, with_source
+from tui.ui.main.links import act_on_source
 from tui.ui.main.pane_layout import PaneLayout
+from tui.ui.main.publishing import Publishing
 from tui.ui.widgets.calendar_header import CalendarHeader
 from tui.ui.widgets.choice_list import ChoiceList
 from tui.ui.widgets.cursor_list import CursorList
@@ -101,6 +102,7 @@ class MainScreen(Screen[None]):
         self.follower = Follower(self, path) if path is not None else None
         self.editor = Editor(self, path, self.follower)
         self.dialogs = DialogOpener(self)
+        self.publishing = Publishing(self, path)  # "Publish to CalDAV…", "published 2 min ago"
 
     @property
     def calendar(self) -> Calendar:
@@ -145,6 +147,7 @@ class MainScreen(Screen[None]):
         self.set_focus(self.query_one(PaneLayout).main_view())
         if self.follower is not None:
             self.call_after_refresh(self.follower.start)  # after the first frame
+        self.call_after_refresh(self.publishing.start)
         if self.finish is not None:
             self.call_after_refresh(finish_load, self, *self.finish)
             self.finish = None
@@ -180,7 +183,7 @@ class MainScreen(Screen[None]):
     def show(self) -> None:
         """Ask the presenter for the screen of the current state; the panes follow."""
         state = (self.index, self.browse, self.local_zone, self.clock())
-        self.screenful = present(*state, Notices.of(self.living), self.changes)
+        self.screenful = present(*state, Notices.of(self.living), self.changes, self.publishing.at)
 
     def watch_screenful(self, screenful: Screenful | None) -> None:
         if screenful is None:
@@ -351,11 +354,8 @@ class MainScreen(Screen[None]):
     def action_help(self) -> None:
         self.dialogs.help(self.active_bindings)
 
-    def action_open_source(self) -> None:
-        with_source(self, self.screenful.sources if self.screenful else (), "Open", open_link)
-
-    def action_copy_source(self) -> None:
-        with_source(self, self.screenful.sources if self.screenful else (), "Copy", copy_link)
+    def action_source(self, verb: str) -> None:
+        act_on_source(self, self.screenful.sources if self.screenful else (), verb)
 
     def action_warnings(self) -> None:
         self.dialogs.notices(Notices.of(self.living))
