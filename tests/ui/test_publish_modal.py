@@ -9,6 +9,7 @@ import threading
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.pilot import Pilot
@@ -52,7 +53,17 @@ def app_on(tmp_path: Path, *, read_only: bool = False) -> DiplocalApp:
     shutil.copy(bundled_calendar(), path)
     calendar = load_calendar(path).calendar
     zone = get_zone(VIEWER_ZONE)
-    return DiplocalApp(calendar, zone, lambda: NOW, path=path, read_only=read_only)
+    app = DiplocalApp(calendar, zone, lambda: NOW, path=path, read_only=read_only)
+    said: list[str] = []
+    notify = app.notify
+
+    def kept(message: str, *args: Any, **kwargs: Any) -> None:
+        said.append(message)  # all of them, not only those whose toast is still up
+        notify(message, *args, **kwargs)
+
+    app.notify = kept  # type: ignore[method-assign]
+    app.said = said  # type: ignore[attr-defined]
+    return app
 
 
 async def open_dialog(pilot: Pilot[None], app: DiplocalApp) -> PublishModal:
@@ -74,7 +85,8 @@ async def preview(pilot: Pilot[None], modal: PublishModal, url: str | None) -> s
 
 
 def notices(app: DiplocalApp) -> list[str]:
-    return [str(n.message) for n in app._notifications]
+    said: list[str] = app.said  # type: ignore[attr-defined]
+    return said
 
 
 def recorded(app: DiplocalApp, url: str) -> dict[str, object]:
