@@ -21,7 +21,7 @@ from tests.ui.conftest import NOW, VIEWER_ZONE
 from tests.ui.test_import_modal import until
 from tui.core.export.ical import uid
 from tui.core.loading.load import bundled_calendar, load_calendar
-from tui.core.sharing.publish import public_url
+from tui.core.sharing.dav import public_url
 from tui.core.sharing.state import load_state, state_path
 from tui.core.zones import get_zone
 from tui.ui.app import DiplocalApp

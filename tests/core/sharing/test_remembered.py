@@ -7,8 +7,9 @@ import stat
 from datetime import UTC, datetime
 from pathlib import Path
 
+from tui.core.sharing.dav import public_url
 from tui.core.sharing.plan import Action, Conflict, Write
-from tui.core.sharing.publish import Outcome, public_url
+from tui.core.sharing.publish import Outcome
 from tui.core.sharing.remembered import last_published, remember_url, remembered_url
 from tui.core.sharing.report import change_lines, plan_summary, result_line
 from tui.core.sharing.state import PublishedState, save_state, state_path

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote, unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit, urlunsplit
 from xml.etree import ElementTree
 
 import httpx
@@ -55,6 +55,13 @@ class Target:
 def collection_url(url: str) -> str:
     """The collection's URL with one trailing slash."""
     return url if url.endswith("/") else url + "/"
+
+
+def public_url(url: str) -> str:
+    """The collection URL without any user name in it: the key of the published state."""
+    parts = urlsplit(collection_url(url))
+    host = parts.netloc.rpartition("@")[2]
+    return urlunsplit((parts.scheme, host, parts.path, parts.query, ""))
 
 
 def _tag(namespace: str, name: str) -> str:

@@ -14,14 +14,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 import httpx
 import icalendar
 
 from tui.core.export.ical import vtimezone
 from tui.core.model import Calendar, Event
-from tui.core.sharing.dav import Collection, SharingError, Target, collection_url
+from tui.core.sharing.dav import Collection, SharingError, Target, public_url
 from tui.core.sharing.plan import Action, Conflict, Plan, Write, make_plan, to_fetch
 from tui.core.sharing.resources import build_resources
 from tui.core.sharing.state import Published, PublishedState, load_state, save_state, state_path
@@ -47,13 +46,6 @@ class Outcome:
 
     def count(self, action: Action) -> int:
         return sum(1 for w in self.writes if w.action is action)
-
-
-def public_url(url: str) -> str:
-    """The collection URL without any user name in it: the key of the published state."""
-    parts = urlsplit(collection_url(url))
-    host = parts.netloc.rpartition("@")[2]
-    return urlunsplit((parts.scheme, host, parts.path, parts.query, ""))
 
 
 def timezone_calendar(zone: str, today: datetime) -> str:

@@ -16,8 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from tui.core.living.baseline import state_stem
-from tui.core.sharing.dav import SharingError
-from tui.core.sharing.publish import public_url
+from tui.core.sharing.dav import SharingError, public_url
 from tui.core.sharing.state import load_state, state_path
 from tui.core.system.files import write_atomic
 from tui.core.system.places import state_dir

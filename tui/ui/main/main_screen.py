@@ -102,7 +102,7 @@ class MainScreen(Screen[None]):
         self.follower = Follower(self, path) if path is not None else None
         self.editor = Editor(self, path, self.follower)
         self.dialogs = DialogOpener(self)
-        self.publishing = Publishing(self, path)  # "Publish to CalDAV…", "published 2 min ago"
+        self.publishing = Publishing(self, path, lambda: self.calendar, self.show, self.clock)
 
     @property
     def calendar(self) -> Calendar:

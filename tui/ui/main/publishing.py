@@ -13,30 +13,44 @@ and write to a shared calendar in this user's name.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from textual.widget import Widget
+
+from tui.core.model import Calendar
 from tui.core.present.screenful import published_words
-
-if TYPE_CHECKING:
-    from tui.ui.main.main_screen import MainScreen
 
 PUBLISH_OFF = "Read-only: publishing is off here (it would use this machine's credentials)."
 TICK_S = 30.0  # how often "published 2 minutes ago" is reworded
 
 
 class Publishing:
-    """Opens the publish dialog for ``host`` and knows when its calendar was last published."""
+    """Opens the publish dialog for ``host`` and knows when its calendar was last published.
 
-    def __init__(self, host: MainScreen, path: Path | None) -> None:
+    ``calendar`` gives the calendar shown, ``show`` presents the screen again (the header
+    words ``at``), ``clock`` is the screen's."""
+
+    def __init__(
+        self,
+        host: Widget,
+        path: Path | None,
+        calendar: Callable[[], Calendar],
+        show: Callable[[], None],
+        clock: Callable[[], datetime],
+    ) -> None:
         self.host = host
         self.path = path
+        self.calendar = calendar
+        self.show = show
+        self.clock = clock
         self.at: datetime | None = None
+        self.words = ""  # what the header was last given
 
     def start(self) -> None:
         """Read when it was last published, off the UI thread; then reword it as time passes."""
-        calendar_id = self.host.calendar.id
+        calendar_id = self.calendar().id
 
         def read() -> None:
             # Here, not at the top: publishing's modules (httpx, icalendar) are not for
@@ -54,14 +68,14 @@ class Publishing:
         """A round ended well at ``at`` (None: nothing to change)."""
         if at is not None:
             self.at = at
-            self.host.show()
+            self.reword()
 
     def reword(self) -> None:
-        screenful = self.host.screenful
-        if self.at is None or screenful is None:
-            return
-        if published_words(self.at, self.host.clock()) != screenful.header.published:
-            self.host.show()
+        """Present the screen again when the words for ``at`` changed (a minute went by)."""
+        words = published_words(self.at, self.clock())
+        if words != self.words:
+            self.words = words
+            self.show()
 
     def open(self) -> None:
         """The publish dialog, offering the URL remembered for this calendar."""
@@ -71,6 +85,6 @@ class Publishing:
         from tui.core.sharing.remembered import remembered_url
         from tui.ui.dialogs.publish_modal import PublishModal  # loaded when first used
 
-        calendar = self.host.calendar
+        calendar = self.calendar()
         url = remembered_url(calendar.id, self.path)
         self.host.app.push_screen(PublishModal(calendar, self.path, url), self.published)
