@@ -160,6 +160,8 @@ async def test_escape_stops_after_the_current_request(
         await preview(pilot, modal, url)
         await pilot.press("enter")
         await until(pilot, lambda: modal.sent == 2)
+        message = modal.query_one("#publish-message")
+        await until(pilot, lambda: str(message.render()).startswith("2 of 17 sent"))
         await pilot.press("escape")
         assert "Stopping after the current request" in str(
             modal.query_one("#publish-message").render()
