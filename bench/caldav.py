@@ -112,7 +112,12 @@ def seed(storage: Path, name: str, calendar: Calendar, events: list[Event]) -> N
 
 
 def bench_diplocal(
-    calendar: Calendar, events: list[Event], work: Path, server: Radicale, seeded: bool
+    calendar: Calendar,
+    events: list[Event],
+    work: Path,
+    server: Radicale,
+    seeded: bool,
+    server_requests: Requests,
 ) -> None:
     count = len(events)
     target = Target(server.collection(f"diplocal-{count}"), ADMIN, 3600.0)
@@ -141,6 +146,7 @@ def bench_vdirsyncer(
     work: Path,
     server: Radicale,
     seeded: bool,
+    server_requests: Requests,
 ) -> None:
     count = len(events)
     files = work / f"ics-{count}"
@@ -179,11 +185,7 @@ def bench_vdirsyncer(
         print(_row(label, seconds, None, server_requests(), note), flush=True)
 
 
-server_requests: Requests
-
-
 def main() -> None:
-    global server_requests
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,10000", help="event counts, comma-separated")
     parser.add_argument("--fsync", action="store_true", help="keep Radicale's fsync on")
@@ -210,9 +212,12 @@ def main() -> None:
                 print(f"{len(events):,} events:", flush=True)
                 server_requests()
                 seeded = len(events) > args.put_limit
-                bench_diplocal(calendar, events, work, server, seeded)
+                bench_diplocal(calendar, events, work, server, seeded, server_requests)
                 if args.vdirsyncer:
-                    bench_vdirsyncer(args.vdirsyncer, calendar, events, work, server, seeded)
+                    program = args.vdirsyncer
+                    bench_vdirsyncer(
+                        program, calendar, events, work, server, seeded, server_requests
+                    )
     print(f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 
