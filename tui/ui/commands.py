@@ -1,5 +1,5 @@
 """Command palette entries: filter by a country, jump to a day, show a participant, the
-views, export, import, add or edit a participant or a country."""
+views, export, import, publish, add or edit a participant or a country."""
 
 from __future__ import annotations
 
@@ -79,6 +79,8 @@ class CalendarCommands(Provider):
         yield "Export the filtered view", screen.action_export, "iCalendar or TOML"
         if screen.path is not None:
             yield "Import…", partial(_open_import, screen), "iCalendar file or URL, with a preview"
+        share = "The whole calendar to a shared calendar server, with a preview"
+        yield "Publish to CalDAV…", screen.publishing.open, share
         yield "Clear the country and participant filter", screen.action_clear_filter, ""
         for pid, person in calendar.participants.items():
             only = partial(screen.filter_by_participant, pid)

@@ -65,9 +65,28 @@ def _answers(url: str) -> bool:
     return True
 
 
+# Radicale refuses its internal options in a config file or on its command line; its
+# configuration takes them from code ("privileged"), so the bench's Radicale starts so.
+_WITHOUT_FSYNC = """
+import sys
+from radicale import __main__ as main, config
+load = config.load
+def load_without_fsync(*args, **kwargs):
+    loaded = load(*args, **kwargs)
+    loaded.update({"storage": {"_filesystem_fsync": "False"}}, "no fsync", privileged=True)
+    return loaded
+config.load = load_without_fsync
+sys.argv[0] = "radicale"
+main.run()
+"""
+
+
 @contextmanager
-def radicale(folder: Path) -> Iterator[Radicale]:
-    """A Radicale with users admin (writes) and reader (reads admin's collections only)."""
+def radicale(folder: Path, *, fsync: bool = True, log: str = "warning") -> Iterator[Radicale]:
+    """A Radicale with users admin (writes) and reader (reads admin's collections only).
+
+    ``fsync`` False: Radicale's internal ``_filesystem_fsync`` off (bench/caldav.py: its
+    per-item fsync otherwise measures the disk); ``log`` "info" logs every request."""
     port = free_port()
     (folder / "users").write_text("".join(f"{u}:{p}\n" for u, p in USERS.items()))
     (folder / "rights").write_text(RIGHTS)
@@ -77,10 +96,11 @@ def radicale(folder: Path) -> Iterator[Radicale]:
         "htpasswd_encryption = plain\ndelay = 0\n"
         f"[rights]\ntype = from_file\nfile = {folder / 'rights'}\n"
         f"[storage]\nfilesystem_folder = {folder / 'storage'}\n"
-        "[logging]\nlevel = warning\nmask_passwords = True\n"
+        f"[logging]\nlevel = {log}\nmask_passwords = True\n"
     )
+    start = ["-m", "radicale"] if fsync else ["-c", _WITHOUT_FSYNC]
     process = subprocess.Popen(
-        [sys.executable, "-m", "radicale", "--config", str(folder / "config")],
+        [sys.executable, *start, "--config", str(folder / "config")],
         stdout=subprocess.DEVNULL,
         stderr=(folder / "radicale.log").open("wb"),
     )

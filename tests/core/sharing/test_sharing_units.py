@@ -15,7 +15,7 @@ from tui.core.export.ical import to_icalendar
 from tui.core.loading.load import bundled_calendar, load_calendar
 from tui.core.sharing.credentials import check_url, find_auth
 from tui.core.sharing.dav import Auth, SharingError, Target
-from tui.core.sharing.publish import public_url, publish
+from tui.core.sharing.publish import prepare, public_url, publish, send
 from tui.core.sharing.resources import build_resources
 from tui.core.sharing.state import load_state, state_path
 
@@ -180,3 +180,35 @@ def test_each_refusal_is_one_line(tmp_path: Path, response: httpx.Response, mess
 def test_a_missing_ca_file_is_one_line(tmp_path: Path) -> None:
     with pytest.raises(SharingError, match="cannot use as a CA file"):
         publish(CALENDAR, [], Target(URL, ca_file=tmp_path / "none.pem"), state_folder=tmp_path)
+
+
+def test_a_prepared_round_sends_nothing_and_a_stop_ends_it_between_requests(
+    tmp_path: Path,
+) -> None:
+    """The TUI's two steps: prepare (reads only), then send, which asks before each
+    request whether to stop; the writes confirmed before the stop are recorded, and the
+    round is not recorded as published."""
+    events = list(CALENDAR.events[:5])
+    server = Server()
+    transport = httpx.MockTransport(server)
+    target = Target(URL, Auth("a", "b"))
+    prepared = prepare(CALENDAR, events, target, state_folder=tmp_path, transport=transport)
+    assert server.methods == ["PROPFIND"] and prepared.outcome.requests == 1
+    assert len(prepared.outcome.writes) == 5
+    asked = []
+
+    def stop() -> bool:
+        asked.append(len(server.items))
+        return len(server.items) == 2
+
+    outcome = send(prepared, stop=stop, transport=transport)
+    assert asked == [0, 1, 2]  # before each request, and not after the stop
+    assert (outcome.stopped, outcome.sent, outcome.requests) == (True, 2, 3)
+    state = load_state(state_path(URL, CALENDAR.id, tmp_path), URL, CALENDAR.id)
+    assert set(state.resources) == set(server.items) and len(server.items) == 2
+    assert state.published_at == ""  # a stopped round is not "published"
+    again = prepare(CALENDAR, events, target, state_folder=tmp_path, transport=transport)
+    done = send(again, transport=transport)
+    assert (done.stopped, done.sent, len(server.items)) == (False, 3, 5)
+    final = load_state(state_path(URL, CALENDAR.id, tmp_path), URL, CALENDAR.id)
+    assert final.published_at == again.now.isoformat()

@@ -1,4 +1,5 @@
-"""Fitting the header line to a width: the filter and zone stay whole; the title gives way."""
+"""Fitting the header line to a width: the filter and zone stay whole; the title gives way
+(and, before it, the optional "published 2 minutes ago")."""
 
 from __future__ import annotations
 
@@ -30,12 +31,20 @@ def state_text(header: Header) -> str:
     text = f"Filter: {header.filter or 'none'}  Zone: {header.zone}"
     if header.outside:
         text += f"  {header.outside}"
+    if header.published:
+        text += f"  {header.published}"
     extra = badges(header)
     return f"{text}  {extra}" if extra else text
 
 
 def fit_header(header: Header, width: int) -> Header:
-    """``header`` with the title, then the dates, then the filter shortened to fit ``width``."""
+    """``header`` with the title, then the dates, then the filter shortened to fit ``width``.
+    "published …" goes first when at least ``MIN_TITLE`` cells of the title would not fit
+    beside it (before the dates: how fresh the shared copy is matters more, once shared)."""
+    if header.published:
+        least = min(cells(header.title), MIN_TITLE) + GAP
+        if cells(state_text(header)) + least > width:
+            header = replace(header, published="")
     state = cells(state_text(header))
     if state > width:
         # Even the state does not fit: keep the zone and badges whole, cut the filter.

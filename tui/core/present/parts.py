@@ -43,6 +43,7 @@ class Header:
     errors: int = 0
     looking: bool = False  # warnings are still being looked for
     outside: str = ""  # "ended 1 year ago" when the whole calendar lies before now; '' while on
+    published: str = ""  # "published 2 minutes ago" (CalDAV, from the TUI); '' when never
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,7 +24,7 @@ from tui.core.views.filter import Filter, ZoneMode, display_zone
 from tui.core.views.index import CalendarIndex, Matches
 from tui.core.views.lanes import LaneMode
 from tui.core.views.now_times import outside_words
-from tui.core.views.time_words import short_day, time_range
+from tui.core.views.time_words import relative, short_day, time_range
 
 if TYPE_CHECKING:
     # The timeline and the whole visit are laid out only while shown (imported there).
@@ -111,13 +111,15 @@ def present(
     now: datetime,
     notices: Notices = Notices(),  # noqa: B008  # frozen, so sharing the default is safe
     changes: Mapping[str, Change] = MappingProxyType({}),
+    published: datetime | None = None,
 ) -> Screenful:
     """The screen for ``browse``: pure, so the same state always shows the same thing.
 
     ``browse`` is shown as ``settle`` makes it, so ``Screenful.day`` and ``.selection`` are
     the settled state's: a screen that settles its state first shows exactly its state.
 
-    ``changes`` says, by event id, what changed since the version the user last saw.
+    ``changes`` says, by event id, what changed since the version the user last saw;
+    ``published``, when the calendar was last published to its CalDAV collection.
     """
     calendar = index.calendar
     browse = settle(index, browse, local)  # the screen settles it first: then this is a no-op
@@ -135,6 +137,7 @@ def present(
             len(notices.errors),
             notices.looking,
             outside_words(index, now),
+            published_words(published, now),
         ),
         days=_day_list(by_day, matches, changes),
         day=day,
@@ -159,6 +162,13 @@ def present(
         month=month_shown(index, browse, local, now, changes),
         month_day=browse.month_day or day,
     )
+
+
+def published_words(published: datetime | None, now: datetime) -> str:
+    """'published 2 minutes ago' (pendulum's words), or '' when never published."""
+    if published is None:
+        return ""
+    return f"published {relative(min(published, now), now)}"  # a clock behind says "seconds"
 
 
 # Rows in the search results list: beyond this, its title says how many more matched.

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote, unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit, urlunsplit
 from xml.etree import ElementTree
 
 import httpx
@@ -27,7 +27,13 @@ _PROPFIND = (
 
 
 class SharingError(Exception):
-    """A request failed; ``str()`` is one line that says why. Nothing was recorded."""
+    """A request failed; ``str()`` is one line that says why. Nothing was recorded.
+
+    ``status`` is the HTTP status the server refused with, when it answered."""
+
+    def __init__(self, message: str, status: int | None = None) -> None:
+        super().__init__(message)
+        self.status = status
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +55,13 @@ class Target:
 def collection_url(url: str) -> str:
     """The collection's URL with one trailing slash."""
     return url if url.endswith("/") else url + "/"
+
+
+def public_url(url: str) -> str:
+    """The collection URL without any user name in it: the key of the published state."""
+    parts = urlsplit(collection_url(url))
+    host = parts.netloc.rpartition("@")[2]
+    return urlunsplit((parts.scheme, host, parts.path, parts.query, ""))
 
 
 def _tag(namespace: str, name: str) -> str:
@@ -121,17 +134,19 @@ class Collection:
         status = response.status_code
         where = self.href(name) if name else self.url
         if status == 401:
-            return SharingError(f"{where}: the server refused the user name or password (401)")
-        if status == 403:
-            return SharingError(f"{where}: this user may not {doing} (403 Forbidden)")
-        if status == 404:
-            return SharingError(f"{where}: no calendar collection here (404; --create makes one)")
-        if status == 412:
-            return SharingError(
+            line = f"{where}: the server refused the user name or password (401)"
+        elif status == 403:
+            line = f"{where}: this user may not {doing} (403 Forbidden)"
+        elif status == 404:
+            line = f"{where}: no calendar collection here (404; --create makes one)"
+        elif status == 412:
+            line = (
                 f"{where}: changed on the server meanwhile (412 Precondition Failed); "
                 "publish again to see what differs"
             )
-        return SharingError(f"{where}: cannot {doing}: {status} {response.reason_phrase}")
+        else:
+            line = f"{where}: cannot {doing}: {status} {response.reason_phrase}"
+        return SharingError(line, status)
 
     # --- the verbs -------------------------------------------------------------------
     def list(self) -> dict[str, str] | None:

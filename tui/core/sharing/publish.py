@@ -1,7 +1,8 @@
 """Publish a calendar to a CalDAV collection, in step: one round reads, plans, writes.
 
 A round is: PROPFIND (names and ETags), at most one calendar-multiget REPORT (the data of
-resources whose content must be compared), then only the writes that differ. Publishing
+resources whose content must be compared), then only the writes that differ. ``publish``
+does it at once; ``prepare`` and ``send`` apart, so that the TUI shows the plan first. Publishing
 an unchanged calendar again sends one request and writes nothing. Each write the server
 confirms is recorded; a failure stops the round, records what was confirmed before it and
 raises ``SharingError``.
@@ -13,14 +14,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 import httpx
 import icalendar
 
 from tui.core.export.ical import vtimezone
 from tui.core.model import Calendar, Event
-from tui.core.sharing.dav import Collection, SharingError, Target, collection_url
+from tui.core.sharing.dav import Collection, SharingError, Target, public_url
 from tui.core.sharing.plan import Action, Conflict, Plan, Write, make_plan, to_fetch
 from tui.core.sharing.resources import build_resources
 from tui.core.sharing.state import Published, PublishedState, load_state, save_state, state_path
@@ -41,16 +41,11 @@ class Outcome:
     requests: int = 0
     made_collection: bool = False
     dry_run: bool = False
+    sent: int = 0  # writes the server confirmed
+    stopped: bool = False  # asked to stop before the last write: ``sent`` says how far
 
     def count(self, action: Action) -> int:
         return sum(1 for w in self.writes if w.action is action)
-
-
-def public_url(url: str) -> str:
-    """The collection URL without any user name in it: the key of the published state."""
-    parts = urlsplit(collection_url(url))
-    host = parts.netloc.rpartition("@")[2]
-    return urlunsplit((parts.scheme, host, parts.path, parts.query, ""))
 
 
 def timezone_calendar(zone: str, today: datetime) -> str:
@@ -77,29 +72,93 @@ def publish(
     transport: httpx.BaseTransport | None = None,
 ) -> Outcome:
     """One round; raises ``SharingError`` when a request fails (see the module docstring)."""
+    with Collection(target, transport) as dav:
+        prepared = _prepare(dav, calendar, events, create, force, state_folder, clock)
+        if not dry_run:
+            prepared.outcome.dry_run = False
+            _send(dav, prepared, on_write, None)
+        prepared.outcome.requests = dav.requests
+    return prepared.outcome
+
+
+@dataclass(slots=True)
+class Prepared:
+    """A round read and planned, nothing written yet: what ``send`` will do, as ``outcome``
+    (a dry run's) says. The TUI shows it, then sends exactly this plan."""
+
+    target: Target
+    outcome: Outcome
+    plan: Plan
+    state: PublishedState
+    path: Path
+    now: datetime
+    make: tuple[str, str] | None = None  # MKCALENDAR's (title, zone) when there is none yet
+
+
+def prepare(
+    calendar: Calendar,
+    events: list[Event],
+    target: Target,
+    *,
+    create: bool = False,
+    force: bool = False,
+    state_folder: Path | None = None,
+    clock: Clock | None = None,
+    transport: httpx.BaseTransport | None = None,
+) -> Prepared:
+    """Read the collection and plan the round, sending no write (raises ``SharingError``)."""
+    with Collection(target, transport) as dav:
+        prepared = _prepare(dav, calendar, events, create, force, state_folder, clock)
+        prepared.outcome.requests = dav.requests
+    return prepared
+
+
+def send(
+    prepared: Prepared,
+    *,
+    on_write: OnWrite | None = None,
+    stop: Callable[[], bool] | None = None,
+    transport: httpx.BaseTransport | None = None,
+) -> Outcome:
+    """Send a prepared plan's writes. ``stop`` is asked before each request: when it says
+    yes, the round ends there, the writes confirmed so far are recorded, and the outcome
+    says ``stopped`` (its ``sent`` counts them). Raises ``SharingError`` as ``publish``."""
+    outcome = prepared.outcome
+    outcome.dry_run = False
+    with Collection(prepared.target, transport) as dav:
+        try:
+            _send(dav, prepared, on_write, stop)
+        finally:
+            outcome.requests += dav.requests
+    return outcome
+
+
+def _prepare(
+    dav: Collection,
+    calendar: Calendar,
+    events: list[Event],
+    create: bool,
+    force: bool,
+    state_folder: Path | None,
+    clock: Clock | None,
+) -> Prepared:
     now = (clock or (lambda: datetime.now(UTC)))().astimezone(UTC).replace(microsecond=0)
-    url = public_url(target.url)
+    url = public_url(dav.target.url)
     path = state_path(url, calendar.id, state_folder)
     state = load_state(path, url, calendar.id)
     here = build_resources(calendar, events)
-    outcome = Outcome(url, dry_run=dry_run)
-    with Collection(target, transport) as dav:
-        try:
-            there = dav.list()
-            if there is None:
-                if not create:
-                    raise SharingError(f"{url}: no calendar collection here (--create makes it)")
-                if not dry_run:
-                    dav.create(calendar.title, timezone_calendar(calendar.timezone, now))
-                outcome.made_collection, there = True, {}
-            wanted = to_fetch(here, there, state.resources)
-            plan = make_plan(here, there, state.resources, dav.fetch(wanted), force)
-            _take_plan(outcome, plan)
-            if not dry_run:
-                _apply(dav, plan, state, path, now, on_write)
-        finally:
-            outcome.requests = dav.requests
-    return outcome
+    outcome = Outcome(url, dry_run=True)
+    make = None
+    there = dav.list()
+    if there is None:
+        if not create:
+            raise SharingError(f"{url}: no calendar collection here (--create makes it)")
+        make = (calendar.title, timezone_calendar(calendar.timezone, now))
+        outcome.made_collection, there = True, {}
+    wanted = to_fetch(here, there, state.resources)
+    plan = make_plan(here, there, state.resources, dav.fetch(wanted), force)
+    _take_plan(outcome, plan)
+    return Prepared(dav.target, outcome, plan, state, path, now, make)
 
 
 def _take_plan(outcome: Outcome, plan: Plan) -> None:
@@ -109,29 +168,36 @@ def _take_plan(outcome: Outcome, plan: Plan) -> None:
     outcome.adopted = len(plan.adopted)
 
 
-def _apply(
+def _send(
     dav: Collection,
-    plan: Plan,
-    state: PublishedState,
-    path: Path,
-    now: datetime,
+    prepared: Prepared,
     on_write: OnWrite | None,
+    stop: Callable[[], bool] | None,
 ) -> None:
     """Send the plan's writes, recording each the server confirms; save the state."""
+    plan, state, outcome = prepared.plan, prepared.state, prepared.outcome
+    if prepared.make is not None:
+        dav.create(*prepared.make)
+        prepared.make = None
     state.resources.update(plan.adopted)
     for name in plan.forgotten:
         state.resources.pop(name, None)
     unknown: list[str] = []  # written, but the server did not give the new ETag
     try:
         for write in plan.writes:
-            _write(dav, write, state, now, unknown)
+            if stop is not None and stop():
+                outcome.stopped = True
+                break
+            _write(dav, write, state, prepared.now, unknown)
+            outcome.sent += 1
             if on_write is not None:
                 on_write(write)
         if unknown:
             _fill_etags(dav, state, unknown)
-        state.published_at = now.isoformat()
+        if not outcome.stopped:
+            state.published_at = prepared.now.isoformat()
     finally:
-        save_state(path, state)
+        save_state(prepared.path, state)
 
 
 def _write(

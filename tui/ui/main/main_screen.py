@@ -51,6 +51,7 @@ from tui.ui.main.dialog_openers import DialogOpener
 from tui.ui.main.editor import Editor, EventSaved
 from tui.ui.main.links import with_source
 from tui.ui.main.pane_layout import PaneLayout, width_class
+from tui.ui.main.publishing import Publishing
 from tui.ui.widgets.calendar_header import CalendarHeader
 from tui.ui.widgets.choice_list import ChoiceList
 from tui.ui.widgets.cursor_list import CursorList
@@ -104,6 +105,7 @@ class MainScreen(Screen[None]):
         self.follower = Follower(self, path) if path is not None else None
         self.editor = Editor(self, path, self.follower)
         self.dialogs = DialogOpener(self)
+        self.publishing = Publishing(self, path, lambda: self.calendar, self.show, self.clock)
 
     @property
     def calendar(self) -> Calendar:
@@ -146,6 +148,7 @@ class MainScreen(Screen[None]):
         self.set_focus(self.query_one(PaneLayout).main_view())
         if self.follower is not None:
             self.call_after_refresh(self.follower.start)  # after the first frame
+        self.call_after_refresh(self.publishing.start)
         if self.finish is not None:
             self.call_after_refresh(finish_load, self, *self.finish)
             self.finish = None
@@ -181,7 +184,7 @@ class MainScreen(Screen[None]):
     def show(self) -> None:
         """Ask the presenter for the screen of the current state; the panes follow."""
         state = (self.index, self.browse, self.local_zone, self.clock())
-        self.screenful = present(*state, Notices.of(self.living), self.changes)
+        self.screenful = present(*state, Notices.of(self.living), self.changes, self.publishing.at)
 
     def watch_screenful(self, screenful: Screenful | None) -> None:
         if screenful is None:
@@ -271,7 +274,6 @@ class MainScreen(Screen[None]):
 
     # --- intents (keys and the command palette) ---------------------------------------
     def go_to_day(self, day: date) -> None:
-        """Show ``day`` in the day view."""
         self.change(day=day)
 
     def filter_by_country(self, code: str) -> None:
@@ -282,8 +284,7 @@ class MainScreen(Screen[None]):
         """Show only a participant's events (within the country filter, if any)."""
         self.change_filter(replace(self.browse.filter, participants=frozenset({participant_id})))
 
-    def show_participant(self, participant_id: str) -> None:
-        """Show a participant's itinerary in the details pane."""
+    def show_participant(self, participant_id: str) -> None:  # their itinerary, in the details
         self.change(selection=Selection(SelectionKind.PARTICIPANT, participant_id))
 
     # --- keys that change what is shown (bound in tui.ui.keys) ------------------------
@@ -308,9 +309,8 @@ class MainScreen(Screen[None]):
         copy_markdown(self, self.index, self.browse, self.local_zone, in_days)
 
     def action_clear_filter(self) -> None:
-        self.change_filter(
-            replace(self.browse.filter, countries=frozenset(), participants=frozenset())
-        )
+        none: frozenset[str] = frozenset()
+        self.change_filter(replace(self.browse.filter, countries=none, participants=none))
 
     def action_search(self) -> None:
         self.query_one(SearchBar).slash()

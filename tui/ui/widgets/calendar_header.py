@@ -33,6 +33,8 @@ class CalendarHeader(Widget):
         right.append("  Zone: ", style="bold").append(header.zone)
         if header.outside:
             right.append("  ").append(header.outside, style="italic")
+        if header.published:
+            right.append("  ").append(header.published, style="dim")
         extra = badges(header)
         if extra:
             right.append("  ").append(extra, style="bold reverse")
