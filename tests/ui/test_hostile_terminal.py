@@ -73,9 +73,10 @@ class Terminal:
         os.close(slave)
         self.written = bytearray()
 
-    def read_until(self, marker: bytes) -> None:
+    def read_until(self, marker: bytes, since: int = 0) -> None:
+        """Wait for ``marker`` in what was written (from byte ``since`` on)."""
         end = time.monotonic() + DEADLINE
-        while marker not in self.written:
+        while marker not in self.written[since:]:
             left = end - time.monotonic()
             assert left > 0, f"{marker!r} never came; last: {bytes(self.written[-300:])!r}"
             ready, _, _ = select.select([self.master], [], [], min(left, 0.5))

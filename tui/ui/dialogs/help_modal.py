@@ -40,7 +40,8 @@ def help_rows(
         action = binding.action.split(".")[-1].split("(")[0]
         if not binding.description or action in HIDDEN_ACTIONS:
             continue
-        keys = groups.setdefault(says.get(action, binding.description), [])
+        what = says.get(binding.action) or says.get(action) or binding.description
+        keys = groups.setdefault(what, [])
         shown = app.get_key_display(binding)
         if shown not in keys:
             keys.append(shown)

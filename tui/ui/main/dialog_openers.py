@@ -20,7 +20,10 @@ from tui.core.present.details import about_details, change_log, notice_details
 from tui.core.present.screenful import Notices
 
 # Keys that change the file, and the panes where enter chooses an event (to edit it).
-EDITING_ACTIONS = frozenset({"new_event", "cancel_event", "delete_event", "undo", "redo"})
+# By action as bound: d and D share remove_event; N and E are the participant's and country's.
+EDITING_ACTIONS = frozenset(
+    {"new_event", "remove_event(False)", "remove_event(True)", "undo", "redo", "add", "edit"}
+)
 EVENT_PANES = frozenset({"events-table", "timeline"})
 
 
