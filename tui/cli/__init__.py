@@ -25,7 +25,6 @@ from tui.core.errors import CalendarError, UsageError
 from tui.core.loading.load import default_calendar
 from tui.core.system.gc_pause import collector_paused
 
-
 _tui_closed = False  # set once the terminal UI has run and closed (see `run`)
 
 
