@@ -135,7 +135,7 @@ def peer_figures(size: int, work: Path, runs: int) -> tuple[dict[str, str], dict
     began = time.perf_counter()
     first_paint(peer.ikhal(), peer.marker, KHAL_ENV)  # khal builds its database: cold
     built = time.perf_counter() - began
-    first_paint(peer.diplocal(), peer.marker, env)  # diplocal fills its cache
+    first_paint(peer.diplocal(), peer.marker, env, settle=True)  # fills its cache, whole
     shown, peak = [], []
     ours, theirs = Figure(), Figure()
     for _ in range(runs):
