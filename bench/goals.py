@@ -35,6 +35,8 @@ CHECK_RTOML = "diplocal check, cold / rtoml.load in process"
 EXPORT_CLI = "export in the app / the same export in process (as the CLI)"
 CANCEL = "escape during an export to repaint"
 QUIT = "quit (q) right after events shown, to exit"
+REOPEN = "reopen after one change (until shown)"
+REOPEN_WARM = "reopen after one change / load, warm cache"
 OVER_BARE = "kB per event over bare"
 OVER_BARE_COLD = "kB per event over bare, cold, at events shown"
 
@@ -47,6 +49,8 @@ GOALS = [
     Goal("100,000 with warnings", "diplocal check, cold", 2.5, "s", "issue 15"),
     Goal("100,000", CHECK_RTOML, 1.5, "x", "issue 27"),
     Goal("10,000", "reload after one change", 0.5, "s", "issue 15"),
+    Goal("10,000", REOPEN_WARM, 1.2, "x", "issue 27: as fast as a warm start"),
+    Goal("100,000", REOPEN_WARM, 1.2, "x", "issue 27: as fast as a warm start"),
     Goal("100,000", "reload after one change", 3.0, "s", "issue 15"),
     Goal("10,000 with warnings", "reload after one change", 0.5, "s", "issue 15"),
     Goal("100,000 with warnings", "reload after one change", 3.0, "s", "issue 15"),

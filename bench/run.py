@@ -30,10 +30,20 @@ import rtoml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 from figures import MANY, Figure, measure  # noqa: E402
-from goals import CHECK_RTOML, EXPORT_CLI, OVER_BARE, OVER_BARE_COLD, P90_EXPORTING, QUIT  # noqa: E402
+from goals import (  # noqa: E402
+    CHECK_RTOML,
+    EXPORT_CLI,
+    OVER_BARE,
+    OVER_BARE_COLD,
+    P90_EXPORTING,
+    QUIT,
+    REOPEN,
+    REOPEN_WARM,
+)
 from keys import key_figures  # noqa: E402
 from make_calendar import calendar_text  # noqa: E402
 from peers import peer_figures  # noqa: E402
+from reopen import edited, shown  # noqa: E402
 from report import HAND_WRITTEN, print_row, report  # noqa: E402
 from terminal import first_paint  # noqa: E402
 
@@ -149,7 +159,16 @@ def load_figures(row: Row, path: Path, repeat: int) -> None:
     row.put("load, cold", measure(lambda: load_calendar(path), repeat))
     del os.environ["DIPLOCAL_NO_CACHE"]
     load_calendar(path)
-    row.put("load, warm cache", measure(lambda: load_calendar(path), repeat))
+    warm = measure(lambda: load_calendar(path), repeat)
+    row.put("load, warm cache", warm)
+    # Changed while diplocal was closed: the event digests of the last load (issue 27).
+    data, reopened = path.read_bytes(), Figure()
+    for n in range(repeat):
+        path.write_bytes(edited(data, n))
+        reopened.samples.append(shown(path))
+    path.write_bytes(data)
+    row.put(REOPEN, reopened)
+    row.values[REOPEN_WARM] = reopened.median / warm.median
 
 
 def key_rows(row: Row, calendar: Calendar, repeat: int, folder: Path) -> None:
