@@ -141,6 +141,19 @@ def test_baseline_never_touches_the_calendar_file(write_calendar: WriteCalendar)
     assert [p.name for p in path.parent.iterdir()] == [path.name]
 
 
+def test_an_export_that_changes_no_revision_writes_nothing(
+    write_calendar: WriteCalendar,
+) -> None:
+    path = write_calendar()
+    calendar = load_calendar(path).calendar
+    first = export_revisions(calendar, calendar.events, NOW, source=path)
+    kept = baseline.revisions_path(calendar.id, source=path)
+    assert kept is not None and kept.is_file()
+    before = (kept.read_bytes(), kept.stat().st_ino, kept.stat().st_mtime_ns)
+    assert export_revisions(calendar, calendar.events, LATER, source=path) == first
+    assert (kept.read_bytes(), kept.stat().st_ino, kept.stat().st_mtime_ns) == before
+
+
 def test_revise_keeps_unchanged_and_bumps_changed(tmp_path: Path) -> None:
     first = load_calendar_text(BASE, tmp_path)
     start = revise(first.events, {}, None, NOW)
