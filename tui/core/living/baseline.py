@@ -43,6 +43,9 @@ _SAFE_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,99}")
 # Fields that do not change what an exported VEVENT says (``updated`` is the stamp of a
 # change, not one: it becomes LAST-MODIFIED, and re-stamping alone bumps no SEQUENCE).
 _NOT_FINGERPRINTED = frozenset({"id", "explicit_end", "updated"})
+# The fingerprints the last `revise` computed, by event (an Event is frozen and hashable):
+# exporting again costs no JSON or SHA-256 per unchanged event. Replaced whole each time.
+_last_fingerprints: dict[Event, str] = {}
 
 
 def _stem(calendar_id: str) -> str:
@@ -194,10 +197,13 @@ def revise(
     modified ``now``; one equal to it, or new, starts at 0. The same calendar revised again
     gives the same revisions, so exporting twice never bumps twice.
     """
+    global _last_fingerprints
     before = {e.id: e for e in baseline.events} if baseline else {}
     revisions: dict[str, Revision] = {}
+    known_prints, fresh_prints = _last_fingerprints, {}
     for event in events:
-        content = fingerprint(event)
+        content = known_prints.get(event) or fingerprint(event)
+        fresh_prints[event] = content
         stored = known.get(event.id)
         if stored is not None:
             same = stored.fingerprint == content
@@ -209,6 +215,7 @@ def revise(
             revisions[event.id] = Revision(0, stamp, content)
         else:
             revisions[event.id] = Revision(1 if original else 0, now, content)
+    _last_fingerprints = fresh_prints
     return revisions
 
 
