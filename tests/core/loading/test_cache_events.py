@@ -127,8 +127,17 @@ def test_a_changed_head_checks_every_event_again(
 ) -> None:
     loaded_once.write_text(big_calendar().replace("Test summit", "Test summit, again"))
     seen = checked_events(monkeypatch)
+    read: list[str] = []
+    real = cache.load
+
+    def counted(key: str, *args: Any) -> Any:
+        read.append(key)
+        return real(key, *args)
+
+    monkeypatch.setattr(cache, "load", counted)
     load_calendar(loaded_once)
     assert len(seen) == EVENTS
+    assert len(read) == 1  # the new bytes' entry (a miss); the last calendar is not read
 
 
 def digests_entry(private_cache: Path) -> Path:

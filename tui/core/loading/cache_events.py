@@ -70,12 +70,15 @@ def _header(payload: bytes) -> bytes:
     return f"{FORMAT} {hashlib.sha256(payload).hexdigest()}\n".encode()
 
 
-def load(file: str, notice: cache.Notice | None) -> Reusable | None:
-    """What the last load of ``file`` left to reuse, or None."""
+def load(file: str, text: str, notice: cache.Notice | None) -> Reusable | None:
+    """What the last load of ``file`` left to reuse for its ``text`` now, or None (also
+    when the text before the events changed: then nothing is, and nothing more is read)."""
     found = cache.read_entry(f"{_name(file)}{cache.DIGESTS_SUFFIX}", _decoded, notice)
     if found is None:
         return None
     key, head, ids = found
+    if head != head_digest(text):
+        return None
     cached = cache.load(key, file, notice)  # checked as every calendar entry is
     if cached is None:
         return None

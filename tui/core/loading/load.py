@@ -222,7 +222,7 @@ def load_bytes(
     text = _calendar_text(data, name)
     del data  # the bytes, the text and the parsed document together are large
     # A cached file whose bytes changed reuses the events its last load checked.
-    reusable = cache_events.load(name, notice) if key else None
+    reusable = cache_events.load(name, text, notice) if key else None
     # Paused until the model is built: each re-enabling walks all that was made so far.
     with collector_paused():
         parsed, checked = _parsed(text, name, reusable) if key else (None, None)
