@@ -183,16 +183,19 @@ def _dst_gap(event: dict[str, object], year: int) -> None:
 
 
 def make_calendar(
-    count: int, seed: int = 2025, overlaps: float = 0.0, dst_gaps: int = 0
+    count: int, seed: int = 2025, overlaps: float = 0.0, dst_gaps: int = 0, start: date = START
 ) -> dict[str, object]:
-    """The calendar of ``count`` events as a TOML-ready document (see the module docstring)."""
+    """The calendar of ``count`` events as a TOML-ready document (see the module docstring).
+
+    ``start``: the first day (bench/peers.py starts on today, where ikhal opens).
+    """
     rng = random.Random(seed)
     participants = _participants(rng)
     ids = list(participants)
     groups = [ids[g::GROUPS] for g in range(GROUPS)]
     per_day = 20
     events = [
-        _event(rng, n, START + timedelta(days=n // per_day), n % per_day, groups)
+        _event(rng, n, start + timedelta(days=n // per_day), n % per_day, groups)
         for n in range(count)
     ]
     # A separate generator, so the clean calendar of a given size stays the same file.
@@ -201,7 +204,7 @@ def make_calendar(
         if warn_rng.random() < overlaps:
             _overlap(warn_rng, event, ids)
     for n, event in enumerate(warn_rng.sample(events, min(dst_gaps, count))):
-        _dst_gap(event, START.year + n % 5)
+        _dst_gap(event, start.year + n % 5)
     return {
         "calendar": {
             "title": f"Benchmark calendar, {count} events",
@@ -215,9 +218,9 @@ def make_calendar(
     }
 
 
-def calendar_text(count: int, overlaps: float = 0.0, dst_gaps: int = 0) -> str:
+def calendar_text(count: int, overlaps: float = 0.0, dst_gaps: int = 0, start: date = START) -> str:
     """The calendar as TOML text."""
-    return tomli_w.dumps(make_calendar(count, overlaps=overlaps, dst_gaps=dst_gaps))
+    return tomli_w.dumps(make_calendar(count, overlaps=overlaps, dst_gaps=dst_gaps, start=start))
 
 
 def main() -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Protocol
 
 from figures import Figure
+from goals import GOALS, goal_of, show
 
 HAND_WRITTEN = "<!-- Below: written by hand, kept by bench/run.py. -->"
 
@@ -23,46 +24,21 @@ class RowLike(Protocol):
     values: dict[str, float]
 
 
-SAVING = "key ([ or ]) to repaint while an edit is saved"  # bench/saving.py's NAMES["saving"]
-P90_EXPORTING = "key (]) to repaint while exporting, 90th percentile"
-# (calendar, value, limit, unit, where the goal comes from)
-GOALS = [
-    ("bundled", "events shown / bare, warm", 1.3, "x", "issue 15"),
-    ("10,000", "events shown / bare, cold", 2.0, "x", "issue 15"),
-    ("100,000", "first frame / bare, cold", 1.3, "x", "issue 15 (progress screen)"),
-    ("100,000", "events shown, cold", 3.0, "s", "issue 15"),
-    ("100,000", "diplocal check, cold", 2.5, "s", "issue 15"),
-    ("100,000 with warnings", "diplocal check, cold", 2.5, "s", "issue 15"),
-    ("10,000", "reload after one change", 0.5, "s", "issue 15"),
-    ("100,000", "reload after one change", 3.0, "s", "issue 15"),
-    ("10,000 with warnings", "reload after one change", 0.5, "s", "issue 15"),
-    ("100,000 with warnings", "reload after one change", 3.0, "s", "issue 15"),
-    ("100,000", "kB per event over bare", 2.0, "kB", "issue 15"),
-    ("10,000", "events shown / bare, warm", 2.0, "x", "earlier goal"),
-    ("100,000", "events shown / bare, warm", 5.0, "x", "earlier goal"),
-    ("10,000", "search key to repaint", 0.050, "ms", "earlier goal"),
-    ("10,000", "country filter applied (enter) to repaint", 0.050, "ms", "earlier goal"),
-    ("100,000", "search key to repaint", 0.150, "ms", "earlier goal"),
-    ("100,000", "country filter applied (enter) to repaint", 0.150, "ms", "earlier goal"),
-    ("100,000", "key in the country filter to repaint", 0.150, "ms", "the 100,000 key goal"),
-    ("100,000", "day change ([ or ]) to repaint", 0.150, "ms", "the 100,000 key goal"),
-    ("100,000", "key (]) to repaint while exporting", 0.150, "ms", "issue 8, the key goal"),
-    ("100,000", P90_EXPORTING, 0.150, "ms", "issue 8, the key goal"),
-    ("10,000", "export all / tomllib", 1.5, "x", "earlier goal"),
-    ("10,000", SAVING, 0.150, "ms", "issue 20"),
-    ("100,000", SAVING, 0.150, "ms", "issue 20"),
-    ("10,000", "month: arrow (a day) to repaint", 0.050, "ms", "issue 25"),
-    ("10,000", "month: ] (next month) to repaint", 0.050, "ms", "issue 25"),
-    ("10,000", "month: M (open the month) to repaint", 0.050, "ms", "issue 25"),
-]
-
-
-def _value(value: float, unit: str) -> str:
-    if unit == "ms":
-        return f"{value * 1000:.0f} ms"
-    if unit == "s":
-        return f"{value:.2f} s"
-    return f"{value:.2f}{' kB/event' if unit == 'kB' else 'x'}"
+def print_row(row: RowLike) -> None:
+    """Every figure, with its goal and whether it holds beside it; then the ratios."""
+    print(f"\n{row.name}: {row.events:,} events, {row.size_mb:.1f} MB, load {row.load_average}")
+    for key, value in row.figures.items():
+        goal = goal_of(row.name, key)
+        beside = f"  [{goal.judge(row.values[key])}]" if goal and key in row.values else ""
+        print(f"  {key:<52} {value}{beside}", flush=True)
+    for key, number in row.values.items():
+        if key in row.figures:
+            continue
+        goal = goal_of(row.name, key)
+        if goal is not None or "/" in key:
+            shown = show(number, goal.unit) if goal else f"{number:.2f}x"
+            beside = f"  [{goal.judge(number)}]" if goal else ""
+            print(f"  {key:<52} {shown}{beside}", flush=True)
 
 
 def machine() -> str:
@@ -104,13 +80,14 @@ def _goals(rows: list[RowLike]) -> list[str]:
     lines = ["| calendar | figure | goal | measured (median) | holds | goal from |"]
     lines.append("|---|---|---|---|---|---|")
     by_name = {row.name: row for row in rows}
-    for name, key, limit, unit, source in GOALS:
-        row = by_name.get(name)
-        if row is None or key not in row.values:
+    for goal in GOALS:
+        row = by_name.get(goal.calendar)
+        if row is None or goal.key not in row.values:
             continue
-        value = row.values[key]
-        holds = "**yes**" if value <= limit else "**no**"
-        cells = [name, key, f"≤ {_value(limit, unit)}", _value(value, unit), holds, source]
+        value = row.values[goal.key]
+        holds = "**yes**" if value <= goal.limit else "**no**"
+        limit = f"≤ {show(goal.limit, goal.unit)}"
+        cells = [goal.calendar, goal.key, limit, show(value, goal.unit), holds, goal.source]
         lines.append("| " + " | ".join(cells) + " |")
     return lines
 

@@ -25,13 +25,27 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+import rtoml
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 from figures import MANY, Figure, measure  # noqa: E402
+from goals import (  # noqa: E402
+    CHECK_RTOML,
+    EXPORT_CLI,
+    OVER_BARE,
+    OVER_BARE_COLD,
+    P90_EXPORTING,
+    QUIT,
+    REOPEN,
+    REOPEN_WARM,
+)
 from keys import key_figures  # noqa: E402
 from make_calendar import calendar_text  # noqa: E402
 from month_keys import month_key_figures  # noqa: E402
-from report import HAND_WRITTEN, P90_EXPORTING, report  # noqa: E402
+from peers import peer_figures  # noqa: E402
+from reopen import edited, shown  # noqa: E402
+from report import HAND_WRITTEN, print_row, report  # noqa: E402
 from saving import NAMES as SAVING_NAMES  # noqa: E402
 from saving import saving_figures  # noqa: E402
 from terminal import first_paint  # noqa: E402
@@ -94,11 +108,12 @@ BARE_MARKER = "bare row 9"
 
 def starts(
     row: Row, path: Path, marker: str, runs: int, cold: bool
-) -> tuple[Figure, Figure, Figure, list[int]]:
+) -> tuple[Figure, Figure, Figure, list[int], Figure]:
     """``runs`` starts of the app, each right after a start of the bare app, so that both
-    see the same load: (first frame, events shown, bare app, peak RSS in kB of each)."""
+    see the same load: (first frame, events shown, bare app, peak RSS in kB of each, and
+    quitting with q once the events are shown, or once settled)."""
     command = [PYTHON, "-m", "tui", str(path)]
-    first, shown, bare, peak = Figure(), Figure(), Figure(), []
+    first, shown, bare, peak, quit = Figure(), Figure(), Figure(), [], Figure()
     with tempfile.TemporaryDirectory() as folder:
         cache = Path(folder) / "cache" if cold else Path(os.environ["XDG_CACHE_HOME"])
         for _ in range(runs):
@@ -108,32 +123,37 @@ def starts(
             env = {"XDG_CACHE_HOME": str(cache)}
             # Memory is read on warm starts, once the app has settled (settling waits).
             settle = not cold and row.events > 1000
-            paint = first_paint(command, marker, env, (OPENING,), settle=settle)
+            paint = first_paint(command, marker, env, (OPENING,), settle=settle, quit_key="q")
             first.samples.append(paint.first_frame)
             shown.samples.append(paint.events)
             peak.append(paint.peak_kb)
-    return first, shown, bare, peak
+            quit.samples.append(paint.quit)
+    return first, shown, bare, peak, quit
 
 
 def first_paint_figures(
     row: Row, path: Path, marker: str, runs: int, cold: bool, bare_kb: int
 ) -> None:
     how = "cold" if cold else "warm"
-    first, shown, bare, peak = starts(row, path, marker, runs, cold)
+    first, shown, bare, peak, quit = starts(row, path, marker, runs, cold)
     row.put(f"first frame, {how}", first)
     row.put(f"events shown, {how}", shown)
     row.put(f"bare app, between the {how} starts", bare)
     row.values[f"first frame / bare, {how}"] = first.median / bare.median
     row.values[f"events shown / bare, {how}"] = shown.median / bare.median
     peak_kb = sorted(peak)[len(peak) // 2]
+    # Cold starts quit at once (the cache still being written); warm ones once settled.
+    row.put(QUIT if cold else "quit (q) once a warm start settled, to exit", quit)
     if cold:
+        over = (peak_kb - bare_kb) / max(row.events, 1)
         row.figures["peak RSS, cold, at events shown"] = f"{peak_kb / 1024:.0f} MB"
+        row.values[OVER_BARE_COLD] = over
         return
     over = (peak_kb - bare_kb) / max(row.events, 1)
     row.figures["peak RSS, warm, settled"] = (
         f"{peak_kb / 1024:.0f} MB ({over:.2f} kB/event over bare)"
     )
-    row.values["kB per event over bare"] = over
+    row.values[OVER_BARE] = over
 
 
 # --- in this process ----------------------------------------------------------------------
@@ -142,7 +162,16 @@ def load_figures(row: Row, path: Path, repeat: int) -> None:
     row.put("load, cold", measure(lambda: load_calendar(path), repeat))
     del os.environ["DIPLOCAL_NO_CACHE"]
     load_calendar(path)
-    row.put("load, warm cache", measure(lambda: load_calendar(path), repeat))
+    warm = measure(lambda: load_calendar(path), repeat)
+    row.put("load, warm cache", warm)
+    # Changed while diplocal was closed: the event digests of the last load (issue 27).
+    data, reopened = path.read_bytes(), Figure()
+    for n in range(repeat):
+        path.write_bytes(edited(data, n))
+        reopened.samples.append(shown(path))
+    path.write_bytes(data)
+    row.put(REOPEN, reopened)
+    row.values[REOPEN_WARM] = reopened.median / warm.median
 
 
 def key_rows(row: Row, calendar: Calendar, repeat: int, folder: Path) -> None:
@@ -188,12 +217,16 @@ def export_figures(row: Row, path: Path, calendar: Calendar, repeat: int) -> Non
     one = measure(lambda: to_icalendar(calendar, index.select(Filter(frozenset({code})))), repeat)
     # What the app's export runs: the revisions (SEQUENCE, kept in the state folder) too.
     events = list(calendar.events)
-    revised = measure(lambda: export_bytes(calendar, events, ExportFormat.ICS), repeat)
+    revised = measure(lambda: export_bytes(calendar, events, ExportFormat.ICS, source=path), repeat)
     row.put("tomllib parse (floor)", floor)
     row.put("export all to .ics", every)
     row.put("export all to .ics with revisions (as the app)", revised)
     row.put(f"export one country ({code}) to .ics", one)
     row.values["export all / tomllib"] = every.median / floor.median
+    row.values["revisions / export all"] = revised.median / every.median
+    in_app = row.values.get("later exports in the app, with a key every 50 ms")
+    if in_app is not None:
+        row.values[EXPORT_CLI] = in_app / revised.median
 
 
 def check(path: Path, repeat: int, cold: bool) -> Figure:
@@ -206,7 +239,11 @@ def check(path: Path, repeat: int, cold: bool) -> Figure:
 def core_figures(row: Row, path: Path, repeat: int) -> None:
     """What needs no TUI: check, reload after one change, what the reload keeps."""
     row.put("diplocal check, warm", check(path, repeat, cold=False))
-    row.put("diplocal check, cold", check(path, repeat, cold=True))
+    cold = check(path, repeat, cold=True)
+    row.put("diplocal check, cold", cold)
+    floor = measure(lambda: rtoml.load(path), repeat)
+    row.put("rtoml.load in process (floor)", floor)
+    row.values[CHECK_RTOML] = cold.median / floor.median
     row.put("reload after one change", reload_after_one_change(path, repeat))
     kept = reload_state_kb(path) / max(row.events, 1)
     row.figures["kept for the next reload"] = f"{kept:.2f} kB/event"
@@ -253,7 +290,9 @@ def bench_calendar(name: str, path: Path, repeat: int, work: Path, bare_kb: int)
     heavy = max(3, repeat // 2) if row.events > 10_000 else repeat
     marker = events_marker(calendar)
     command = [PYTHON, "-m", "tui", str(path)]
-    first_paint(command, marker, {"XDG_CACHE_HOME": os.environ["XDG_CACHE_HOME"]})  # warms
+    # Warms: settled, so that the cache written after the first paint is whole (a start
+    # killed at first paint left none, and the first "warm" start was a cold one).
+    first_paint(command, marker, {"XDG_CACHE_HOME": os.environ["XDG_CACHE_HOME"]}, settle=True)
     first_paint_figures(row, path, marker, repeat, cold=False, bare_kb=bare_kb)
     if name != "bundled":  # below 256 KiB nothing is cached: cold is warm
         first_paint_figures(row, path, marker, heavy, cold=True, bare_kb=bare_kb)
@@ -305,12 +344,6 @@ def timeline_keys() -> dict[str, Figure]:
     return {key: Figure([ms / 1000 for ms in values]) for key, values in samples.items()}
 
 
-def print_row(row: Row) -> None:
-    print(f"\n{row.name}: {row.events:,} events, {row.size_mb:.1f} MB, load {row.load_average}")
-    for key, value in row.figures.items():
-        print(f"  {key:<44} {value}", flush=True)
-
-
 def calendars(work: Path, sizes: str, warning_sizes: str) -> list[tuple[str, Path, bool]]:
     """(name, path, with warnings) of every calendar to measure, written into ``work``."""
     made: list[tuple[str, Path, bool]] = [("bundled", bundled_calendar(), False)]
@@ -335,7 +368,20 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks.md")
     parser.add_argument("--no-timeline", action="store_true")
+    parser.add_argument(
+        "--peer-sizes", default=None, help="sizes also measured beside ikhal and khal"
+    )
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="1,000 and 10,000 events, 3 runs each, peers at 1,000, no timeline (minutes)",
+    )
     args = parser.parse_args()
+    if args.quick:
+        args.sizes, args.warning_sizes, args.repeat = "1000,10000", "10000", 3
+        args.no_timeline, args.peer_sizes = True, args.peer_sizes or "1000"
+    if args.peer_sizes is None:
+        args.peer_sizes = args.sizes
     if shutil.which("tmux") is None:
         sys.exit("bench/run.py needs tmux (apt-get install tmux)")
     began, load_before = time.perf_counter(), load_average()
@@ -366,6 +412,10 @@ def measure_all(args: argparse.Namespace, work: Path, began: float, load_before:
             row = bench_warnings(name, path, args.repeat)
         else:
             row = bench_calendar(name, path, args.repeat, work, bare.peak_kb)
+        if not warned and str(row.events) in args.peer_sizes.split(","):
+            figures, values = peer_figures(row.events, work, args.repeat)
+            row.figures.update(figures)
+            row.values.update(values)
         rows.append(row)
         print_row(row)
     timeline = {} if args.no_timeline else timeline_keys()

@@ -27,6 +27,7 @@ class Paint:
     first_frame: float  # the first expected text: "Opening FILE", or the events at once
     events: float  # the first day's first event
     peak_kb: int  # the process's peak RSS once the events were shown (after settling)
+    quit: float = 0.0  # with ``quit_key``: from sending it until the process was gone
 
 
 def _tmux(socket: str, *args: str) -> subprocess.CompletedProcess[str]:
@@ -45,12 +46,15 @@ def first_paint(
     env: dict[str, str],
     first_markers: Sequence[str] = (),
     settle: bool = False,
+    quit_key: str | None = None,
 ) -> Paint:
     """Spawn ``command`` in a 120x36 tmux pane and time the texts appearing on it.
 
     ``first_markers``: texts that any first frame shows (besides ``events_marker``).
     ``settle``: before reading the peak RSS, wait until the process's memory stops growing
     (work started after the first paint, such as building the filter indexes, counts).
+    ``quit_key``: once the events are shown (and the memory read), send this key and time
+    until the process has exited (0.0 without it; GIVE_UP if it never does).
     """
     socket = f"diplocal-bench-{os.getpid()}"
     _tmux(socket, "kill-server")
@@ -72,9 +76,30 @@ def first_paint(
         time.sleep(POLL)
     pid = int(_tmux(socket, "display", "-p", "-t", "bench", "#{pane_pid}").stdout.strip())
     peak = _settled_peak_kb(pid) if settle else _status_kb(pid, "VmHWM")
+    took = _quit(socket, pid, quit_key) if quit_key else 0.0
     _tmux(socket, "kill-server")
     _remove_socket(socket)
-    return Paint(first, events, peak)
+    return Paint(first, events, peak, took)
+
+
+def _quit(socket: str, pid: int, key: str) -> float:
+    """Seconds from sending ``key`` until process ``pid`` has exited (a zombie that tmux
+    has yet to reap counts as exited: tmux may take seconds to get to it)."""
+    began = time.perf_counter()
+    _tmux(socket, "send-keys", "-t", "bench", key)
+    while _running(pid):
+        if time.perf_counter() - began > GIVE_UP:
+            return GIVE_UP
+        time.sleep(POLL / 5)
+    return time.perf_counter() - began
+
+
+def _running(pid: int) -> bool:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat[stat.rindex(")") + 2] not in "ZX"
 
 
 def _remove_socket(socket: str) -> None:

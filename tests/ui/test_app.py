@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import threading
+import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -569,6 +571,33 @@ async def test_export_runs_in_a_worker_and_escape_cancels(
         await pilot.press("right_square_bracket")  # the app answers keys meanwhile
         assert main_screen(app).browse.day == date(2025, 10, 9)
         release.set()
+        await app.workers.wait_for_complete()
+        assert list(tmp_path.glob("*.ics")) == []
+
+
+async def test_a_cancelled_export_stops_writing(
+    make_app: MakeApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    started, stopped = threading.Event(), threading.Event()
+
+    def long_export(*args: object, check: Callable[[], None], **kwargs: object) -> bytes:
+        started.set()
+        try:
+            for _ in range(1000):  # ten seconds of writing, unless stopped
+                check()
+                time.sleep(0.01)
+        except Exception:
+            stopped.set()
+            raise
+        return b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"
+
+    monkeypatch.setattr("tui.ui.dialogs.export_modal.export_bytes", long_export)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e", "enter")
+        assert started.wait(5)
+        await pilot.press("escape")
+        assert stopped.wait(2)  # not after the ten seconds
         await app.workers.wait_for_complete()
         assert list(tmp_path.glob("*.ics")) == []
 

@@ -15,7 +15,7 @@ import sys
 import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import NoReturn, TextIO
 
 from tui.cli.calendar_io import load
 from tui.cli.commands import HANDLERS
@@ -24,6 +24,8 @@ from tui.cli.parser import COMMANDS, build_parser, build_tui_parser
 from tui.core.errors import CalendarError, UsageError
 from tui.core.loading.load import default_calendar
 from tui.core.system.gc_pause import collector_paused
+
+_tui_closed = False  # set once the terminal UI has run and closed (see `run`)
 
 
 class Terminated(BaseException):
@@ -97,6 +99,8 @@ def _open_tui(argv: Sequence[str], stderr: TextIO) -> int:
         app.run()
     finally:
         gc.unfreeze()  # as it was, for a caller that goes on (the tests)
+    global _tui_closed
+    _tui_closed = True
     if app.crashed:
         where = f"; the full traceback is in {app.crash_report}" if app.crash_report else ""
         print(f"diplocal: error: the terminal UI crashed{where}", file=stderr)
@@ -114,6 +118,23 @@ def _pull(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     from tui.cli.pull import pull_command  # httpx is imported only for `pull`
 
     return pull_command(args, stdout, stderr)
+
+
+def run() -> NoReturn:
+    """The `diplocal` command (and `python -m tui`): `main`, then exit with its status.
+
+    Once the terminal UI has closed, the terminal is restored and every thread it ran has
+    ended (asyncio waits for the thread workers, saves among them, before `App.run`
+    returns): the process then ends at once. The interpreter's own teardown would free
+    the calendar, Textual and every module object by object, most of a second on a busy
+    2-core machine (bench/run.py's "quit" figures), before the shell showed its prompt.
+    """
+    code = main()
+    if _tui_closed:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    sys.exit(code)
 
 
 def main(

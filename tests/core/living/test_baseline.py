@@ -25,7 +25,7 @@ from tui.core.living.baseline import (
     save_baseline,
 )
 from tui.core.loading.load import load_calendar
-from tui.core.model import Calendar
+from tui.core.model import Calendar, Event
 from tui.core.system.places import state_dir
 
 NOW = datetime(2025, 10, 9, 8, 0, tzinfo=UTC)
@@ -139,6 +139,40 @@ def test_baseline_never_touches_the_calendar_file(write_calendar: WriteCalendar)
     export_revisions(calendar, calendar.events, NOW)
     assert (path.read_bytes(), path.stat().st_mtime_ns, mode(path)) == before
     assert [p.name for p in path.parent.iterdir()] == [path.name]
+
+
+def test_an_export_that_changes_no_revision_writes_nothing(
+    write_calendar: WriteCalendar,
+) -> None:
+    path = write_calendar()
+    calendar = load_calendar(path).calendar
+    first = export_revisions(calendar, calendar.events, NOW, source=path)
+    kept = baseline.revisions_path(calendar.id, source=path)
+    assert kept is not None and kept.is_file()
+    before = (kept.read_bytes(), kept.stat().st_ino, kept.stat().st_mtime_ns)
+    assert export_revisions(calendar, calendar.events, LATER, source=path) == first
+    assert (kept.read_bytes(), kept.stat().st_ino, kept.stat().st_mtime_ns) == before
+
+
+def test_revising_again_fingerprints_only_changed_events(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = load_calendar_text(BASE, tmp_path)
+    start = revise(first.events, {}, None, NOW)
+    printed: list[str] = []
+    real = baseline.fingerprint
+
+    def counted(event: Event) -> str:
+        printed.append(event.id)
+        return real(event)
+
+    monkeypatch.setattr(baseline, "fingerprint", counted)
+    edited = load_calendar_text(BASE.replace('title = "Talks"', 'title = "Talks!"'), tmp_path)
+    talks = next(e for e in edited.events if e.id == "talks")
+    summit = next(e for e in first.events if e.id == "summit")
+    again = revise([talks, summit], start, None, LATER)
+    assert printed == ["talks"]
+    assert again["talks"].sequence == 1 and again["summit"] == start["summit"]
 
 
 def test_revise_keeps_unchanged_and_bumps_changed(tmp_path: Path) -> None:

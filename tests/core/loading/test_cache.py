@@ -40,6 +40,12 @@ def big_calendar(overlap: bool = False) -> str:
     return text
 
 
+def calendar_entries(private_cache: Path) -> list[Path]:
+    """The calendar entries in the cache (not the event digests kept beside them)."""
+    folder = private_cache / "diplocal"
+    return [p for p in folder.glob("*.json") if not p.name.endswith(cache.DIGESTS_SUFFIX)]
+
+
 def refuse_to_parse(monkeypatch: pytest.MonkeyPatch) -> None:
     def fail(*_: object) -> None:
         raise AssertionError("parsed although cached")
@@ -52,7 +58,7 @@ def test_second_load_comes_from_the_cache(
 ) -> None:
     path = write_calendar(big_calendar())
     first = load_calendar(path)
-    assert len(list((private_cache / "diplocal").glob("*.json"))) == 1
+    assert len(calendar_entries(private_cache)) == 1
     refuse_to_parse(monkeypatch)
     second = load_calendar(path)
     assert second.calendar == first.calendar
@@ -83,7 +89,7 @@ def test_an_edit_misses_the_cache(write_calendar: WriteCalendar) -> None:
 def test_a_broken_cache_file_is_ignored(write_calendar: WriteCalendar, private_cache: Path) -> None:
     path = write_calendar(big_calendar())
     expected = load_calendar(path).calendar
-    (entry,) = (private_cache / "diplocal").glob("*.json")
+    (entry,) = calendar_entries(private_cache)
     entry.write_bytes(b"not a cache entry")
     assert load_calendar(path).calendar == expected
 
@@ -109,7 +115,9 @@ def test_small_files_and_the_switch_bypass_it(
 def test_only_the_newest_are_kept(write_calendar: WriteCalendar, private_cache: Path) -> None:
     for n in range(cache.KEEP + 2):
         load_calendar(write_calendar(big_calendar() + f"\n# version {n}\n", f"c{n}.toml"))
-    assert len(list((private_cache / "diplocal").glob("*.json"))) == cache.KEEP
+    assert len(calendar_entries(private_cache)) == cache.KEEP
+    digests = (private_cache / "diplocal").glob(f"*{cache.DIGESTS_SUFFIX}")
+    assert len(list(digests)) == cache.KEEP
 
 
 def test_errors_are_never_cached(write_calendar: WriteCalendar, private_cache: Path) -> None:

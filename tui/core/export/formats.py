@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from enum import StrEnum
 from pathlib import Path
 
@@ -42,11 +42,14 @@ def export_bytes(
     fmt: ExportFormat,
     open_end: str = "duration",
     source: Path | None = None,
+    check: Callable[[], None] | None = None,
 ) -> bytes:
     """The exported file. The writers load on first export, not at start-up.
 
     ``open_end`` names how iCalendar writes a timed event without an end (ical.OpenEnd);
     ``source`` is the calendar's file: SEQUENCE numbers are kept per file (and id).
+    ``check``: called now and then (between the stages, and every few hundred events of
+    an iCalendar file); it may raise to stop the export, as a cancelled worker's does.
     """
     if fmt is ExportFormat.TOML:
         from tui.core.export.toml_calendar import to_toml
@@ -56,5 +59,9 @@ def export_bytes(
     from tui.core.living.baseline import export_revisions
 
     # SEQUENCE goes up for events changed since the last export, so clients update them.
+    if check is not None:
+        check()
     revisions = export_revisions(calendar, events, stamp_time(calendar), source=source)
-    return to_icalendar(calendar, events, revisions=revisions, open_end=OpenEnd(open_end))
+    return to_icalendar(
+        calendar, events, revisions=revisions, open_end=OpenEnd(open_end), check=check
+    )

@@ -29,6 +29,7 @@ from tui.core.views.time_words import timing_caveat
 from tui.core.zones import get_zone
 
 PRODID = "-//diplocal//diplocal calendar export//EN"
+CHECK_EVERY = 256  # events written between two calls of to_icalendar's ``check``
 _STATUS = {
     Status.CONFIRMED: "CONFIRMED",
     Status.TENTATIVE: "TENTATIVE",
@@ -356,12 +357,15 @@ def to_icalendar(
     clock: Clock | None = None,
     revisions: Mapping[str, tuple[int, datetime]] | None = None,
     open_end: OpenEnd = OpenEnd.DURATION,
+    check: Callable[[], None] | None = None,
 ) -> bytes:
     """The iCalendar file for ``events`` (default: all of the calendar's).
 
     ``revisions`` maps event ids to (SEQUENCE, LAST-MODIFIED); events it names carry both,
     the others neither. An event's own ``updated`` stamp (set by every edit) is its
     LAST-MODIFIED: the time the entry was really changed, not the time an export noticed.
+    ``check`` is called every `CHECK_EVERY` events; it may raise, to stop the export (a
+    cancelled worker's).
     """
     chosen = list(calendar.events if events is None else events)
     stamp = f"{stamp_time(calendar, clock):%Y%m%dT%H%M%S}Z"
@@ -373,7 +377,9 @@ def to_icalendar(
     written: bytes = head.to_ical()
     opening = written.decode().removesuffix("END:VCALENDAR\r\n")
     lines: list[str] = []
-    for event in chosen:
+    for number, event in enumerate(chosen):
+        if check is not None and number % CHECK_EVERY == 0:
+            check()
         vevent = vevent_lines(event_properties(calendar, event, open_end), stamp)
         if revisions and event.id in revisions:
             sequence, noticed = revisions[event.id]

@@ -25,11 +25,13 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import re
 import stat
 import sys
 from collections.abc import Callable
 from dataclasses import fields
 from pathlib import Path
+from typing import BinaryIO, TypeVar
 
 from tui import __version__
 from tui.core.errors import Diagnostic
@@ -49,9 +51,14 @@ KEEP = 8  # cached calendars kept; the least recently used go first
 DISABLE_ENV = "DIPLOCAL_NO_CACHE"
 SUFFIX = ".json"
 _OLD_SUFFIXES = (".pickle",)  # earlier formats: never read, removed when the cache is tidied
-_ENTRY_NAMES = r"[0-9a-f]{64}\.(?:json|pickle)"
+DIGESTS_SUFFIX = ".events.json"  # the event digests of a file's last load (cache_events)
+_ENTRY_NAMES = r"[0-9a-f]{64}(?:\.events)?\.(?:json|pickle)"
+_KEY = re.compile(r"[0-9a-f]{64}")
+_CALENDARS = re.compile(r"[0-9a-f]{64}\.json")
+_DIGESTS = re.compile(r"[0-9a-f]{64}\.events\.json")
 
 Notice = Callable[[Path, str], None]  # told (place, problem)
+T = TypeVar("T")
 _reported: set[str] = set()  # what was already said about unsafe places, once per process
 
 
@@ -70,6 +77,11 @@ def key_for(data: bytes) -> str:
     shape = [f"{cls.__name__}:{f.name}" for cls in MODEL for f in fields(cls)]
     digest.update("|".join([cache_format.FORMAT, *shape]).encode())
     return digest.hexdigest()
+
+
+def is_key(text: str) -> bool:
+    """Whether ``text`` has the shape of a cache key (and so names an entry, nothing else)."""
+    return _KEY.fullmatch(text) is not None
 
 
 def _report_once(place: Path, problem: str, notice: Notice | None) -> None:
@@ -121,10 +133,23 @@ def load(
 
     ``notice`` is told, once per place, about a folder or entry that is not trusted.
     """
+
+    def decoded(stream: BinaryIO) -> tuple[Calendar, list[Diagnostic]]:
+        with collector_paused():
+            result = cache_format.read(stream, file)
+        check_consistent(result[0])
+        return result
+
+    return read_entry(f"{key}{SUFFIX}", decoded, notice)
+
+
+def read_entry(name: str, decode: Callable[[BinaryIO], T], notice: Notice | None) -> T | None:
+    """``decode`` of the entry ``name`` in the cache folder when it is there and trusted;
+    an entry that ``decode`` refuses (any ``Exception``) is a miss and is removed."""
     folder = _private_folder(notice, create=False)
     if folder is None:
         return None
-    path = folder / f"{key}{SUFFIX}"
+    path = folder / name
     try:
         handle = os.open(path, open_flags(follow=False))
     except OSError:
@@ -143,9 +168,7 @@ def load(
         try:
             if info.st_size > size_limit():
                 raise cache_format.CacheFormatError("larger than the size limit")
-            with collector_paused():
-                result = cache_format.read(stream, file)
-            check_consistent(result[0])
+            result = decode(stream)
         except Exception:  # a damaged entry of any kind (MemoryError too) is a miss
             _remove(path)
             return None
@@ -163,20 +186,28 @@ def store(
     key: str, calendar: Calendar, warnings: list[Diagnostic], notice: Notice | None = None
 ) -> None:
     """Keep a validated calendar for next time, dropping the oldest beyond ``KEEP``."""
+    write_entry(f"{key}{SUFFIX}", cache_format.encode(calendar, warnings), notice)
+
+
+def write_entry(name: str, data: bytes, notice: Notice | None = None) -> None:
+    """Write the entry ``name`` into the private cache folder (``0600``), then tidy it."""
     folder = _private_folder(notice, create=True)
     if folder is None:
         return
     with contextlib.suppress(OSError):
         # A link planted as the entry is replaced, never written through.
-        write_own(folder / f"{key}{SUFFIX}", cache_format.encode(calendar, warnings), 0o600)
+        write_own(folder / name, data, 0o600)
         _tidy(folder)
 
 
 def _tidy(folder: Path) -> None:
-    """Drop the least recently used entries beyond ``KEEP``, entries of older formats and
-    temporary files that a killed write left behind."""
-    entries = sorted(folder.glob(f"*{SUFFIX}"), key=lambda p: p.stat().st_mtime, reverse=True)
-    old = [p for suffix in _OLD_SUFFIXES for p in folder.glob(f"*{suffix}")]
-    for path in entries[KEEP:] + old:
+    """Drop the least recently used entries beyond ``KEEP`` (of each kind), entries of older
+    formats and temporary files that a killed write left behind."""
+    for kind in (_CALENDARS, _DIGESTS):
+        entries = [p for p in folder.glob("*.json") if kind.fullmatch(p.name)]
+        entries.sort(key=lambda p: p.stat().st_mtime, reverse=True)
+        for path in entries[KEEP:]:
+            _remove(path)
+    for path in [p for suffix in _OLD_SUFFIXES for p in folder.glob(f"*{suffix}")]:
         _remove(path)
     sweep_temporaries(folder, _ENTRY_NAMES)

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.core.errors import CalendarError, Diagnostic, Severity
-from tui.core.loading import cache
+from tui.core.loading import cache, cache_events
 from tui.core.loading.fields import Problem
 from tui.core.loading.limits import MAX_SIZE_ENV, size_limit
 from tui.core.loading.reparse import Parsed, parse_reusing
@@ -221,27 +221,49 @@ def load_bytes(
     tell("parsing", 0, size)
     text = _calendar_text(data, name)
     del data  # the bytes, the text and the parsed document together are large
+    # A cached file whose bytes changed reuses the events its last load checked.
+    reusable = cache_events.load(name, text, notice) if key else None
     # Paused until the model is built: each re-enabling walks all that was made so far.
     with collector_paused():
-        document = parse_toml(text, name)
+        parsed, checked = _parsed(text, name, reusable) if key else (None, None)
+        document = parse_toml(text, name) if parsed is None else parsed.document
         tell("parsing", size, size)
         warned: list[Finish] = []
         later = warned.append if finish_later is not None else None
-        loaded = _validated(document, text, name, on_progress, warn_later=later)
+        loaded = _validated(document, text, name, on_progress, checked, warn_later=later)
         del document
-    if finish_later is None:
+        pairs = cache_events.pairs_of(parsed, checked) if parsed and checked is not None else []
+        head = parsed.head if parsed else b""
+        del parsed, checked
+
+    def keep(warnings: list[Diagnostic]) -> None:
         if key:
-            cache.store(key, loaded.calendar, loaded.warnings, notice)
+            cache.store(key, loaded.calendar, warnings, notice)
+            cache_events.store(name, key, head, pairs, notice)
+
+    if finish_later is None:
+        keep(loaded.warnings)
         return Loaded(loaded.calendar, loaded.warnings + notes)
 
     def finish() -> list[Diagnostic]:
         warnings = warned.pop()() if warned else loaded.warnings  # and let go of the text
-        if key:
-            cache.store(key, loaded.calendar, warnings, notice)
+        keep(warnings)
         return warnings + notes
 
     finish_later(finish)
     return Loaded(loaded.calendar, list(notes))
+
+
+def _parsed(
+    text: str, name: str, reusable: cache_events.Reusable | None
+) -> tuple[Parsed, CheckedEvents]:
+    """``text`` parsed block by block, reusing what the file's last load checked (see
+    `cache_events`), and the checked events to hand the checker; errors as `parse_toml`."""
+    previous, checked = cache_events.previous_load(text, reusable)
+    try:
+        return parse_reusing(text, previous), checked
+    except (tomllib.TOMLDecodeError, RecursionError, ValueError):
+        return Parsed(parse_toml(text, name)), {}  # raises the located error
 
 
 def slow_load_message(name: str, size: int, *, cached: bool) -> str:

@@ -77,6 +77,11 @@ def parse_reusing(
     return Parsed(parse(text))
 
 
+def head_digest(text: str) -> Digest:
+    """The digest ``parse_reusing`` gives the text before the first ``[[events]]`` block."""
+    return _digest(("\n" + text).split(BLOCK_START, 1)[0][1:])
+
+
 def _by_pieces(
     head: str,
     bodies: list[str],

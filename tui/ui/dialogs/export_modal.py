@@ -26,6 +26,10 @@ from tui.core.system.files import write_atomic
 from tui.core.text import one_line
 
 
+class ExportCancelled(Exception):
+    """Escape was pressed: the writer stops where it is, and nothing is written."""
+
+
 @dataclass(frozen=True, slots=True)
 class ExportResult:
     """What was written."""
@@ -122,8 +126,18 @@ class ExportModal(ModalScreen[ExportResult | None]):
     @work(thread=True, exclusive=True, exit_on_error=False)
     def write(self, path: Path, fmt: ExportFormat) -> ExportResult | None:
         """Worker thread: produce the file, then write it unless cancelled meanwhile."""
-        data = export_bytes(self.calendar, self.events, fmt, source=self.source)
         worker = get_current_worker()
+
+        def check() -> None:
+            # Stops a cancelled export within a few hundred events, not after all of
+            # them: it would go on taking the CPU from the app, and hold up quitting.
+            if worker.is_cancelled:
+                raise ExportCancelled
+
+        try:
+            data = export_bytes(self.calendar, self.events, fmt, source=self.source, check=check)
+        except ExportCancelled:
+            return None
         if worker.is_cancelled:
             return None
         # A FIFO whose reader stops reading: escape (or quitting) ends the write at once.
