@@ -127,6 +127,8 @@ async def _run(path: Path, rounds: int, profile: cProfile.Profile | None) -> dic
         clock = Clock(app)
         clock.watch(screen, "show")
         screen.editor.document()  # opened once, as the first edit does
+        # It is primed in a worker meanwhile (what a save reuses), as the form is filled in.
+        await _until(pilot, lambda: not _busy(app))
         for step in range(10):
             key = "left_square_bracket" if step % 2 else "right_square_bracket"
             await clock.sample(pilot, key, figures["idle"])

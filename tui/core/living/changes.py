@@ -95,6 +95,8 @@ def diff_calendars(old: Calendar, new: Calendar) -> list[Change]:
     ]
     for event in new.events:
         before = old_events.get(event.id)
+        if before is event:
+            continue  # a reload or save reused the event unchanged
         if before is None:
             changes.append(Change(ChangeKind.ADDED, event.id, event.title, start=event.start))
         elif (change := event_change(before, event)) is not None:

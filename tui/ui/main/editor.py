@@ -99,6 +99,9 @@ class Editor:
             except CalendarError as error:
                 self.host.notify(broken_notice(error), severity="error", markup=False)
                 return None
+            # While the form is filled in: what the first save re-checks no more.
+            prime = self._document.prime
+            self.host.run_worker(prime, thread=True, name="prime", exit_on_error=False)
         return self._document
 
     def open_form(self, calendar: Calendar, event: Event | None, day: date | None) -> None:
