@@ -36,7 +36,7 @@ from tui.core.loading.validate import slugify
 from tui.core.model import Calendar, Status
 from tui.core.toml.scanner import Section
 from tui.core.toml.style import Changes, applied, newline_of, plain, set_key, styled, with_newlines
-from tui.core.toml.tables import table_lines
+from tui.core.toml.tables import array_table_lines, table_lines
 from tui.core.zones import available_zones, is_zone
 
 ID_LENGTH = 48
@@ -120,10 +120,15 @@ def _all_blocks(text: str) -> tuple[EventBlock, ...]:
     return tuple(blocks)
 
 
+@functools.lru_cache(maxsize=4)
 def _block_at(text: str, index: int) -> EventBlock | None:
-    """The block of event ``index``; None when it is an inline table."""
-    found = event_blocks(text, only=index)
-    return found[0] if found else None
+    """The block of event ``index``; None when it is an inline table. Only its tables' ends
+    are looked for (not all 100,000 tables' of a large calendar, as ``event_blocks``)."""
+    sections = array_table_lines(text, "events", index)
+    if sections is None:
+        return None
+    before, header, *subtables = sections
+    return table_block(text, index, before, header, subtables[-1] if subtables else header)
 
 
 def table_block(
