@@ -53,7 +53,7 @@ from tui.core.editing.history import UndoError
 from tui.core.editing.intents import Edit
 from tui.core.editing.save import ConflictError, SaveError, save_calendar
 from tui.core.editing.steps import Step, Steps, make_step
-from tui.core.editing.toml_edit import EditError, new_calendar_text
+from tui.core.editing.toml_edit import EditError, new_calendar_text, remember
 from tui.core.errors import CalendarError, Diagnostic
 from tui.core.loading.load import Loaded, Reloadable, load_bytes, reload_bytes
 from tui.core.model import Calendar
@@ -365,6 +365,8 @@ class CalendarDocument:
             loaded, self._reused = reload_bytes(text.encode("utf-8"), str(self.path), self._reused)
         except CalendarError as error:
             return error
+        if not text.startswith("\ufeff"):  # the check reads it without: another text
+            remember(text, self._reused.parsed.document)  # the next edit parses it no more
         return loaded
 
     def _adopt(self, text: str, digest: str, loaded: Loaded) -> None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import functools
 import re
+import threading
 import tomllib
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -71,12 +72,30 @@ def parse(text: str) -> dict[str, Any]:
     return parse_toml(text, _EDIT_NAME)
 
 
-@functools.lru_cache(maxsize=2)
+_READ: dict[str, Mapping[str, Any]] = {}  # the last texts read, oldest first
+_READ_LOCK = threading.Lock()
+
+
 def _read(text: str) -> Mapping[str, Any]:
     """``parse`` of the last texts edited, shared: never changed by its callers here. An
     edit, the record of it for undo and the check of a conflict read the same text, and at
     100,000 events each parse costs seconds."""
-    return parse(text)
+    with _READ_LOCK:
+        found = _READ.get(text)
+    if found is None:
+        found = parse(text)
+        remember(text, found)
+    return found
+
+
+def remember(text: str, document: Mapping[str, Any]) -> None:
+    """``document`` is ``parse(text)``, made elsewhere (a save's check reparses only what
+    changed): the next edit of ``text`` reads it from here. Nothing may change it."""
+    with _READ_LOCK:
+        _READ.pop(text, None)
+        _READ[text] = document
+        while len(_READ) > 2:
+            del _READ[next(iter(_READ))]
 
 
 def event_index(document: Mapping[str, Any], event_id: str) -> int:
