@@ -364,3 +364,46 @@ def test_an_array_after_a_comment_like_string_end_is_not_taken_for_an_event() ->
     cancelled = update_event(text, "b", {"status": "cancelled"})
     assert tomllib.loads(cancelled)["events"][1] == {"id": "b", "status": "cancelled"}
     assert cancelled.startswith(text)
+
+
+SHAPES = """\
+[calendar]
+title = "Shapes"
+
+# Monday
+
+[[events]]
+id = "a"
+description = \"\"\"
+# not a comment
+[[events]]
+\"\"\"
+[events.extra]
+note = "x"
+
+# its own comment
+[[events]]
+id = "b"
+  # indented, then blank lines
+
+
+[[ events ]]
+id = "c"
+[events.meta]
+k = 1
+[events.meta.deeper]
+j = 2
+"""
+
+
+@pytest.mark.parametrize("text", [SHAPES, BUNDLED])
+def test_one_events_block_is_found_as_the_whole_scan_finds_it(text: str) -> None:
+    """``_block_at`` reads only one event's tables: the same block as ``event_blocks``'s scan
+    of every table (sub-tables, own comments, triple quotes, a header spelled apart)."""
+    from tui.core.editing import toml_edit
+
+    blocks = event_blocks(text)
+    assert len(blocks) >= 3
+    for block in blocks:
+        toml_edit._block_at.cache_clear()
+        assert toml_edit._block_at(text, block.index) == block
