@@ -72,7 +72,7 @@ class CalendarCommands(Provider):
             yield f"Filter by country: {name} ({code})", apply, "Show only events involving it"
         days = [row.day for row in screen.screenful.days] if screen.screenful else []
         for number, day in enumerate(days, start=1):
-            yield f"Jump to day {number}: {day_heading(day)}", partial(screen.go_to_day, day), ""
+            yield f"Jump to day {number}: {day_heading(day)}", partial(screen.change, day=day), ""
         for pid, person in calendar.participants.items():
             show = partial(screen.show_participant, pid)
             yield f"Show participant: {one_line(person.name)}", show, "Itinerary in the details"

@@ -449,3 +449,38 @@ def test_undo_goes_back_newest_first_as_deep_as_kept(tmp_path: Path) -> None:
     assert document.undo().message == "Undid: retitled 'One' → 'Two'"
     assert on_disk(document) == texts[1]
     assert document.undo().message == "Nothing to undo."  # the oldest fell off
+
+
+# --- what a save checks again -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("primed", [True, False])
+def test_once_primed_the_first_save_checks_only_the_event_it_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, primed: bool
+) -> None:
+    """Opened (as from the cache) and primed, the first save checks one event again, not
+    every event; the calendar it leaves is the same as a whole check's."""
+    from tui.core.loading import validate
+
+    document = opened(tmp_path, BUNDLED)
+    if primed:
+        document.prime()
+        document.prime()  # the second does nothing
+    checked: list[str] = []
+    made = validate._Builder.event
+
+    def counted(builder: validate._Builder, raw: dict[str, object], *args: object) -> object:
+        checked.append(str(raw.get("id")))
+        return made(builder, raw, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(validate._Builder, "event", counted)
+    outcome = document.update("official-welcome", {"title": "Welcome, again"})
+    assert outcome.result is Result.SAVED and outcome.loaded is not None
+    everything = len(document.calendar.events)
+    assert everything > 5
+    if primed:
+        assert checked == ["official-welcome"]
+    else:
+        assert len(checked) == everything
+    whole = load_bytes(on_disk(document).encode("utf-8"), "whole")
+    assert outcome.loaded.calendar == whole.calendar

@@ -373,3 +373,46 @@ def test_event_texts_of_many_events_are_each_ones_event_text(text: str) -> None:
     look-up says: the same table, None for an id that is missing or held twice."""
     ids = [str(e.get("id")) for e in tomllib.loads(text).get("events", [])] + ["missing"]
     assert event_texts(text, ids) == {i: event_text(text, i) for i in ids}
+
+
+SHAPES = """\
+[calendar]
+title = "Shapes"
+
+# Monday
+
+[[events]]
+id = "a"
+description = \"\"\"
+# not a comment
+[[events]]
+\"\"\"
+[events.extra]
+note = "x"
+
+# its own comment
+[[events]]
+id = "b"
+  # indented, then blank lines
+
+
+[[ events ]]
+id = "c"
+[events.meta]
+k = 1
+[events.meta.deeper]
+j = 2
+"""
+
+
+@pytest.mark.parametrize("text", [SHAPES, BUNDLED])
+def test_one_events_block_is_found_as_the_whole_scan_finds_it(text: str) -> None:
+    """``_block_at`` reads only one event's tables: the same block as ``event_blocks``'s scan
+    of every table (sub-tables, own comments, triple quotes, a header spelled apart)."""
+    from tui.core.editing import toml_edit
+
+    blocks = event_blocks(text)
+    assert len(blocks) >= 3
+    for block in blocks:
+        toml_edit._block_at.cache_clear()
+        assert toml_edit._block_at(text, block.index) == block

@@ -239,7 +239,7 @@ def test_a_very_long_description_is_cut_unless_asked_whole(
 
 def test_an_empty_calendar_says_how_to_start() -> None:
     """A calendar made by `diplocal new`: how to add an event, a participant, a country."""
-    from tui.core.editing.toml_edit import new_calendar_text
+    from tui.core.editing.new_calendar import new_calendar_text
     from tui.core.loading.load import load_bytes
 
     text = new_calendar_text("New visit", "Asia/Dushanbe")

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import functools
 import re
+import threading
 import tomllib
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -29,15 +30,12 @@ from typing import Any
 import tomlkit
 
 from tui.core.editing.inline_events import add_inline, delete_inline, inline_span, update_inline
-from tui.core.errors import UsageError
-from tui.core.loading.fields import ID_PATTERN
 from tui.core.loading.load import parse_toml
 from tui.core.loading.validate import slugify
 from tui.core.model import Calendar, Status
 from tui.core.toml.scanner import Section
 from tui.core.toml.style import Changes, applied, newline_of, plain, set_key, styled, with_newlines
-from tui.core.toml.tables import table_lines
-from tui.core.zones import find_zone, zone_hint
+from tui.core.toml.tables import array_table_lines, table_lines
 
 ID_LENGTH = 48
 _COMMENT = re.compile(r"[ \t]*#")
@@ -71,12 +69,30 @@ def parse(text: str) -> dict[str, Any]:
     return parse_toml(text, _EDIT_NAME)
 
 
-@functools.lru_cache(maxsize=2)
+_READ: dict[str, Mapping[str, Any]] = {}  # the last texts read, oldest first
+_READ_LOCK = threading.Lock()
+
+
 def _read(text: str) -> Mapping[str, Any]:
     """``parse`` of the last texts edited, shared: never changed by its callers here. An
     edit, the record of it for undo and the check of a conflict read the same text, and at
     100,000 events each parse costs seconds."""
-    return parse(text)
+    with _READ_LOCK:
+        found = _READ.get(text)
+    if found is None:
+        found = parse(text)
+        remember(text, found)
+    return found
+
+
+def remember(text: str, document: Mapping[str, Any]) -> None:
+    """``document`` is ``parse(text)``, made elsewhere (a save's check reparses only what
+    changed): the next edit of ``text`` reads it from here. Nothing may change it."""
+    with _READ_LOCK:
+        _READ.pop(text, None)
+        _READ[text] = document
+        while len(_READ) > 2:
+            del _READ[next(iter(_READ))]
 
 
 def event_index(document: Mapping[str, Any], event_id: str) -> int:
@@ -120,10 +136,15 @@ def _all_blocks(text: str) -> tuple[EventBlock, ...]:
     return tuple(blocks)
 
 
+@functools.lru_cache(maxsize=4)
 def _block_at(text: str, index: int) -> EventBlock | None:
-    """The block of event ``index``; None when it is an inline table."""
-    found = event_blocks(text, only=index)
-    return found[0] if found else None
+    """The block of event ``index``; None when it is an inline table. Only its tables' ends
+    are looked for (not all 100,000 tables' of a large calendar, as ``event_blocks``)."""
+    sections = array_table_lines(text, "events", index)
+    if sections is None:
+        return None
+    before, header, *subtables = sections
+    return table_block(text, index, before, header, subtables[-1] if subtables else header)
 
 
 def table_block(
@@ -350,37 +371,3 @@ def new_event_id(taken: Calendar | Iterable[str], title: str) -> str:
 
 def _ascii(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-
-
-# --- a new calendar ----------------------------------------------------------------------
-
-NEW_CALENDAR_COMMENT = (
-    "A diplocal calendar. Add [countries.XX], [participants.id] and [[events]] tables",
-    "below; README.md describes every key, and `diplocal check FILE` validates the file.",
-)
-
-
-def new_calendar_text(title: str, timezone: str, calendar_id: str | None = None) -> str:
-    """The text of a calendar with no events yet, which `diplocal check` accepts.
-
-    Raises:
-        UsageError: a blank title, an unknown zone or an id of the wrong shape.
-    """
-    if not title.strip():
-        raise UsageError("the title must not be empty")
-    if find_zone(timezone) is None:
-        hint = zone_hint(timezone)
-        raise UsageError(f'unknown time zone "{timezone}"{hint}; use an IANA name')
-    timezone = find_zone(timezone) or timezone  # 'asia/dushanbe' is written 'Asia/Dushanbe'
-    if calendar_id is not None and not ID_PATTERN.fullmatch(calendar_id):
-        raise UsageError(f'calendar id "{calendar_id}" must match {ID_PATTERN.pattern}')
-    document = tomlkit.document()
-    for line in NEW_CALENDAR_COMMENT:  # the title stays out of comments: it may hold a newline
-        document.add(tomlkit.comment(line))
-    document.add(tomlkit.nl())
-    header = tomlkit.table()
-    header.add("title", styled("title", title, None))
-    header.add("id", calendar_id or slugify(title))
-    header.add("timezone", timezone)
-    document.add("calendar", header)
-    return document.as_string()

@@ -17,8 +17,9 @@ from pathlib import Path
 from tui.core.editing.document import CalendarDocument, Outcome, Result
 from tui.core.editing.document_parts import first_line
 from tui.core.editing.intents import Edit
+from tui.core.editing.new_calendar import new_calendar_text
 from tui.core.editing.save import ConflictError, SaveError
-from tui.core.editing.toml_edit import new_calendar_text, parse
+from tui.core.editing.toml_edit import parse
 from tui.core.errors import CalendarError, Diagnostic, Severity, UsageError
 from tui.core.export import ical_extra as extra
 from tui.core.importing.gather import Gathered, Window, gather

@@ -95,6 +95,10 @@ def diff_calendars(old: Calendar, new: Calendar) -> list[Change]:
     ]
     for event in new.events:
         before = old_events.get(event.id)
+        if before is event or before == event:
+            # Reused unchanged by a reload or save, or equal (as instants: no change). A
+            # tuple comparison, not the field by field look: 5 s less at 100,000 events.
+            continue
         if before is None:
             changes.append(Change(ChangeKind.ADDED, event.id, event.title, start=event.start))
         elif (change := event_change(before, event)) is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterator
 
 from tui.core.toml.scanner import (
     BLANK_LINES,
@@ -30,21 +31,56 @@ def table_lines(text: str) -> list[Section]:
     table holding a triple quote, where a line that looks like a comment may end a string,
     is read key by key instead.
     """
-    headers = header_offsets(text)
-    triples = [match.start() for match in TRIPLE_QUOTE.finditer(text)]
-    scanner = Scanner(text)
-    root: Path = ()
-    tables = [(0, root, 0, headers[0] if headers else len(text))]
-    tables += headed_tables(scanner, headers)
-    sections = []
-    for at, table, body, end in tables:
-        if bisect.bisect_left(triples, body) != bisect.bisect_left(triples, end):
-            scanner.i = body
-            last = _last_value(scanner, table, end)
+    lines = _TableLines(text)
+    tables = list(lines.tables())  # every header opened before any key is read
+    return [lines.section(*table) for table in tables]
+
+
+def array_table_lines(text: str, array: str, index: int) -> list[Section] | None:
+    """The ``table_lines`` of element ``index`` of the top-level array of tables ``array``
+    (``[[events]]``): the section before its header, its own, then its sub-tables'; None
+    when it has no header (an inline table). Only those tables' ends are looked for: an
+    edit of one event of 100,000 needs no more."""
+    lines = _TableLines(text)
+    wanted: Path = (array, index)
+    found: list[tuple[int, Path, int, int]] = []
+    before = None
+    for table in lines.tables():
+        if table[1][:2] == wanted:
+            found.append(table)
+        elif found:
+            break
         else:
-            last = _last_value_line(text, body, end)
-        sections.append(Section(table, at, line_end(text, last) if last else 0))
-    return sections
+            before = table
+    if not found or before is None:
+        return None
+    return [lines.section(*table) for table in (before, *found)]
+
+
+class _TableLines:
+    """The table headers of ``text`` and where each table's last line ends."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.headers = header_offsets(text)
+        has_triples = '"""' in text or "'''" in text  # a pass over 100 MB, saved
+        self.triples = [m.start() for m in TRIPLE_QUOTE.finditer(text)] if has_triples else []
+        self.scanner = Scanner(text)
+
+    def tables(self) -> Iterator[tuple[int, Path, int, int]]:
+        """Each table's header offset, path, body start and end (the next header)."""
+        first = self.headers[0] if self.headers else len(self.text)
+        yield 0, (), 0, first  # the root table
+        yield from headed_tables(self.scanner, self.headers)
+
+    def section(self, at: int, table: Path, body: int, end: int) -> Section:
+        triples = self.triples
+        if triples and bisect.bisect_left(triples, body) != bisect.bisect_left(triples, end):
+            self.scanner.i = body
+            last = _last_value(self.scanner, table, end)
+        else:
+            last = _last_value_line(self.text, body, end)
+        return Section(table, at, line_end(self.text, last) if last else 0)
 
 
 def _last_value(scanner: Scanner, table: Path, end: int) -> int:

@@ -3,12 +3,17 @@
 Each runs in a thread worker of its host and posts what came of it as a typed message
 (``post_message`` is thread-safe): ``VersionLoaded``, ``IndexBuilt``, ``WarningsFound``. None
 calls into the screen; the screen decides what to show. The watching and loading are core
-code (``tui.core.living.watch``, ``tui.core.loading``).
+code (``tui.core.living.watch``, ``tui.core.loading``). A new version of a large calendar
+(a save, a reload) comes ``Prepared``: what changed and its indexes worked out in the
+worker, so that the UI thread only swaps them in and draws what is visible.
 """
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,24 +22,124 @@ from textual.notifications import SeverityLevel
 from textual.widget import Widget
 
 from tui.core.errors import CalendarError, Diagnostic
-from tui.core.living.versions import Living
+from tui.core.living.versions import Living, updated
 from tui.core.loading.load import Finish, Loaded, Reloadable, reload_bytes
 from tui.core.model import Calendar
+from tui.core.views.filter import ZoneMode
 from tui.core.views.index import CalendarIndex
 
 if TYPE_CHECKING:
     from tui.core.living.watch import FileVersion
 
 
+PREPARE_FROM = 5_000  # events; smaller calendars show a new version at once, on the UI thread
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A new version made ready off the UI thread: ``living`` is ``base`` updated by it
+    (what changed since the version shown and since the baseline), ``index`` its filter
+    indexes and days built (None: the calendar is ``base``'s, its index stays)."""
+
+    base: Living
+    living: Living
+    index: CalendarIndex | None
+
+
 class VersionLoaded(Message):
     """A new version of the file (or the located reason it does not load) to show.
 
-    ``note`` says where it came from in the changes log ('reloaded by hand', 'your edit')."""
+    ``note`` says where it came from in the changes log ('reloaded by hand', 'your edit');
+    ``prepared``, when given, is that version worked out in a worker on what was shown."""
 
-    def __init__(self, result: Loaded | CalendarError, note: str = "") -> None:
+    def __init__(
+        self, result: Loaded | CalendarError, note: str = "", prepared: Prepared | None = None
+    ) -> None:
         self.result = result
         self.note = note
+        self.prepared = prepared
         super().__init__()
+
+    def shown_after(self, living: Living) -> tuple[Living, CalendarIndex | None]:
+        """The ``Living`` to show after ``living``, and its index when one was built: the
+        prepared one when it was worked out on ``living`` itself, else worked out now."""
+        prepared = self.prepared
+        if prepared is not None and prepared.base is living:
+            return prepared.living, prepared.index
+        return updated(living, self.result, datetime.now(UTC), self.note), None
+
+
+Shown = Callable[[], tuple[Living, ZoneMode, tzinfo]]  # the version shown, its days' zone
+
+
+class Preparer:
+    """Posts each new version to ``host`` as ``VersionLoaded``, in the order they came; a
+    large calendar's is ``Prepared`` in a worker first, on what ``shown`` says is shown."""
+
+    def __init__(self, host: Widget, shown: Shown) -> None:
+        self.host = host
+        self.shown = shown
+        self._turn = threading.Condition()
+        self._issued = self._next = 0
+        self._last: Prepared | None = None  # posted, perhaps not yet swapped in
+
+    def post(
+        self, result: Loaded | CalendarError, note: str = "", after: Message | None = None
+    ) -> None:
+        """From the UI thread: a small calendar's version at once (when nothing is being
+        prepared), a large one's prepared in a worker first; ``after`` is posted next."""
+        idle = self._next == self._issued
+        if idle and (isinstance(result, CalendarError) or _small(result)):
+            self.host.post_message(VersionLoaded(result, note))
+            if after is not None:
+                self.host.post_message(after)
+            return
+        ticket = self._ticket()
+        work = lambda: self._send(ticket, result, note, after)  # noqa: E731
+        self.host.run_worker(work, thread=True, group="prepare", exit_on_error=False)
+
+    def send(self, result: Loaded | CalendarError, note: str = "") -> None:
+        """From a worker thread: prepared in this thread, then posted."""
+        self._send(self._ticket(), result, note)
+
+    def _ticket(self) -> int:
+        with self._turn:
+            self._issued += 1
+            return self._issued - 1
+
+    def _send(
+        self, ticket: int, result: Loaded | CalendarError, note: str, after: Message | None = None
+    ) -> None:
+        with self._turn:  # in the order they came, whichever thread starts first
+            self._turn.wait_for(lambda: self._next == ticket)
+            try:
+                prepared = (
+                    None if isinstance(result, CalendarError) else self._prepare(result, note)
+                )
+                self.host.post_message(VersionLoaded(result, note, prepared))
+                if after is not None:
+                    self.host.post_message(after)
+            finally:
+                self._next += 1
+                self._turn.notify_all()
+
+    def _prepare(self, result: Loaded, note: str) -> Prepared:
+        living, mode, local = self.shown()
+        last = self._last
+        # The last one posted is shown next, unless the screen showed something else since.
+        base = last.living if last is not None and last.base is living else living
+        new = updated(base, result, datetime.now(UTC), note)
+        index = None
+        if new.calendar is not base.calendar:
+            index = CalendarIndex(new.calendar)
+            index.build()
+            index.days(mode, local)  # the days of the zone shown: settling needs them
+        self._last = Prepared(base, new, index)
+        return self._last
+
+
+def _small(result: Loaded) -> bool:
+    return len(result.calendar.events) < PREPARE_FROM
 
 
 def mark_seen(living: Living, path: Path | None) -> Living:
@@ -105,9 +210,10 @@ def finish_load(host: Widget, calendar: Calendar, finish: Finish) -> None:
 class Follower:
     """Watches ``path`` in a worker of ``host``; each new whole version is posted to it."""
 
-    def __init__(self, host: Widget, path: Path) -> None:
+    def __init__(self, host: Widget, path: Path, preparer: Preparer) -> None:
         self.host = host
         self.path = path
+        self.preparer = preparer
         self.stop = threading.Event()
         # What the last reload parsed and checked: the next one re-reads only what changed.
         self.reusable: Reloadable | None = None
@@ -127,7 +233,7 @@ class Follower:
             result = self.load(version)
             if self.stop.is_set():
                 return
-            self.host.post_message(VersionLoaded(result))
+            self.preparer.send(result)
 
     def load(self, version: FileVersion) -> Loaded | CalendarError:
         """The new version, parsing and checking only the events whose text changed."""
@@ -147,6 +253,6 @@ class Follower:
         def work() -> None:
             from tui.core.living.watch import reload
 
-            self.host.post_message(VersionLoaded(reload(self.path), "reloaded by hand"))
+            self.preparer.send(reload(self.path), "reloaded by hand")
 
         self.host.run_worker(work, thread=True, name="reload", exit_on_error=False)

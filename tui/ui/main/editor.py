@@ -10,7 +10,8 @@ in worker threads, one at a time in the order of the keys, the screen answering 
 
 ``Editor`` knows the file and the app, not the screen: it is given what an intent needs
 (the event, the day, the calendar) and posts what came of it to its host (``VersionLoaded``
-for the version to show, ``EventSaved`` for the event to select).
+for the version to show, prepared off the UI thread by the ``Preparer``; ``EventSaved``
+for the event to select).
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from tui.core.errors import CalendarError
 from tui.core.model import Calendar, Event
 from tui.core.present.state import Browse, SelectionKind
 from tui.core.views.index import CalendarIndex
-from tui.ui.main.background import Follower, VersionLoaded
+from tui.ui.main.background import Follower, Preparer
 from tui.ui.worker_threads import finishing
 
 if TYPE_CHECKING:
@@ -51,9 +52,12 @@ class EventSaved(Message):
 class Editor:
     """The editing intents on ``path``; ``host`` receives what came of them."""
 
-    def __init__(self, host: Widget, path: Path | None, follower: Follower | None) -> None:
+    def __init__(
+        self, host: Widget, path: Path | None, follower: Follower | None, preparer: Preparer
+    ) -> None:
         self.host = host
         self.path = path
+        self.preparer = preparer
         self.follower = follower  # asked to reload when a save finds the file changed
         self._document: CalendarDocument | None = None
         self._turn = threading.Condition()  # intents run in their workers in key order
@@ -96,6 +100,9 @@ class Editor:
             except CalendarError as error:
                 self.host.notify(broken_notice(error), severity="error", markup=False)
                 return None
+            # While the form is filled in: what the first save re-checks no more.
+            prime = self._document.prime
+            self.host.run_worker(prime, thread=True, name="prime", exit_on_error=False)
         return self._document
 
     def open_form(self, calendar: Calendar, event: Event | None, day: date | None) -> None:
@@ -230,11 +237,12 @@ class Editor:
             self.host.notify(outcome.message, severity="warning", markup=False, timeout=8)
         elif outcome.result is not Result.UNCHANGED:
             self.host.notify(outcome.message, markup=False)
-        if outcome.loaded is not None:
-            saved = outcome.result is Result.SAVED
-            self.host.post_message(VersionLoaded(outcome.loaded, "your edit" if saved else ""))
-        if event_id is not None and outcome.result is Result.SAVED:
-            self.host.post_message(EventSaved(event_id))
+        saved = outcome.result is Result.SAVED
+        selected = EventSaved(event_id) if event_id is not None and saved else None
+        if outcome.loaded is not None:  # the event is selected once its version is shown
+            self.preparer.post(outcome.loaded, "your edit" if saved else "", selected)
+        elif selected is not None:
+            self.host.post_message(selected)
 
 
 def _broken(outcome: Outcome) -> bool:

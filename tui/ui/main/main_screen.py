@@ -17,7 +17,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Input
 
-from tui.core.living.versions import Living, updated, with_warnings
+from tui.core.living.versions import Living, with_warnings
 from tui.core.model import Calendar
 from tui.core.present.screenful import Notices, Screenful, present
 from tui.core.present.state import (
@@ -39,6 +39,7 @@ from tui.core.zones import get_zone, local_zone_name
 from tui.ui.keys import MAIN_KEYS
 from tui.ui.main.background import (
     Follower,
+    Preparer,
     VersionLoaded,
     WarningsFound,
     build_index,
@@ -102,8 +103,9 @@ class MainScreen(Screen[None]):
         self.clock = clock or (lambda: datetime.now(UTC))
         self.index = CalendarIndex(living.calendar)
         self.local_zone = local_zone or get_zone(local_zone_name())
-        self.follower = Follower(self, path) if path is not None else None
-        self.editor = Editor(self, path, self.follower)
+        preparer = Preparer(self, lambda: (self.living, self.browse.zone_mode, self.local_zone))
+        self.follower = Follower(self, path, preparer) if path is not None else None
+        self.editor = Editor(self, path, self.follower, preparer)
         self.dialogs = DialogOpener(self)
         self.publishing = Publishing(self, path, lambda: self.calendar, self.show, self.clock)
 
@@ -111,10 +113,10 @@ class MainScreen(Screen[None]):
     def calendar(self) -> Calendar:
         return self.living.calendar
 
-    def set_living(self, living: Living) -> None:
-        """Show another version (a reload, an edit), keeping the state (the event by id)."""
+    def set_living(self, living: Living, index: CalendarIndex | None = None) -> None:
+        """Show another version (a reload, an edit; ``index`` its, built in a worker)."""
         if living.calendar is not self.living.calendar:
-            self.index = CalendarIndex(living.calendar)
+            self.index = index if index is not None else CalendarIndex(living.calendar)
             self.index.build()
         self.living = living
         self.changes = {c.id: c for c in living.since_baseline}
@@ -168,10 +170,9 @@ class MainScreen(Screen[None]):
     def on_version_loaded(self, message: VersionLoaded) -> None:
         """A reload, a save or the watcher: the new version, or its errors beside it."""
         news = version_news(bool(self.living.errors), message.result)
-        self.set_living(updated(self.living, message.result, datetime.now(UTC), message.note))
-        if news is not None:
-            words, severity, timeout = news
-            self.notify(words, severity=severity, timeout=timeout)
+        self.set_living(*message.shown_after(self.living))
+        if news is not None:  # words, severity, timeout
+            self.notify(news[0], severity=news[1], timeout=news[2])
 
     # --- state -> screen ------------------------------------------------------------
     def validate_browse(self, browse: Browse) -> Browse:
@@ -273,9 +274,6 @@ class MainScreen(Screen[None]):
         self.query_one(PaneLayout).main_view().focus()
 
     # --- intents (keys and the command palette) ---------------------------------------
-    def go_to_day(self, day: date) -> None:
-        self.change(day=day)
-
     def filter_by_country(self, code: str) -> None:
         """Show only the events that involve one country."""
         self.change_filter(replace(self.browse.filter, countries=frozenset({code})))
@@ -309,8 +307,8 @@ class MainScreen(Screen[None]):
         copy_markdown(self, self.index, self.browse, self.local_zone, in_days)
 
     def action_clear_filter(self) -> None:
-        none: frozenset[str] = frozenset()
-        self.change_filter(replace(self.browse.filter, countries=none, participants=none))
+        nobody = frozenset[str]()  # and no country
+        self.change_filter(replace(self.browse.filter, countries=nobody, participants=nobody))
 
     def action_search(self) -> None:
         self.query_one(SearchBar).slash()

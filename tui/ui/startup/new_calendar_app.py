@@ -11,8 +11,8 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label
 
+from tui.core.editing.new_calendar import new_calendar_text
 from tui.core.editing.save import ConflictError, SaveError, save_calendar
-from tui.core.editing.toml_edit import new_calendar_text
 from tui.core.errors import UsageError
 from tui.core.text import one_line
 from tui.core.zones import available_zones, local_zone_name
