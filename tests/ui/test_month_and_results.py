@@ -194,13 +194,13 @@ RESULTS_80x24 = [
     "│ Vladimir Putin             ││ Fri 10 Oct no time     Pashinyan and Rahmon h… │",
     "│ RU · President of Russia   │╰────────────────────────────────────────────────╯",
     "│ Emomali Rahmon             │╭─ Events · Thu 9 Oct ───────────────────────────╮",
-    "│ TJ · President of          ││⚖ ICC afternoon–even… Second Central Asia-Rus…  │",  # noqa: RUF001
-    "│ Tajikistan                 ││                      summit · confirmed · KG…▁▁│",
+    "│ TJ · President of          ││⚖ ICC afternoon–evening Second Central Asia-…   │",  # noqa: RUF001
+    "│ Tajikistan                 ││                        summit · confirmed ·… ▁▁│",
     "╰────────────────────────────╯│time not announced                              │",
     "╭─ Countries ────────────────╮╰────────────────────────────────────────────────╯",
     "│   2  AM Armenia            │╭─ Details ──────────────────────────────────────╮",
     "│   1  AZ Azerbaijan         ││ Second Central Asia-Russia summit              │",
-    "│   1  BY Belarus         ▁▁ ││ When: Thursday 9 October 2025,                 │",
+    "│   1  BY Belarus          ▁▁││ When: Thursday 9 October 2025,                 │",
     "│   2  KZ Kazakhstan         ││ afternoon–evening (in 4 hours)                 │",  # noqa: RUF001
     "│   2  KG Kyrgyzstan         ││ Times: The time was not announced. It is in    │",
     "╰────────────────────────────╯╰────────────────────────────────────────────────╯",
