@@ -36,6 +36,11 @@ VIEWS: dict[str, tuple[str, tuple[str, ...]]] = {
     "help": ("the help", ("question_mark",)),
     "question": ("the question before cancelling an event", ("2", "tab", "d")),
     "form": ("the form editing the welcome ceremony", ("2", "enter")),
+    "month": ("October 2025 at a glance, today outlined", ("M",)),
+    "participant-form": (
+        "the form editing a participant, from the palette",
+        ("ctrl+p", *"edit", "space", *"participant", "space", *"putin", "enter"),
+    ),
 }
 
 
