@@ -21,9 +21,8 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker
 
 from tui.core.editing.document import CalendarDocument, Outcome, Result
 from tui.core.errors import CalendarError, UsageError
@@ -31,6 +30,7 @@ from tui.core.importing.fetch import read_source
 from tui.core.importing.plan import Action
 from tui.core.importing.session import Options, Prepared, prepare_import, write_prepared
 from tui.core.living.changes import change_line
+from tui.ui.dialogs.worker_modal import WorkerModal
 from tui.ui.worker_threads import finishing
 
 
@@ -42,7 +42,7 @@ class ImportDone:
     replace_broken: Callable[[], Outcome]
 
 
-class ImportModal(ModalScreen[ImportDone | None]):
+class ImportModal(WorkerModal[ImportDone | None]):
     """Imports a .ics file or URL into the calendar ``document`` owns; None when nothing
     was written (cancelled, or nothing to change)."""
 
@@ -134,20 +134,14 @@ class ImportModal(ModalScreen[ImportDone | None]):
             button.label = "Close"
             self.say(f"Nothing to change: {counts}.")
 
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker is not self.running or event.state not in (
-            WorkerState.SUCCESS,
-            WorkerState.ERROR,
-        ):
-            return
-        self.running = None
-        result = event.worker.result
-        if event.state is WorkerState.SUCCESS and isinstance(result, Prepared):
+    def succeeded(self, result: object) -> None:
+        if isinstance(result, Prepared):
             self.show(result)
-        elif event.state is WorkerState.SUCCESS and isinstance(result, Outcome):
+        elif isinstance(result, Outcome):
             self.written(result)
-        else:
-            self.say(_reason(event.worker.error), error=True)
+
+    def failed(self, error: BaseException | None) -> None:
+        self.say(_reason(error), error=True)
 
     def written(self, outcome: Outcome) -> None:
         """Saved or broken: back to the screen, which says so; else say why here."""

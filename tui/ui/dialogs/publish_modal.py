@@ -25,9 +25,8 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.notifications import SeverityLevel
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, ProgressBar, Static
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker
 
 from tui.core.errors import UsageError
 from tui.core.model import Calendar
@@ -38,11 +37,12 @@ from tui.core.sharing.publish import Outcome, Prepared, prepare, send
 from tui.core.sharing.remembered import remember_url
 from tui.core.sharing.report import change_lines, plan_summary, progress_line, result_line
 from tui.core.text import one_line
+from tui.ui.dialogs.worker_modal import WorkerModal
 
 TIMEOUT_S = 30.0  # per request, as the command line's default
 
 
-class PublishModal(ModalScreen[datetime | None]):
+class PublishModal(WorkerModal[datetime | None]):
     """Publishes ``calendar`` to a CalDAV collection; returns when a round ended well."""
 
     DEFAULT_CSS = """
@@ -166,20 +166,11 @@ class PublishModal(ModalScreen[datetime | None]):
         enter = "Press enter to send them." if outcome.writes else "Enter closes."
         self.say(f"{plan_summary(outcome)} {enter}")
 
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker is not self.running or event.state not in (
-            WorkerState.SUCCESS,
-            WorkerState.ERROR,
-        ):
-            return
-        self.running = None
-        result = event.worker.result
-        if event.state is WorkerState.SUCCESS and isinstance(result, Prepared):
+    def succeeded(self, result: object) -> None:
+        if isinstance(result, Prepared):
             self.show(result)
-        elif event.state is WorkerState.SUCCESS and isinstance(result, Outcome):
+        elif isinstance(result, Outcome):
             self.finished(result)
-        else:
-            self.failed(event.worker.error)
 
     def finished(self, outcome: Outcome) -> None:
         worry = outcome.stopped or bool(outcome.conflicts)
