@@ -14,6 +14,7 @@ import tomllib
 from dataclasses import replace
 from typing import Any
 
+import pytest
 import tomli_w
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
@@ -116,16 +117,33 @@ def test_untouched_fields_come_back_exactly_after_a_save(
 
 @given(value=st.text(), multiline=st.booleans())
 def test_field_escapes_read_back_exactly(value: str, multiline: bool) -> None:
-    assert from_field(to_field(value, multiline=multiline)) == value
+    assert from_field(to_field(value, multiline=multiline), multiline=multiline) == value
 
 
 def test_the_issue_payloads_show_as_escapes() -> None:
     assert to_field(HOSTILE) == (
         "\\x1b]52;c;Y3VybCBldmlsLmV4YW1wbGUgfCBzaA==\\x07\\x1b]0;T\\x07\\x9b\\u202e\\u2066\\u200b"
     )
-    assert to_field("one\r\ntwo\u2028three\x85", multiline=True) == ("one\\r\ntwo\\u2028three\\x85")
+    assert to_field("one\r\ntwo\u2028three\x85", multiline=True) == (
+        "one\\x0d\ntwo\\u2028three\\x85"
+    )
     assert from_field("typed \\u202e here") == "typed \u202e here"
-    assert to_field("C:\\new \\ plain") == "C:\\\\new \\ plain"
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "C:\\new\\folder",
+        "Line\\none \\ttab",
+        "\\\\server\\share",
+        "back\\u0041slash \\x41 \\\\ end",
+    ],
+)
+def test_what_the_user_types_is_kept_as_typed(typed: str) -> None:
+    """Only an escape of a character the form itself escapes is read back: a Windows path,
+    a '\\n' in a title or an escape of a plain letter stay text."""
+    assert from_field(typed) == typed
+    assert to_field(typed) == typed
 
 
 def test_a_source_with_a_line_separator_stays_one_source() -> None:

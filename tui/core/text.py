@@ -100,48 +100,67 @@ def json_escapes(document: str) -> str:
 
 # --- text in an edit field: visible escapes the user can read, edit and type -------------
 # Every control, C1, bidi and invisible character, and the line breaks a text widget would
-# split on or rewrite (CR, FF, VT, U+0085, U+2028, U+2029), written as a ``\\x``/``\\u``
-# escape; a multi-line field keeps its newlines and tabs. A backslash that would read as
-# the start of an escape is doubled, so `from_field` gives back exactly the value.
+# split on or rewrite (CR, FF, VT, U+0085, U+2028, U+2029), written as a ``\\xHH`` or
+# ``\\uHHHH`` escape; a multi-line field keeps its newlines and tabs. Only such an escape of
+# such a character is read back, so what a user types stays as typed: ``C:\\new``,
+# ``\\\\server`` and ``\\x41`` are text. A run of backslashes before a look-alike is
+# doubled (odd: an escape, even: text), so `from_field` gives back exactly the value.
 _FIELD_OTHERS = f"\\x7f-\\x9f{_BIDI}{_INVISIBLE}\\u2028\\u2029"
-_FIELD_ONE_LINE_HAZARD = "\\x00-\\x1f" + _FIELD_OTHERS
-_FIELD_LINES_HAZARD = "\\x00-\\x08\\x0b-\\x1f" + _FIELD_OTHERS  # newline and tab kept
-_FIELD_ONE_LINE = re.compile(
-    f"\\\\(?=[\\\\xunrt{_FIELD_ONE_LINE_HAZARD}])|[{_FIELD_ONE_LINE_HAZARD}]"
-)
-_FIELD_LINES = re.compile(f"\\\\(?=[\\\\xunrt{_FIELD_LINES_HAZARD}])|[{_FIELD_LINES_HAZARD}]")
-_FIELD_ESCAPE = re.compile(r"\\(?:(\\)|x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|([nrt]))")
+_FIELD_HAZARD = {
+    False: re.compile(f"[\\x00-\\x1f{_FIELD_OTHERS}]"),
+    True: re.compile(f"[\\x00-\\x08\\x0b-\\x1f{_FIELD_OTHERS}]"),  # newline and tab kept
+}
+_HEX = r"x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}"
+_TO_FIELD = {
+    multiline: re.compile(rf"(\\*)(?:({_HEX})|({hazard.pattern}))")
+    for multiline, hazard in _FIELD_HAZARD.items()
+}
+_FROM_FIELD = re.compile(rf"(\\+)({_HEX})")
 
 
-def _field_escape(match: re.Match[str]) -> str:
-    return "\\\\" if match.group() == "\\" else _escape(match)
+def _stands_for_hazard(look_alike: str, multiline: bool) -> bool:
+    return bool(_FIELD_HAZARD[multiline].fullmatch(chr(int(look_alike[1:], 16))))
 
 
 def to_field(value: str, *, multiline: bool = False) -> str:
     """``value`` as an edit field shows it: hazards as visible escapes (see above)."""
-    return (_FIELD_LINES if multiline else _FIELD_ONE_LINE).sub(_field_escape, value)
+
+    def escape(match: re.Match[str]) -> str:
+        run, look_alike, hazard = match.groups()
+        if look_alike is not None:
+            if not _stands_for_hazard(look_alike, multiline):
+                return match.group()
+            return "\\" * (2 * len(run)) + look_alike  # even: text
+        code = ord(hazard)
+        hex_escape = f"x{code:02x}" if code <= 0xFF else f"u{code:04x}"
+        return "\\" * (2 * len(run) + 1) + hex_escape  # odd: the character
+
+    return _TO_FIELD[multiline].sub(escape, value)
 
 
-def from_field(text: str) -> str:
-    """The value an edit field's ``text`` stands for: escapes read back, as `to_field`
-    wrote them or as the user typed them (``\\u202e`` gives U+202E)."""
+def from_field(text: str, *, multiline: bool = False) -> str:
+    """The value an edit field's ``text`` stands for: escapes of hazards read back, as
+    `to_field` wrote them or as the user typed them (``\\u202e`` gives U+202E); any other
+    backslash is text."""
 
     def unescape(match: re.Match[str]) -> str:
-        backslash, byte, code, short = match.groups()
-        if backslash:
-            return "\\"
-        if short:
-            return {"n": "\n", "r": "\r", "t": "\t"}[short]
-        return chr(int(byte or code, 16))
+        run, look_alike = match.groups()
+        if not _stands_for_hazard(look_alike, multiline):
+            return match.group()
+        if len(run) % 2:
+            return "\\" * (len(run) // 2) + chr(int(look_alike[1:], 16))
+        return "\\" * (len(run) // 2) + look_alike
 
-    return _FIELD_ESCAPE.sub(unescape, text)
+    return _FROM_FIELD.sub(unescape, text)
 
 
 def field_value(original: str, shown: str, multiline: bool = False) -> str:
     """What an edit field opened with ``original`` holds now that it shows ``shown``:
     ``original`` itself, exactly, while untouched (compared with what it showed, not with
     what a widget might have made of it), else `from_field` of the text."""
-    return original if shown == to_field(original, multiline=multiline) else from_field(shown)
+    if shown == to_field(original, multiline=multiline):
+        return original
+    return from_field(shown, multiline=multiline)
 
 
 WEB_SCHEMES = ("https://", "http://")
