@@ -307,3 +307,20 @@ async def test_a_save_runs_off_the_ui_thread_and_keys_are_answered_meanwhile(
         assert status_of(calendar_file, "official-welcome") is Status.CONFIRMED  # not yet
         release.set()
         await until(lambda: status_of(calendar_file, "official-welcome") is Status.CANCELLED)
+
+
+async def test_d_after_a_participant_acts_on_the_event_highlighted(calendar_file: Path) -> None:
+    """Found by a new user: a participant chosen, then tab to the events: d said "Choose an
+    event first." although an event was highlighted there. Focus selects the row it is on."""
+    app = open_app(calendar_file)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = main_screen(app)
+        screen.query_one("#people").focus()
+        await pilot.press("j")  # a participant's details
+        await pilot.pause()
+        screen.query_one("#events-table").focus()
+        await pilot.pause()
+        first = table_rows(app)[0][2]
+        await pilot.press("d")
+        await until(lambda: isinstance(app.screen, ConfirmModal))
+        assert first in str(app.screen.query_one("#confirm-question").render())

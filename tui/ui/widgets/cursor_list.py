@@ -100,6 +100,12 @@ class CursorList(ScrollView, can_focus=True):
         """The row keyed ``key``, if any."""
         return next((n for n in range(self.row_count) if self.key_at(n) == key), None)
 
+    def on_focus(self) -> None:
+        # The row the keys now act on is the one selected: d after tab acts on the event
+        # highlighted here, not on a participant chosen in another pane before.
+        if self.row_count:
+            self.post_message(self.Highlighted(self, self.key_at(self.cursor)))
+
     # --- input ----------------------------------------------------------------------------
     def action_move(self, step: int) -> None:
         self.move_cursor(self.cursor + step, announce=True)
