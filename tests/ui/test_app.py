@@ -673,3 +673,14 @@ async def test_switching_lanes_keeps_a_focus(make_app: MakeApp) -> None:
         await pilot.press("2", "v")  # lanes by venue: the timeline opens, focused
         await pilot.pause()
         assert app.focused is not None and app.focused.id == "timeline"
+
+
+async def test_a_notice_shows_calendar_controls_as_symbols(make_app: MakeApp) -> None:
+    """Found by a new user: "Saved: added '…'" carried a title's raw U+202E to the
+    terminal (and dropped its \\x01), where the panes show both as symbols."""
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        main_screen(app).notify("Saved: added 'a\u202eb\x01c'", markup=False)
+        await pilot.pause()
+        shown = [notice.message for notice in app._notifications]
+        assert shown == ["Saved: added 'a<U+202E>b\u2401c'"]

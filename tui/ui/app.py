@@ -12,6 +12,7 @@ from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.command import CommandPalette
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from tui.core.errors import Diagnostic
@@ -20,7 +21,7 @@ from tui.core.living.versions import Living, start
 from tui.core.loading.load import Loaded
 from tui.core.model import Calendar
 from tui.core.system.gc_pause import pause_collector, resume_collector
-from tui.core.text import one_line
+from tui.core.text import MESSAGE_LIMIT, one_line, printable
 from tui.ui import textual_fixes
 from tui.ui.commands import CalendarCommands
 from tui.ui.main.main_screen import Clock, MainScreen
@@ -74,6 +75,22 @@ class DiplocalApp(App[None]):
         if calendar is not None:
             self.living = self.living_of(Loaded(calendar, list(warnings)))
             self.title = one_line(calendar.title)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notice reaches the terminal as it does in the panes: controls, bidi and
+        invisible characters from the calendar shown as symbols, never obeyed."""
+        safe = printable(message, MESSAGE_LIMIT)
+        super().notify(
+            safe, title=one_line(title), severity=severity, timeout=timeout, markup=markup
+        )
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key) and not event.is_forwarded:
