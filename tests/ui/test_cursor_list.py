@@ -77,7 +77,8 @@ async def test_the_state_moves_the_cursor_silently_the_user_loudly(
         await pilot.press("up", "enter")
         await pilot.pause()
         assert said(app) == [
-            ("Highlighted", "days", "2025-10-21"),
+            ("Highlighted", "days", "2025-10-21"),  # (the days had the focus already)
+            ("Highlighted", "events-table", "e5"),  # focus selects the row it is on
             ("Highlighted", "events-table", "e4"),
             ("Selected", "events-table", "e4"),
         ]
