@@ -12,9 +12,11 @@ from textual import events
 from textual.pilot import Pilot
 
 from tests.ui.conftest import MakeApp
+from tests.ui.helpers import main_screen
 from tests.ui.plain_screen import screen_lines, screen_text
 from tests.ui.test_living import open_app, until
 from tui.core.loading.load import bundled_calendar
+from tui.core.present.state import View
 from tui.ui.app import DiplocalApp
 from tui.ui.dialogs.help_modal import HelpModal
 
@@ -195,3 +197,22 @@ async def test_source_urls_break_between_their_parts(make_app: MakeApp) -> None:
         assert "https://www.rbc.ru/politics/08/10/2025/68e6627a9a7947303c611400" in urls
         assert "https://centrasia.org/newsA.php?st=1759970820" in urls, inside
         assert len(pieces) > len(urls)  # some did not fit on one line
+
+
+async def test_escape_goes_back_to_the_day_view_from_the_timeline_and_whole_visit(
+    make_app: MakeApp,
+) -> None:
+    """Found by a new user: escape did not leave the timeline (only `t` again did). It
+    first shows every pane again when one is maximized, then goes back to the day."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = main_screen(app)
+        for key in ("t", "a"):
+            await pilot.press(key, "m")
+            await pilot.pause()
+            await pilot.press("escape")  # the maximized pane back among the others
+            await pilot.pause()
+            assert screen.browse.view is not View.DAY
+            await pilot.press("escape")
+            await pilot.pause()
+            assert screen.browse.view is View.DAY, key

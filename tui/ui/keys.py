@@ -37,6 +37,6 @@ MAIN_KEYS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
     Binding("i", "about", "About the calendar", show=False),
     Binding("f", "whole_text", "Show a long description whole, or cut", show=False),
     Binding("m", "toggle_maximize", "Maximize or restore the pane", show=False),
-    Binding("escape", "escape", "Clear search, restore panes", show=False),
+    Binding("escape", "escape", "Close search, restore panes, or back to the day", show=False),
     Binding("question_mark", "help", "Help"),
 ]

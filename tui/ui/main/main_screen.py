@@ -314,10 +314,11 @@ class MainScreen(Screen[None]):
         self.query_one(SearchBar).slash()
 
     def action_escape(self) -> None:
+        """Close the search, or show every pane again, or go back to the day view."""
         if self.query_one(SearchBar).close():
             self.focus_day_view()
-        else:
-            self.query_one(PaneLayout).restore()
+        elif not self.query_one(PaneLayout).restore() and self.browse.view is not View.DAY:
+            self.action_toggle_view(self.browse.view.value)
 
     def action_toggle_maximize(self) -> None:
         self.query_one(PaneLayout).toggle(self.focused)

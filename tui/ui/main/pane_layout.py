@@ -191,8 +191,11 @@ class PaneLayout(Horizontal):
         else:
             self.show_only(pane)
 
-    def restore(self) -> None:
+    def restore(self) -> bool:
+        """Every pane shown again; whether one was maximized."""
+        maximized = bool(self.query(".-maximized"))
         self.show_only(None)
+        return maximized
 
     def show_only(self, pane: Widget | None) -> None:
         for name in PANES:
