@@ -222,3 +222,20 @@ async def test_editing_a_participant_and_adding_a_country(calendar_file: Path) -
         await until(lambda: any("Saved: added country 'Mongolia'" in n for n in notices))
         await until(lambda: "MN" in main_screen(app).calendar.countries)
         assert load_calendar(calendar_file).calendar.countries["MN"].capital == "Ulaanbaatar"
+
+
+async def test_a_new_rows_empty_fields_are_not_called_wrong_before_a_save(
+    calendar_file: Path,
+) -> None:
+    """Found by a new user: a new participant's form opened with 'must not be empty' under
+    every field. A field says so once it was changed, or once ctrl+s was tried."""
+    app = open_app(calendar_file)
+    async with app.run_test(size=SIZE) as pilot:
+        form = await open_form(app, pilot, "people", "N")
+        await pilot.pause()
+        assert [message(form, f) for f in ("id", "name", "country")] == ["", "", ""]
+        assert str(form.query_one("#form-problem", Label).render()) == ""
+        await pilot.press("ctrl+s")  # refused, and now each empty field says why
+        await pilot.pause()
+        assert app.screen is form
+        assert message(form, "id") != "" and message(form, "name") != ""

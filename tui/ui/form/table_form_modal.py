@@ -54,6 +54,9 @@ class TableFormModal(SavingForm):
         self.key = key
         self.initial = values_of(calendar, section, key)
         self.problems: dict[str, str] = {}
+        # A new row's empty fields are not yet wrong: a field says so once it was changed,
+        # or once saving was tried (an existing row's fields say so at once).
+        self.tried = key is not None
 
     def compose(self) -> ComposeResult:
         noun = NOUNS[self.section]
@@ -115,15 +118,19 @@ class TableFormModal(SavingForm):
         """Each field's message and whether saving is possible, for the values as typed."""
         if not self.is_attached:
             return
-        self.problems = check_values(self.calendar, self.section, self.current_values(), self.key)
+        values = self.current_values()
+        self.problems = check_values(self.calendar, self.section, values, self.key)
         for field in FIELDS[self.section]:
             message = self.problems.get(field.name)
+            if not self.tried and values[field.name] == self.initial[field.name]:
+                message = None
             label = self.query_one(f"#message-{field.name}", Label)
             label.update(Text(message or ""))
             label.set_class(message is not None, "-shown")
         self.query_one("#form-save", Button).disabled = bool(self.problems)
         names = [f.label.lower() for f in FIELDS[self.section] if f.name in self.problems]
         reason = f"Cannot save until these are right: {', '.join(names)}." if names else ""
+        reason = reason if self.tried or self.dirty() else ""
         self.query_one("#form-problem", Label).update(Text(reason))
 
     @on(Input.Submitted)
@@ -133,6 +140,7 @@ class TableFormModal(SavingForm):
 
     # --- what SavingForm asks -----------------------------------------------------------
     def blocked(self) -> bool:
+        self.tried = True
         self.revalidate()
         return bool(self.problems)
 
