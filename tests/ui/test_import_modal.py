@@ -139,9 +139,9 @@ async def test_an_import_is_one_step_undone_by_ctrl_z_and_redone_by_ctrl_y(
         await until(pilot, lambda: path.read_bytes() == imported)
         await until(pilot, lambda: len(notices) >= 3)
         assert notices == [
-            "Saved: imported 2 events from apple.ics",
-            "Undid: imported 2 events from apple.ics",
-            "Redid: imported 2 events from apple.ics",
+            "Saved: imported 2 new events from apple.ics",
+            "Undid: imported 2 new events from apple.ics",
+            "Redid: imported 2 new events from apple.ics",
         ]
 
 

@@ -151,3 +151,14 @@ def test_ids_no_one_defines_are_left_out_once_and_a_second_import_changes_nothin
     before = target.read_bytes()
     assert once() == (False, 0)
     assert target.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("added", "updated", "said"),
+    [(2, 0, "2 new events"), (0, 1, "1 updated event"), (2, 1, "2 new and 1 updated events")],
+)
+def test_an_imports_notice_counts_as_its_preview_did(added: int, updated: int, said: str) -> None:
+    """Found by a new user: the preview said '1 to update', the notice 'imported 1 event'."""
+    from tui.core.importing.write import _counted
+
+    assert _counted(added, updated) == said

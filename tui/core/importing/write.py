@@ -164,9 +164,17 @@ def import_edit(base: str, new: str, plan: Plan, sources: Sequence[str]) -> Edit
     keys: list[TableKey] = [("events", s.event_id) for s in touched]
     keys += [("countries", code) for code in plan.countries]
     keys += [("participants", pid) for pid in plan.participants]
-    count = len(touched)
-    what = f"imported {count} event{'' if count == 1 else 's'} from {_named(sources)}"
+    added = sum(s.action is Action.ADD for s in touched)
+    what = f"imported {_counted(added, len(touched) - added)} from {_named(sources)}"
     return Edit(make, tuple(keys), tuple(ids), what)
+
+
+def _counted(added: int, updated: int) -> str:
+    """'2 new events', '1 updated event', '2 new and 1 updated events': as the preview
+    counted them."""
+    parts = [f"{added} new" if added else "", f"{updated} updated" if updated else ""]
+    total = added + updated
+    return f"{' and '.join(p for p in parts if p) or '0'} event{'' if total == 1 else 's'}"
 
 
 def _named(sources: Sequence[str]) -> str:
