@@ -6,6 +6,8 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import BASE
 from tui.cli import main
 from tui.core.importing.session import Options, Prepared, prepare_import, write_prepared
