@@ -684,3 +684,30 @@ async def test_a_notice_shows_calendar_controls_as_symbols(make_app: MakeApp) ->
         await pilot.pause()
         shown = [notice.message for notice in app._notifications]
         assert shown == ["Saved: added 'a<U+202E>b\u2401c'"]
+
+
+async def test_the_palette_over_a_dialog_offers_no_calendar_commands(make_app: MakeApp) -> None:
+    """Found by a new user: the palette over the publish dialog offered 'Publish to
+    CalDAV…' again (a second dialog over the first). Over a dialog it has only the app's
+    own commands; over the main screen it has the calendar's."""
+    from textual.command import CommandList
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+
+        async def prompts() -> list[str]:
+            await pilot.press("ctrl+p", *"export")
+            await until(lambda: bool(app.screen.query(CommandList)))
+            await pilot.pause(0.3)
+            options = app.screen.query_one(CommandList)
+            found = [
+                str(options.get_option_at_index(i).prompt) for i in range(options.option_count)
+            ]
+            await pilot.press("escape")
+            return found
+
+        assert any("Export the filtered view" in p for p in await prompts())
+        await pilot.press("e")
+        await until(lambda: isinstance(app.screen, ExportModal))
+        assert not any("Export the filtered view" in p for p in await prompts())
+        assert isinstance(app.screen, ExportModal)

@@ -59,10 +59,9 @@ class CalendarCommands(Provider):
     def main_screen(self) -> MainScreen | None:
         from tui.ui.main.main_screen import MainScreen
 
-        for screen in reversed(self.app.screen_stack):
-            if isinstance(screen, MainScreen):
-                return screen
-        return None
+        # Only over the main screen itself: over a dialog (publishing, importing, a form)
+        # its commands would open a second dialog over the first.
+        return self.screen if isinstance(self.screen, MainScreen) else None
 
     def commands(self, screen: MainScreen) -> Iterator[tuple[str, Callable[[], object], str]]:
         calendar = screen.calendar
