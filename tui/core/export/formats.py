@@ -42,14 +42,15 @@ def export_bytes(
     fmt: ExportFormat,
     open_end: str = "duration",
     source: Path | None = None,
-    check: Callable[[], None] | None = None,
+    check: Callable[[int], None] | None = None,
 ) -> bytes:
     """The exported file. The writers load on first export, not at start-up.
 
     ``open_end`` names how iCalendar writes a timed event without an end (ical.OpenEnd);
     ``source`` is the calendar's file: SEQUENCE numbers are kept per file (and id).
-    ``check``: called now and then (between the stages, and every few hundred events of
-    an iCalendar file); it may raise to stop the export, as a cancelled worker's does.
+    ``check``: called now and then with the number of events written so far (0 before
+    the revisions, then every few hundred events of an iCalendar file); it may raise to
+    stop the export, as a cancelled worker's does.
     """
     if fmt is ExportFormat.TOML:
         from tui.core.export.toml_calendar import to_toml
@@ -60,7 +61,7 @@ def export_bytes(
 
     # SEQUENCE goes up for events changed since the last export, so clients update them.
     if check is not None:
-        check()
+        check(0)
     revisions = export_revisions(calendar, events, stamp_time(calendar), source=source)
     return to_icalendar(
         calendar, events, revisions=revisions, open_end=OpenEnd(open_end), check=check

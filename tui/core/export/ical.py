@@ -357,15 +357,15 @@ def to_icalendar(
     clock: Clock | None = None,
     revisions: Mapping[str, tuple[int, datetime]] | None = None,
     open_end: OpenEnd = OpenEnd.DURATION,
-    check: Callable[[], None] | None = None,
+    check: Callable[[int], None] | None = None,
 ) -> bytes:
     """The iCalendar file for ``events`` (default: all of the calendar's).
 
     ``revisions`` maps event ids to (SEQUENCE, LAST-MODIFIED); events it names carry both,
     the others neither. An event's own ``updated`` stamp (set by every edit) is its
     LAST-MODIFIED: the time the entry was really changed, not the time an export noticed.
-    ``check`` is called every `CHECK_EVERY` events; it may raise, to stop the export (a
-    cancelled worker's).
+    ``check`` is called every `CHECK_EVERY` events with the number written so far (a
+    progress bar's); it may raise, to stop the export (a cancelled worker's).
     """
     chosen = list(calendar.events if events is None else events)
     stamp = f"{stamp_time(calendar, clock):%Y%m%dT%H%M%S}Z"
@@ -379,7 +379,7 @@ def to_icalendar(
     lines: list[str] = []
     for number, event in enumerate(chosen):
         if check is not None and number % CHECK_EVERY == 0:
-            check()
+            check(number)
         vevent = vevent_lines(event_properties(calendar, event, open_end), stamp)
         if revisions and event.id in revisions:
             sequence, noticed = revisions[event.id]
