@@ -6,8 +6,7 @@ a FIFO stops at once (its reader keeps what it took), never left blocked in a wr
 
 The thread shares the interpreter with the app: each frame the app draws meanwhile takes
 the CPU from it. So the progress bar is moved a few times a second (not Textual's animated
-bar, 15 frames a second), and text that stays the same is not set again (a label's update
-lays the dialog out anew).
+bar, 15 frames a second).
 """
 
 from __future__ import annotations
@@ -96,9 +95,7 @@ class ExportModal(ModalScreen[ExportResult | None]):
 
     def say(self, message: str, *, error: bool = False) -> None:
         label = self.query_one("#export-message", Label)
-        shown = one_line(message)
-        if str(label.content) != shown:
-            label.update(Text(shown))
+        label.update(Text(one_line(message)))
         label.set_class(error, "-error")
 
     def show_progress(self) -> None:
@@ -112,9 +109,7 @@ class ExportModal(ModalScreen[ExportResult | None]):
     @on(Input.Changed, "#export-path")
     def path_changed(self) -> None:
         self.confirmed_path = None
-        button = self.query_one("#export-go", Button)
-        if str(button.label) != "Export":
-            button.label = "Export"
+        self.query_one("#export-go", Button).label = "Export"
         self.say("")
 
     @on(Input.Submitted, "#export-path")
