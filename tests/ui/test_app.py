@@ -580,11 +580,11 @@ async def test_a_cancelled_export_stops_writing(
 ) -> None:
     started, stopped = threading.Event(), threading.Event()
 
-    def long_export(*args: object, check: Callable[[], None], **kwargs: object) -> bytes:
+    def long_export(*args: object, check: Callable[[int], None], **kwargs: object) -> bytes:
         started.set()
         try:
-            for _ in range(1000):  # ten seconds of writing, unless stopped
-                check()
+            for written in range(1000):  # ten seconds of writing, unless stopped
+                check(written)
                 time.sleep(0.01)
         except Exception:
             stopped.set()

@@ -3,6 +3,10 @@
 The file is produced in a thread worker: 100,000 events take seconds, and the app keeps
 answering keys meanwhile; escape cancels: a cancelled export replaces no file, and one into
 a FIFO stops at once (its reader keeps what it took), never left blocked in a write.
+
+The thread shares the interpreter with the app: each frame the app draws meanwhile takes
+the CPU from it. So the progress bar is moved a few times a second (not Textual's animated
+bar, 15 frames a second).
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
+from textual.timer import Timer
 from textual.widgets import Button, Input, Label, ProgressBar, RadioButton, RadioSet
 from textual.worker import Worker, WorkerState, get_current_worker
 
@@ -24,6 +29,8 @@ from tui.core.export.formats import ExportFormat, export_bytes, with_format
 from tui.core.model import Calendar, Event
 from tui.core.system.files import write_atomic
 from tui.core.text import one_line
+
+PROGRESS_EVERY = 0.25  # seconds between two moves of the progress bar while exporting
 
 
 class ExportCancelled(Exception):
@@ -57,7 +64,9 @@ class ExportModal(ModalScreen[ExportResult | None]):
         self.default = default
         self.confirmed_path: Path | None = None
         self.running: Worker[ExportResult | None] | None = None
+        self.progress: Timer | None = None
         self.target = default
+        self.written = 0  # events written so far: set by the worker, shown by a timer
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-dialog", classes="dialog"):
@@ -67,7 +76,7 @@ class ExportModal(ModalScreen[ExportResult | None]):
                 for fmt in ExportFormat:
                     yield RadioButton(fmt.label, value=fmt is ExportFormat.ICS, id=f"format-{fmt}")
             yield Label("", id="export-message")
-            yield ProgressBar(total=None, show_eta=False, id="export-progress")
+            yield ProgressBar(total=len(self.events), show_eta=False, id="export-progress")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Export", variant="primary", id="export-go")
                 yield Button("Cancel", id="export-cancel")
@@ -88,6 +97,9 @@ class ExportModal(ModalScreen[ExportResult | None]):
         label = self.query_one("#export-message", Label)
         label.update(Text(one_line(message)))
         label.set_class(error, "-error")
+
+    def show_progress(self) -> None:
+        self.query_one("#export-progress", ProgressBar).progress = self.written
 
     @on(RadioSet.Changed)
     def format_changed(self) -> None:
@@ -122,15 +134,17 @@ class ExportModal(ModalScreen[ExportResult | None]):
         self.set_class(True, "-running")
         self.say(f"Writing {len(self.events)} events… (escape cancels)")
         self.running = self.write(path, self.chosen_format)
+        self.progress = self.set_interval(PROGRESS_EVERY, self.show_progress)
 
     @work(thread=True, exclusive=True, exit_on_error=False)
     def write(self, path: Path, fmt: ExportFormat) -> ExportResult | None:
         """Worker thread: produce the file, then write it unless cancelled meanwhile."""
         worker = get_current_worker()
 
-        def check() -> None:
+        def check(written: int) -> None:
             # Stops a cancelled export within a few hundred events, not after all of
             # them: it would go on taking the CPU from the app, and hold up quitting.
+            self.written = written
             if worker.is_cancelled:
                 raise ExportCancelled
 
@@ -154,6 +168,8 @@ class ExportModal(ModalScreen[ExportResult | None]):
             self.dismiss(result)
         elif event.state is WorkerState.ERROR:
             self.running = None
+            if self.progress is not None:
+                self.progress.stop()
             self.set_class(False, "-running")
             error = event.worker.error
             reason = error.strerror if isinstance(error, OSError) else None
