@@ -7,6 +7,8 @@ import asyncio
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import DATA
 from tests.ui.conftest import NOW, VIEWER_ZONE
 from tests.ui.helpers import day_counts, details, header, main_screen, table_rows
@@ -98,3 +100,26 @@ async def test_r_reloads_by_hand(tmp_path: Path) -> None:
         path.write_text(text.replace('title = "Arrival"', 'title = "Landing"'), "utf-8")
         await pilot.press("r")
         await until(lambda: "Landing" in [row[2] for row in table_rows(app)])
+
+
+async def test_a_save_before_the_watch_begins_is_not_missed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by the browser tests under load: a file saved after the version shown was read
+    but before the watcher started was never shown (the watch took the file as it found it)."""
+    from tui.ui.main.background import Follower
+
+    path = tmp_path / "cal.toml"
+    text = (DATA / "sample.toml").read_text(encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
+    start = Follower.start
+
+    def saved_first(follower: Follower) -> None:
+        path.write_text(text.replace("Talks in Dushanbe", "Talks, moved"), encoding="utf-8")
+        start(follower)
+
+    monkeypatch.setattr(Follower, "start", saved_first)
+    app = open_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        await until(lambda: "Talks, moved" in [row[2] for row in table_rows(app)])

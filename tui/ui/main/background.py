@@ -11,6 +11,7 @@ worker, so that the UI thread only swaps them in and draws what is visible.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
@@ -217,6 +218,7 @@ class Follower:
         self.stop = threading.Event()
         # What the last reload parsed and checked: the next one re-reads only what changed.
         self.reusable: Reloadable | None = None
+        self.opened_ns = time.time_ns()  # the version shown was read before this
 
     def start(self) -> None:
         self.host.run_worker(self._follow, thread=True, name="follow", exit_on_error=False)
@@ -227,13 +229,25 @@ class Follower:
     def _follow(self) -> None:
         from tui.core.living.watch import (
             follow,  # watchfiles loads in the worker, after first paint
+            read_settled,
         )
 
-        for version in follow(self.path, self.stop):
+        # A save between the read of the version shown and the start of this watch would
+        # be missed (the watch takes the file as it finds it): looked at once now.
+        first = read_settled(self.path, self.stop) if self._changed_since_opened() else None
+        if first is not None and not self.stop.is_set():
+            self.preparer.send(self.load(first))
+        for version in follow(self.path, self.stop, known=first.data if first else None):
             result = self.load(version)
             if self.stop.is_set():
                 return
             self.preparer.send(result)
+
+    def _changed_since_opened(self) -> bool:
+        try:
+            return self.path.stat().st_mtime_ns >= self.opened_ns
+        except OSError:
+            return False
 
     def load(self, version: FileVersion) -> Loaded | CalendarError:
         """The new version, parsing and checking only the events whose text changed."""
