@@ -27,6 +27,7 @@ from pathlib import Path
 import icalendar
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from bench.khal_config import khal_config
 from tui.core.export.ical import vtimezone
 
 FORMS = {
@@ -37,22 +38,6 @@ FORMS = {
     "no DTEND, no DURATION": "",
     "DTEND = DTSTART": "DTEND;TZID=Asia/Dushanbe:20251009T163000",
 }
-KHAL_CONFIG = """\
-[calendars]
-[[visit]]
-path = {folder}
-type = calendar
-[locale]
-timeformat = %H:%M
-dateformat = %Y-%m-%d
-longdateformat = %Y-%m-%d
-datetimeformat = %Y-%m-%d %H:%M
-longdatetimeformat = %Y-%m-%d %H:%M
-local_timezone = Asia/Dushanbe
-default_timezone = Asia/Dushanbe
-[sqlite]
-path = {database}
-"""
 ICALJS = """
 const ICAL = require('ical.js');
 const data = require('fs').readFileSync(process.argv[2], 'utf8');
@@ -88,7 +73,7 @@ def khal(path: Path, work: Path) -> str:
     folder, config = work / "khal", work / "khal.conf"
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir()
-    config.write_text(KHAL_CONFIG.format(folder=folder, database=work / "khal.db"))
+    config.write_text(khal_config(folder, work / "khal.db", "Asia/Dushanbe"))
     (work / "khal.db").unlink(missing_ok=True)
     base = [str(command), "-c", str(config)]
     done = subprocess.run(

@@ -31,6 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 from figures import Figure  # noqa: E402
 from goals import IKHAL_PEAK, IKHAL_WARM, KHAL_LIST  # noqa: E402
+from khal_config import khal_config  # noqa: E402
 from make_calendar import calendar_text  # noqa: E402
 from terminal import first_paint  # noqa: E402
 
@@ -43,24 +44,6 @@ URWID = "urwid==2.6.16"
 # locale, with Python's UTF-8 mode for the text.
 KHAL_ENV = {"LC_ALL": "C", "PYTHONCOERCECLOCALE": "0", "PYTHONUTF8": "1"}
 VENV = Path(os.environ.get("DIPLOCAL_BENCH_KHAL_VENV", "/tmp/khal-venv"))
-CONFIG = """\
-[calendars]
-[[bench]]
-path = {folder}
-type = calendar
-
-[locale]
-timeformat = %H:%M
-dateformat = %Y-%m-%d
-longdateformat = %Y-%m-%d
-datetimeformat = %Y-%m-%d %H:%M
-longdatetimeformat = %Y-%m-%d %H:%M
-local_timezone = UTC
-default_timezone = UTC
-
-[sqlite]
-path = {database}
-"""
 _BLOCK = re.compile(rb"BEGIN:(VEVENT|VTIMEZONE)\r\n.*?END:\1\r\n", re.DOTALL)
 _TZID = re.compile(rb"^TZID:(.*)\r$", re.MULTILINE)
 _USES = re.compile(rb";TZID=([^:;]*)[:;]")
@@ -111,7 +94,7 @@ class Peer:
         write_vdir(to_icalendar(calendar), vdir)
         self.config = work / f"peer-{size}.khal"
         database = work / f"peer-{size}.db"
-        self.config.write_text(CONFIG.format(folder=vdir, database=database), encoding="utf-8")
+        self.config.write_text(khal_config(vdir, database, "UTC", "bench"), encoding="utf-8")
         # Today's event at 01:00 UTC: on both first screens (all of today fits on either).
         self.marker = next(e.title for e in calendar.events if e.id == "e1")
         self.days = max(1, size // 20)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from bench.khal_config import khal_config
 from tui.core.export.ical import to_icalendar
 from tui.core.loading.load import bundled_calendar, load_calendar
 
@@ -25,25 +26,6 @@ KHAL = (
     or shutil.which("khal")
 )
 
-CONFIG = """\
-[calendars]
-[[visit]]
-path = {folder}
-type = calendar
-
-[locale]
-timeformat = %H:%M
-dateformat = %Y-%m-%d
-longdateformat = %Y-%m-%d
-datetimeformat = %Y-%m-%d %H:%M
-longdatetimeformat = %Y-%m-%d %H:%M
-local_timezone = Asia/Dushanbe
-default_timezone = Asia/Dushanbe
-
-[sqlite]
-path = {database}
-"""
-
 
 @pytest.mark.skipif(KHAL is None, reason="khal is not installed")
 def test_khal_lists_each_form_without_inventing_times(tmp_path: Path) -> None:
@@ -51,7 +33,7 @@ def test_khal_lists_each_form_without_inventing_times(tmp_path: Path) -> None:
     folder = tmp_path / "calendar"
     folder.mkdir()
     config = tmp_path / "config"
-    config.write_text(CONFIG.format(folder=folder, database=tmp_path / "khal.db"))
+    config.write_text(khal_config(folder, tmp_path / "khal.db", "Asia/Dushanbe"))
     exported = tmp_path / "visit.ics"
     exported.write_bytes(to_icalendar(load_calendar(bundled_calendar()).calendar))
 
