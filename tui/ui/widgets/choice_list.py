@@ -21,29 +21,23 @@ class ChoiceList(OptionList):
         Binding("k", "cursor_up", "Up", show=False),
     ]
 
-    class Highlighted(Message):
+    class _RowMessage(Message):
+        """A row of ``choice_list`` (its ``key``), named by the subclass: what happened."""
+
+        def __init__(self, choice_list: ChoiceList, key: str) -> None:
+            self.choice_list = choice_list
+            self.key = key
+            super().__init__()
+
+        @property
+        def control(self) -> ChoiceList:
+            return self.choice_list
+
+    class Highlighted(_RowMessage):
         """The user moved to a row."""
 
-        def __init__(self, choice_list: ChoiceList, key: str) -> None:
-            self.choice_list = choice_list
-            self.key = key
-            super().__init__()
-
-        @property
-        def control(self) -> ChoiceList:
-            return self.choice_list
-
-    class Selected(Message):
+    class Selected(_RowMessage):
         """The user pressed enter on (or clicked) a row."""
-
-        def __init__(self, choice_list: ChoiceList, key: str) -> None:
-            self.choice_list = choice_list
-            self.key = key
-            super().__init__()
-
-        @property
-        def control(self) -> ChoiceList:
-            return self.choice_list
 
     class EditAsked(Message):
         """The user asked to edit the row's table (``key``), or to add one (``key`` None):
