@@ -35,6 +35,9 @@ class ConfirmModal(ModalScreen[bool]):
     ConfirmModal > Vertical { width: 64; max-width: 95%; height: auto; }
     """
 
+    # The safe answer under enter. Focused by the screen as it is shown, not by an
+    # on_mount that a quick answer could outrun (the buttons gone: NoMatches).
+    AUTO_FOCUS = "#confirm-no"
     BINDINGS = [
         Binding("y", "answer(True)", "Yes"),
         Binding("n", "answer(False)", "No"),
@@ -53,9 +56,6 @@ class ConfirmModal(ModalScreen[bool]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self.yes, variant="error", id="confirm-yes")
                 yield Button(self.no, id="confirm-no")
-
-    def on_mount(self) -> None:
-        self.query_one("#confirm-no", Button).focus()  # the safe answer under enter
 
     @on(Button.Pressed)
     def pressed(self, event: Button.Pressed) -> None:
