@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.ui.conftest import NOW, VIEWER_ZONE
-from tests.ui.helpers import main_screen
+from tests.ui.helpers import main_screen, showing
 from tests.ui.test_living import until
 from tui.core.loading.load import bundled_calendar, load_calendar
 from tui.core.zones import get_zone
@@ -83,10 +83,10 @@ async def test_the_same_keys_edit_when_not_read_only(calendar_file: Path) -> Non
     async with app.run_test(size=SIZE) as pilot:
         main_screen(app).follower.close()
         await pilot.press("n")
-        await until(lambda: isinstance(app.screen, EventFormModal))
+        await until(lambda: showing(app, EventFormModal))
         await pilot.press("escape")
         await until(lambda: app.screen is main_screen(app))
         main_screen(app).focus_day_view()
         await pilot.press("d")
-        await until(lambda: isinstance(app.screen, ConfirmModal))
+        await until(lambda: showing(app, ConfirmModal))
     assert SHOWN_READ_ONLY not in said(app)

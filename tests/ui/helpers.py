@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import unicodedata
+from types import UnionType
+from typing import Any
 
 from textual import events
 from textual.app import App
 from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
+from textual.screen import Screen
 from textual.widgets import OptionList, Static
 
 from tui.ui.main.main_screen import MainScreen
@@ -87,3 +90,10 @@ def screen_lines(app: App[None]) -> list[str]:
     """The whole terminal as plain text, one string per line, trailing blanks cut."""
     strips = app.screen._compositor.render_strips()
     return ["".join(segment.text for segment in strip).rstrip() for strip in strips]
+
+
+def showing(app: App[Any], kind: type[Screen[Any]] | UnionType) -> bool:
+    """The screen on top is of this kind and composed. A pushed screen is `app.screen` at
+    once but mounts its widgets later: querying it before then raises NoMatches."""
+    screen = app.screen
+    return isinstance(screen, kind) and screen.is_mounted

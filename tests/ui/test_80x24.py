@@ -12,7 +12,7 @@ from textual import events
 from textual.pilot import Pilot
 
 from tests.ui.conftest import MakeApp
-from tests.ui.helpers import main_screen
+from tests.ui.helpers import main_screen, showing
 from tests.ui.plain_screen import screen_lines, screen_text
 from tests.ui.test_living import open_app, until
 from tui.core.loading.load import bundled_calendar
@@ -77,7 +77,7 @@ def help_words(app: DiplocalApp) -> list[str]:
 
 async def open_help(app: DiplocalApp, pilot: Pilot[None]) -> list[str]:
     await pilot.press("question_mark")
-    await until(lambda: isinstance(app.screen, HelpModal))
+    await until(lambda: showing(app, HelpModal))
     await pilot.pause()
     return help_words(app)
 

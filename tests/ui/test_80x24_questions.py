@@ -10,6 +10,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 
+from tests.ui.helpers import showing
 from tests.ui.plain_screen import screen_lines, screen_text
 from tests.ui.test_editing_keys import break_the_file, question
 from tests.ui.test_living import open_app, until
@@ -44,7 +45,7 @@ def whole(question_text: str, app: DiplocalApp) -> bool:
 
 async def asked(app: DiplocalApp, pilot: Pilot[None], *keys: str) -> str:
     await pilot.press(*keys)
-    await until(lambda: isinstance(app.screen, ConfirmModal))
+    await until(lambda: showing(app, ConfirmModal))
     await pilot.pause()
     return question(app)
 
@@ -72,7 +73,7 @@ async def test_cancel_and_delete_questions_wrap_whole(
 async def form_with_changes(app: DiplocalApp, pilot: Pilot[None]) -> EventFormModal:
     await to_long_title(app, pilot)
     await pilot.press("enter")
-    await until(lambda: isinstance(app.screen, EventFormModal))
+    await until(lambda: showing(app, EventFormModal))
     form = app.screen
     assert isinstance(form, EventFormModal)
     form.query_one("#field-title", Input).focus()
@@ -98,7 +99,7 @@ async def test_replace_the_broken_file_question_wraps_whole(calendar_file: Path)
         await until(lambda: b'status = "cancelled"' in calendar_file.read_bytes())
         await break_the_file(app, pilot, calendar_file)
         await pilot.press("D", "y")
-        await until(lambda: isinstance(app.screen, ConfirmModal) and "w lists" in question(app))
+        await until(lambda: showing(app, ConfirmModal) and "w lists" in question(app))
         await pilot.pause()
         asked_text = question(app)
         assert "has errors" in asked_text

@@ -22,6 +22,7 @@ from tests.ui.helpers import (
     main_screen,
     option_texts,
     send_burst,
+    showing,
     table_rows,
     titles,
 )
@@ -708,6 +709,6 @@ async def test_the_palette_over_a_dialog_offers_no_calendar_commands(make_app: M
 
         assert any("Export the filtered view" in p for p in await prompts())
         await pilot.press("e")
-        await until(lambda: isinstance(app.screen, ExportModal))
+        await until(lambda: showing(app, ExportModal))
         assert not any("Export the filtered view" in p for p in await prompts())
         assert isinstance(app.screen, ExportModal)

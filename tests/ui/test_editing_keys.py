@@ -14,7 +14,7 @@ from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from tests.ui.helpers import header, main_screen, table_rows
+from tests.ui.helpers import header, main_screen, showing, table_rows
 from tests.ui.test_living import open_app, until
 from tui.core.loading.load import bundled_calendar, load_calendar
 from tui.core.model import Status
@@ -177,7 +177,7 @@ async def test_a_broken_file_on_disk_never_ends_the_app_and_each_key_says_why(
         # d and D: the question, then why nothing was saved and the offer to replace the file.
         for key in ("d", "D"):
             await pilot.press(key, "y")
-            await until(lambda: isinstance(app.screen, ConfirmModal) and "w lists" in question(app))
+            await until(lambda: showing(app, ConfirmModal) and "w lists" in question(app))
             assert "has errors" in question(app)
             await pilot.press("n")  # leave it
             await until(lambda: not isinstance(app.screen, ConfirmModal))
@@ -191,12 +191,12 @@ async def test_a_broken_file_on_disk_never_ends_the_app_and_each_key_says_why(
         # enter and n open the form on the version shown; its save says why and keeps it all.
         for keys in (("enter",), ("n",)):
             await pilot.press(*keys)
-            await until(lambda: isinstance(app.screen, EventFormModal))
+            await until(lambda: showing(app, EventFormModal))
             form = app.screen
             assert isinstance(form, EventFormModal)
             form.query_one("#field-title", Input).focus()
             await pilot.press("end", *" typed", "ctrl+s")
-            await until(lambda: isinstance(app.screen, ConfirmModal))
+            await until(lambda: showing(app, ConfirmModal))
             assert "has errors" in question(app)
             await pilot.press("n")  # keep editing
             await until(lambda: not isinstance(app.screen, ConfirmModal))
@@ -218,7 +218,7 @@ async def test_replacing_the_broken_file_is_a_choice_that_writes_the_last_good_v
         await until(lambda: status_of(calendar_file, "official-welcome") is Status.CANCELLED)
         await break_the_file(app, pilot, calendar_file)
         await pilot.press("D", "y")
-        await until(lambda: isinstance(app.screen, ConfirmModal) and "w lists" in question(app))
+        await until(lambda: showing(app, ConfirmModal) and "w lists" in question(app))
         await pilot.press("y")  # replace the file
         await until(lambda: b"[[events]\n" not in calendar_file.read_bytes())
         await until(lambda: status_of(calendar_file, "official-welcome") is None)
@@ -246,20 +246,20 @@ async def test_quitting_with_a_typed_title_in_the_form_asks_first(calendar_file:
     app = open_app(calendar_file)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("n")
-        await until(lambda: isinstance(app.screen, EventFormModal))
+        await until(lambda: showing(app, EventFormModal))
         form = app.screen
         assert isinstance(form, EventFormModal)
         form.query_one("#field-title", Input).focus()
         await pilot.press(*"Unsaved words")
         await pilot.press("ctrl+q")
-        await until(lambda: isinstance(app.screen, ConfirmModal))
+        await until(lambda: showing(app, ConfirmModal))
         assert question(app) == 'Discard your changes to "Unsaved words"?'
         await pilot.press("n")  # keep editing: everything typed is still there
         await until(lambda: app.screen is form)
         assert form.query_one("#field-title", Input).value == "Unsaved words"
         assert app.return_code is None
         await app.run_action("quit")  # the palette's Quit runs the same action
-        await until(lambda: isinstance(app.screen, ConfirmModal))
+        await until(lambda: showing(app, ConfirmModal))
         await pilot.press("y")
         await until(lambda: app.return_code == 0)
 
@@ -322,5 +322,5 @@ async def test_d_after_a_participant_acts_on_the_event_highlighted(calendar_file
         await pilot.pause()
         first = table_rows(app)[0][2]
         await pilot.press("d")
-        await until(lambda: isinstance(app.screen, ConfirmModal))
+        await until(lambda: showing(app, ConfirmModal))
         assert first in str(app.screen.query_one("#confirm-question").render())

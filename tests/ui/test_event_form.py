@@ -15,6 +15,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, TextArea
 
 from tests.core.editing.edit_helpers import only_inside
 from tests.ui.conftest import MakeApp
+from tests.ui.helpers import showing
 from tests.ui.test_living import until
 from tui.core.editing.document import CalendarDocument, Result
 from tui.core.editing.edit_check import validate_text
@@ -252,7 +253,7 @@ async def test_the_same_event_changed_on_disk_shows_both_and_the_user_chooses(
         await type_into(pilot, opened.form, "title", "My title")
         await type_into(pilot, opened.form, "location", "Mine")
         await pilot.press("ctrl+s")
-        await until(lambda: isinstance(app.screen, ConflictModal))
+        await until(lambda: showing(app, ConflictModal))
         await pilot.pause()
         assert isinstance(app.screen, ConflictModal)
         shown = str(app.screen.query_one("#conflict-theirs").query_one("Static").render())

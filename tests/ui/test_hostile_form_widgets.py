@@ -12,7 +12,7 @@ import tomli_w
 from textual.widgets import Input
 
 from tests.conftest import BASE
-from tests.ui.helpers import main_screen
+from tests.ui.helpers import main_screen, showing
 from tests.ui.test_living import SIZE, open_app, until
 from tui.ui.dialogs.confirm_modal import ConfirmModal
 from tui.ui.form.event_form_modal import EventFormModal
@@ -43,13 +43,13 @@ async def test_the_real_form_keeps_untouched_hostile_fields(tmp_path: Path) -> N
         selected = main_screen(app).screenful.selected_event
         assert selected is not None
         await pilot.press("enter")
-        await until(lambda: isinstance(app.screen, EventFormModal))
+        await until(lambda: showing(app, EventFormModal))
         await pilot.press("escape")  # nothing typed: it closes, asking nothing
-        await until(lambda: isinstance(app.screen, MainScreen | ConfirmModal))
+        await until(lambda: showing(app, MainScreen | ConfirmModal))
         assert isinstance(app.screen, MainScreen)
         assert path.read_bytes() == before
         await pilot.press("enter")
-        await until(lambda: isinstance(app.screen, EventFormModal))
+        await until(lambda: showing(app, EventFormModal))
         app.screen.query_one("#field-title", Input).focus()
         await pilot.press("end", "!", "ctrl+s")
         await until(lambda: path.read_bytes() != before)

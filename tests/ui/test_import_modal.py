@@ -11,7 +11,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from tests.ui.conftest import NOW, VIEWER_ZONE
-from tests.ui.helpers import main_screen
+from tests.ui.helpers import main_screen, showing
 from tests.ui.test_editing_keys import record_notices
 from tui.core.loading.load import bundled_calendar, load_calendar
 from tui.core.zones import get_zone
@@ -102,7 +102,7 @@ def shown_titles(app: DiplocalApp) -> list[str]:
 async def preview_in_palette(pilot: Pilot[None], app: DiplocalApp, source: Path) -> ImportModal:
     """The palette's "Import…" with ``source`` previewed (nothing written yet)."""
     await pilot.press("ctrl+p", *"Import", "enter")
-    await until(pilot, lambda: isinstance(app.screen, ImportModal))
+    await until(pilot, lambda: showing(app, ImportModal))
     modal = app.screen
     assert isinstance(modal, ImportModal)
     modal.query_one("#import-source", Input).value = str(source)

@@ -18,6 +18,7 @@ from textual.widgets import Input
 from tests.core.sharing.reading import held, vevent
 from tests.core.sharing.servers import USERS, Radicale, free_port, radicale
 from tests.ui.conftest import NOW, VIEWER_ZONE
+from tests.ui.helpers import showing
 from tests.ui.test_import_modal import until
 from tui.core.export.ical import uid
 from tui.core.loading.load import bundled_calendar, load_calendar
@@ -68,7 +69,7 @@ def app_on(tmp_path: Path, *, read_only: bool = False) -> DiplocalApp:
 
 async def open_dialog(pilot: Pilot[None], app: DiplocalApp) -> PublishModal:
     await pilot.press("ctrl+p", *"Publish to CalDAV", "enter")
-    await until(pilot, lambda: isinstance(app.screen, PublishModal))
+    await until(pilot, lambda: showing(app, PublishModal))
     modal = app.screen
     assert isinstance(modal, PublishModal)
     return modal
@@ -111,7 +112,7 @@ async def test_publish_shows_the_changes_first_then_sends_them(
         assert f"+ new: {calendar.events[0].title}" in changes
         assert held(url) == {}  # the preview sent nothing: not even the collection
         await pilot.press("enter")
-        await until(pilot, lambda: isinstance(app.screen, MainScreen))
+        await until(pilot, lambda: showing(app, MainScreen))
         assert any(f"Published to {url}: 17 created" in n for n in notices(app)), notices(app)
         screen = app.screen
         assert isinstance(screen, MainScreen)
@@ -136,7 +137,7 @@ async def test_publish_shows_the_changes_first_then_sends_them(
         assert modal.prepared is not None and modal.prepared.outcome.requests == 1
         etags = {name: etag for name, (etag, _) in held(url).items()}
         await pilot.press("enter")
-        await until(pilot, lambda: isinstance(app.screen, MainScreen))
+        await until(pilot, lambda: showing(app, MainScreen))
         assert any(f"Nothing to send: {url} is in step (1 request)" in n for n in notices(app))
     assert {name: etag for name, (etag, _) in held(url).items()} == etags  # nothing written
 
@@ -167,7 +168,7 @@ async def test_escape_stops_after_the_current_request(
             modal.query_one("#publish-message").render()
         )
         gate.set()
-        await until(pilot, lambda: isinstance(app.screen, MainScreen))
+        await until(pilot, lambda: showing(app, MainScreen))
         assert any(f"Stopped: 2 of 17 sent to {url}" in n for n in notices(app))
         screen = app.screen
         assert isinstance(screen, MainScreen)

@@ -12,7 +12,7 @@ from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Button, Input, Label
 
-from tests.ui.helpers import main_screen
+from tests.ui.helpers import main_screen, showing
 from tests.ui.test_editing_keys import break_the_file, question, record_notices
 from tests.ui.test_living import open_app, until
 from tui.core.loading.load import bundled_calendar, load_calendar
@@ -39,7 +39,7 @@ def changed_lines(before: str, after: str) -> list[str]:
 async def open_form(app: App[None], pilot: Pilot[None], pane: str, key: str) -> TableFormModal:
     main_screen(app).query_one(f"#{pane}").focus()
     await pilot.press(key)
-    await until(lambda: isinstance(app.screen, TableFormModal))
+    await until(lambda: showing(app, TableFormModal))
     form = app.screen
     assert isinstance(form, TableFormModal)
     return form
@@ -159,7 +159,7 @@ async def test_a_broken_file_refuses_the_save_and_keeps_the_form(calendar_file: 
         await type_into(pilot, form, "name", "Mongolia")
         await type_into(pilot, form, "capital", "Ulaanbaatar")
         await pilot.press("ctrl+s")
-        await until(lambda: isinstance(app.screen, ConfirmModal))
+        await until(lambda: showing(app, ConfirmModal))
         assert "has errors" in question(app)
         await pilot.press("n")  # keep editing
         await until(lambda: app.screen is form)
@@ -167,7 +167,7 @@ async def test_a_broken_file_refuses_the_save_and_keeps_the_form(calendar_file: 
         assert "w lists the errors" in str(form.query_one("#form-problem").render())
         # Quitting with it typed asks first, as escape does.
         await pilot.press("ctrl+q")
-        await until(lambda: isinstance(app.screen, ConfirmModal))
+        await until(lambda: showing(app, ConfirmModal))
         assert question(app) == 'Discard your changes to "Mongolia"?'
         await pilot.press("n")
         await until(lambda: app.screen is form)

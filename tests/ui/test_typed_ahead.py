@@ -15,7 +15,7 @@ from pathlib import Path
 from textual.widgets import Input
 
 from tests.ui.conftest import MakeApp
-from tests.ui.helpers import main_screen, send_burst
+from tests.ui.helpers import main_screen, send_burst, showing
 from tests.ui.test_living import open_app, until
 from tui.core.loading.load import bundled_calendar
 from tui.ui.form.event_form_modal import EventFormModal
@@ -54,7 +54,7 @@ async def test_tab_in_the_new_event_form_moves_before_the_next_keys(tmp_path: Pa
     app = open_app(path)
     async with app.run_test(size=SIZE) as pilot:
         send_burst(app, ["n", *"abc", "tab", "tab", "tab", *"19:30"])
-        await until(lambda: isinstance(app.screen, EventFormModal))
+        await until(lambda: showing(app, EventFormModal))
         form = app.screen
         await until(lambda: bool(form.query("#field-start")))
         start = form.query_one("#field-start", Input)
