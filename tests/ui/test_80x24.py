@@ -144,7 +144,7 @@ async def test_the_footer_keeps_help_and_quit_in_every_view(
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press(*keys)
-        await pilot.pause()
+        await until(lambda: "? Help" in screen_lines(app)[-1])  # drawn after the first frame
         footer = screen_lines(app)[-1]
         assert "? Help q Quit" in footer, footer
         assert footer.endswith("▏^p palette"), footer

@@ -563,12 +563,13 @@ async def test_export_runs_in_a_worker_and_escape_cancels(
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("e", "enter")
-        assert started.wait(5)
+        # Waited for on the loop, never with a blocking wait that would stop the app's loop.
+        await until(started.is_set)
         modal = app.screen
         assert isinstance(modal, ExportModal) and modal.has_class("-running")
         assert "escape cancels" in str(modal.query_one("#export-message").render())
         await pilot.press("escape")
-        assert not isinstance(app.screen, ExportModal)
+        await until(lambda: not isinstance(app.screen, ExportModal))
         await pilot.press("right_square_bracket")  # the app answers keys meanwhile
         assert main_screen(app).browse.day == date(2025, 10, 9)
         release.set()
@@ -596,9 +597,9 @@ async def test_a_cancelled_export_stops_writing(
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("e", "enter")
-        assert started.wait(5)
+        await until(started.is_set)
         await pilot.press("escape")
-        assert stopped.wait(2)  # not after the ten seconds
+        await until(stopped.is_set, seconds=5)  # not after the ten seconds
         await app.workers.wait_for_complete()
         assert list(tmp_path.glob("*.ics")) == []
 

@@ -34,7 +34,7 @@ async def test_the_progress_bar_shows_the_events_written(
         await pilot.press("e", "enter")
         modal = app.screen
         assert isinstance(modal, ExportModal)
-        assert halfway.wait(5)
+        await until(halfway.is_set)
         bar = modal.query_one("#export-progress", ProgressBar)
         assert bar.total == len(modal.events)
         # Not Textual's indeterminate bar, which the app would draw 15 times a second.

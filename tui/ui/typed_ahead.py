@@ -42,7 +42,7 @@ class TypedAhead:
             self._held.append(key)
             return
         self._busy = True
-        await self._dispatch(key)
+        await self._hand_on(key)
         # The rest runs beside the app's own message loop, which must go on to handle
         # what this key set off.
         asyncio.get_running_loop().create_task(self._drain())
@@ -51,13 +51,21 @@ class TypedAhead:
         try:
             await self._settled()
             while self._held:
-                await self._dispatch(self._held.popleft())
+                await self._hand_on(self._held.popleft())
                 await self._settled()
         except Exception as error:  # the app's own error handling, as for any handler
             self._held.clear()
             self._app._handle_exception(error)
         finally:
             self._busy = False
+
+    async def _hand_on(self, key: events.Key) -> None:
+        """Dispatch a key, unless the app is closing: its screens may be gone already and a
+        key has nowhere to land ("No screens on stack"), so it and those behind it are dropped."""
+        if not self._app.is_running or not self._app.screen_stack:
+            self._held.clear()
+            return
+        await self._dispatch(key)
 
     async def _settled(self) -> None:
         """Wait until the screen and the focus hold still over one round of every queue."""
