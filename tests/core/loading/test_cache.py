@@ -271,11 +271,15 @@ def test_any_failure_to_decode_is_a_miss(
     path = write_calendar(big_calendar())
     load_calendar(path)
 
+    calls: list[object] = []
+
     def fail(*_: object) -> None:
+        calls.append(_)
         raise error
 
-    monkeypatch.setattr(cache_format, "decode", fail)
+    monkeypatch.setattr(cache_format, "read", fail)
     assert len(load_calendar(path).calendar.events) == 602
+    assert calls  # the entry was read, and refused
 
 
 def test_no_home_folder_skips_the_cache(
@@ -377,3 +381,25 @@ def test_a_load_can_leave_its_warnings_and_the_cache_write_for_later(
     refuse_to_parse(monkeypatch)
     cached = load_calendar(path)
     assert cached.calendar == whole.calendar and cached.warnings == whole.warnings
+
+
+def test_an_entry_of_many_chunks_reads_back_the_same_calendar(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Events are written and read a chunk (a line) at a time; the places, zones and people
+    they name are still one object each across the chunks."""
+    from tui.core.loading.load import bundled_calendar
+
+    calendar = load_calendar(bundled_calendar()).calendar
+    monkeypatch.setattr(cache_format, "CHUNK", 7)
+    data = cache_format.encode(calendar, [])
+    assert data.count(b"\n") == 2 + -(-len(calendar.events) // 7)  # header, head, chunks
+    decoded, _ = cache_format.decode(data, "x")
+    assert decoded == calendar
+    hosts = {id(e.host) for e in decoded.events if e.host == decoded.events[0].host}
+    people = {id(p) for e in decoded.events for p in e.participants}
+    assert len(hosts) == 1
+    assert people <= {id(pid) for pid in decoded.participants}
+    for damaged in (data.rsplit(b"\n", 2)[0] + b"\n", data + b"\n"):  # a chunk less, a line more
+        with pytest.raises(cache_format.CacheFormatError):
+            cache_format.decode(damaged, "x")

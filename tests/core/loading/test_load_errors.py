@@ -6,7 +6,7 @@ import pytest
 
 from tests.conftest import BASE, WriteCalendar
 from tui.core.errors import CalendarError, Severity
-from tui.core.loading.load import load_calendar
+from tui.core.loading.load import Finish, load_calendar
 
 
 def replace(old: str, new: str) -> str:
@@ -254,3 +254,45 @@ def test_nonexistent_local_time_warns(write_calendar: WriteCalendar) -> None:
     )
     (warning,) = load_calendar(write_calendar(text)).warnings
     assert "does not exist in Europe/Berlin" in warning.message
+
+
+# Events as inline tables on the file's first line, after a byte-order mark: Cyrillic text,
+# and a character outside the Basic Multilingual Plane, stand before the located places on
+# their line. Problems are located in the file's bytes (see `source_map.utf8_view`), while
+# columns count characters.
+INLINE_HEAD = BASE[: BASE.index("[[events]]")]
+INLINE_LUNCH = (
+    '{id = "obed", title = "Обед 🍲", start = 2025-10-09T12:30:00, participants = ["rahmon"]}'
+)
+INLINE_TALKS = (
+    '{id = "talks", title = "Переговоры", start = 2025-10-09T11:00:00, '
+    'end = 2025-10-09T13:00:00, participants = ["rahmon"]}'
+)
+
+
+def column_of(text: str, needle: str) -> int:
+    index = text.index(needle)
+    return index - text.rfind("\n", 0, index)
+
+
+@pytest.mark.parametrize("later", [False, True], ids=["at once", "after the first paint"])
+def test_warning_after_non_ascii_text_is_located_in_characters(
+    write_calendar: WriteCalendar, later: bool
+) -> None:
+    text = f"events = [{INLINE_TALKS}, {INLINE_LUNCH}]\n{INLINE_HEAD}"
+    path = write_calendar("\ufeff" + text)
+    finish: list[Finish] = []
+    loaded = load_calendar(path, finish_later=finish.append if later else None)
+    (warning,) = finish[0]() if later else loaded.warnings
+    assert '"rahmon" is in "obed" and "talks"' in warning.message
+    assert (warning.line, warning.column) == (1, column_of(text, "2025-10-09T12:30:00"))
+
+
+def test_error_at_a_cyrillic_key_is_located_in_characters(write_calendar: WriteCalendar) -> None:
+    event = INLINE_TALKS.replace("}", ', "заметка" = "да"}')
+    text = f"events = [{INLINE_LUNCH}, {event}]\n{INLINE_HEAD}"
+    with pytest.raises(CalendarError) as caught:
+        load_calendar(write_calendar(text))
+    (error,) = caught.value.diagnostics
+    assert 'unknown key "заметка"' in error.message
+    assert (error.line, error.column) == (1, column_of(text, '"заметка"'))

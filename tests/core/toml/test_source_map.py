@@ -34,9 +34,13 @@ def with_prefixes(paths: list[KeyPath]) -> set[KeyPath]:
 
 
 def assert_focused_equals_full(text: str, paths: list[KeyPath]) -> None:
+    """The focused scan, of the text and of its UTF-8 bytes (what a load keeps to locate
+    warnings), finds what the full scan of the text finds."""
     focused, full = scan_positions(text, paths), scan_positions(text)
+    in_bytes = scan_positions(text.encode(), paths)
     for path in with_prefixes(paths):
         assert focused.get(path) == full.get(path), path
+        assert in_bytes.get(path) == full.get(path), path
 
 
 def problem_paths(text: str) -> list[KeyPath]:
@@ -124,26 +128,41 @@ start = 2025-10-09
 '''
 
 
-def test_header_like_lines_in_strings_and_arrays() -> None:
-    document = tomllib.loads(TRICKY)
+# TRICKY with text beyond ASCII (two-, three- and four-byte UTF-8) before the places asked.
+TRICKY_UNICODE = (
+    TRICKY.replace('"T"', '"Саммит ШОС 🇹🇯"')
+    .replace("[[events]]\n[not", "[[события]]\n[не.заголовок]\n[not")
+    .replace('"T J"', '"Ж Д"')
+    .replace('b = "[x]"', 'b = "[χ]", "ключ" = ["é", [1]]')
+    .replace("where.city", '"где".city')
+)
+
+
+@pytest.mark.parametrize("text", [TRICKY, TRICKY_UNICODE], ids=["ascii", "unicode"])
+def test_header_like_lines_in_strings_and_arrays(text: str) -> None:
+    document = tomllib.loads(text)
     assert len(document["events"]) == 2
+    where = "где" if text is TRICKY_UNICODE else "where"
+    country = "Ж Д" if text is TRICKY_UNICODE else "T J"
     paths: list[KeyPath] = [
-        ("events", 0, "where", "city"),
+        ("events", 0, where, "city"),
         ("events", 0, "people", 0, 0),
         ("events", 0, "detail", "note"),
         ("events", 1, "start"),
         ("calendar", "nested", 1, 0),
         ("calendar", "hidden", 1, 0),
-        ("countries", "T J", "inline", "a", 0, 0),
+        ("countries", country, "inline", "a", 0, 0),
+        ("countries", country, "inline", "ключ", 1, 0),
         ("top",),
         ("x",),  # also the key of the line '  ["x"],' in event "a"
         ("events", 2, "id"),  # no such event: falls back to the enclosing keys
     ]
-    assert_focused_equals_full(TRICKY, paths)
+    assert_focused_equals_full(text, paths)
     # The focused scan did find them (the equality is not between two empty answers).
-    focused = scan_positions(TRICKY, paths)
+    focused = scan_positions(text.encode(), paths)
     assert focused.get(("events", 1, "start")) is not None
     assert focused.get(("events", 0, "detail", "note")) is not None
+    assert focused.get(("events", 0, where, "city")) is not None
 
 
 def every_path(text: str) -> list[KeyPath]:

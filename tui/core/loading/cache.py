@@ -186,11 +186,12 @@ def store(
     key: str, calendar: Calendar, warnings: list[Diagnostic], notice: Notice | None = None
 ) -> None:
     """Keep a validated calendar for next time, dropping the oldest beyond ``KEEP``."""
-    write_entry(f"{key}{SUFFIX}", cache_format.encode(calendar, warnings), notice)
+    write_entry(f"{key}{SUFFIX}", cache_format.encode_lines(calendar, warnings), notice)
 
 
-def write_entry(name: str, data: bytes, notice: Notice | None = None) -> None:
-    """Write the entry ``name`` into the private cache folder (``0600``), then tidy it."""
+def write_entry(name: str, data: bytes | list[bytes], notice: Notice | None = None) -> None:
+    """Write the entry ``name`` (its bytes, or its lines) into the private cache folder
+    (``0600``), then tidy it."""
     folder = _private_folder(notice, create=True)
     if folder is None:
         return

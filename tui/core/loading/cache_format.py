@@ -1,10 +1,13 @@
 """The calendar cache's file format: the model's own fields as JSON, decoded and checked.
 
-An entry is a header line (the format and a SHA-256 of the rest) and JSON. JSON cannot
-run code when read, unlike a pickle, whose loader calls whatever the file
-names. Every value read back is checked for its type and turned into the model's own
-classes here, so a damaged or planted entry raises `CacheFormatError` (or another
-`Exception`), never yields a calendar with the wrong shapes.
+An entry is a header line (the format and a SHA-256 of the rest), then lines of JSON: one
+for the calendar, its countries, participants and warnings, then one per `CHUNK` events.
+Events are read a line at a time, so the decoded JSON of the whole calendar never stands
+beside its model (it was the peak of a warm load). JSON cannot run code when read, unlike
+a pickle, whose loader calls whatever the file names. Every value read back is checked for
+its type and turned into the model's own classes (`cache_values`), so a damaged or planted
+entry raises `CacheFormatError` (or another `Exception`), never yields a calendar with the
+wrong shapes.
 
 A time is a text and a zone code: ``2025-10-09`` and ``""`` (a date),
 ``2025-10-09T11:00:00`` and ``Asia/Dushanbe`` (wall time in an IANA zone; ``Asia/Dushanbe 1``
@@ -15,26 +18,51 @@ offset).
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 from collections import deque
-from collections.abc import Callable, Iterable
-from datetime import date, datetime, time
-from itertools import chain, groupby, repeat
-from operator import attrgetter
-from typing import Any, BinaryIO, TypeVar
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from itertools import chain
+from typing import Any, BinaryIO
 from zoneinfo import ZoneInfo
 
 from tui.core.errors import Diagnostic, Severity
-from tui.core.model import Calendar, Country, Event, Kind, Participant, PartOfDay, Status
+from tui.core.loading.cache_values import (
+    CacheFormatError,
+    Pool,
+    all_of,
+    country,
+    fields_of,
+    keyed,
+    mapped,
+    one_each,
+    participant,
+    parts,
+    reports,
+    texts,
+    times,
+    tuples,
+    typed,
+)
+from tui.core.model import Calendar, Country, Event, Kind, Participant, Status
 from tui.core.system.gc_pause import collector_paused
+
+__all__ = [  # what other modules use, CacheFormatError from cache_values among it
+    "CHUNK",
+    "FORMAT",
+    "STORED_FIELDS",
+    "CacheFormatError",
+    "decode",
+    "encode",
+    "encode_lines",
+    "entry_lines",
+    "read",
+]
 from tui.core.zones import get_zone
 
-FORMAT = "diplocal-calendar-cache/3"  # 3: events have `updated`
-T = TypeVar("T")
-
-
-class CacheFormatError(ValueError):
-    """The entry does not hold a calendar in this format."""
+FORMAT = "diplocal-calendar-cache/4"  # 3: events have `updated`; 4: a line per chunk
+CHUNK = 1000  # events a line: each one's columns are checked and built in C, as before
 
 
 # --- writing -------------------------------------------------------------------------------
@@ -91,7 +119,7 @@ STORED_FIELDS = {
 _STORED_COLUMNS = (*_EVENT_COLUMNS, "start_zone", "end_zone")
 
 
-def _columns(events: tuple[Event, ...]) -> dict[str, list[Any]]:
+def _columns(events: Sequence[Event]) -> dict[str, list[Any]]:
     """Every stored column; each start and end is turned into (text, zone) only once."""
     columns = {name: _column(events, name) for name in _EVENT_COLUMNS}
     for name in ("start", "end"):
@@ -100,7 +128,7 @@ def _columns(events: tuple[Event, ...]) -> dict[str, list[Any]]:
     return columns
 
 
-def _column(events: tuple[Event, ...], name: str) -> list[Any]:
+def _column(events: Sequence[Event], name: str) -> list[Any]:
     values = [getattr(event, name) for event in events]
     if name in ("kind", "status"):
         return [value.value for value in values]
@@ -113,11 +141,17 @@ def _column(events: tuple[Event, ...], name: str) -> list[Any]:
 
 def encode(calendar: Calendar, warnings: list[Diagnostic]) -> bytes:
     """The cache entry for a validated calendar and the warnings found loading it."""
+    return b"".join(encode_lines(calendar, warnings))
+
+
+def encode_lines(calendar: Calendar, warnings: list[Diagnostic]) -> list[bytes]:
+    """``encode``'s entry as its lines, to be written one after the other (joined, they
+    would be a second copy of the entry)."""
     with collector_paused():  # a million new texts and lists: no cycles, many collections
         return _encoded(calendar, warnings)
 
 
-def _encoded(calendar: Calendar, warnings: list[Diagnostic]) -> bytes:
+def _encoded(calendar: Calendar, warnings: list[Diagnostic]) -> list[bytes]:
     countries = [
         [
             *(c.code, c.name, c.capital, c.timezone, c.icc_state_party),
@@ -129,7 +163,7 @@ def _encoded(calendar: Calendar, warnings: list[Diagnostic]) -> bytes:
         [p.id, p.name, p.country, p.title, p.icc_warrant, p.notes, p.aliases]
         for p in calendar.participants.values()
     ]
-    document = {
+    head = {
         "calendar": [
             calendar.title,
             calendar.id,
@@ -140,191 +174,64 @@ def _encoded(calendar: Calendar, warnings: list[Diagnostic]) -> bytes:
         ],
         "countries": countries,
         "participants": people,
-        "events": _columns(calendar.events),
         "warnings": [[w.line, w.column, w.message, w.severity.value] for w in warnings],
     }
-    payload = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode()
-    return _header(payload) + payload
+    events = calendar.events
+    # Each chunk's columns are made and written to JSON in turn, never all at once.
+    chunks = (_columns(events[n : n + CHUNK]) for n in range(0, len(events), CHUNK))
+    return entry_lines(head, chunks)
 
 
-def _header(payload: bytes | memoryview) -> bytes:
+def entry_lines(head: dict[str, Any], chunks: Iterable[dict[str, list[Any]]]) -> list[bytes]:
+    """An entry's lines: the header, ``head`` (told how many chunks follow), the chunks."""
+    body = [_line(chunk) for chunk in chunks]
+    body.insert(0, _line({**head, "chunks": len(body)}))
+    digest = hashlib.sha256()
+    deque(map(digest.update, body), maxlen=0)
+    return [_header(digest), *body]
+
+
+def _line(value: object) -> bytes:
+    # JSON escapes every control character in a text: a line break only ends a line.
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode() + b"\n"
+
+
+def _header(digest: hashlib._Hash) -> bytes:
     # A digest of the rest: a flipped bit that still decodes is caught, not believed.
-    return f"{FORMAT} {hashlib.sha256(payload).hexdigest()}\n".encode()
+    return f"{FORMAT} {digest.hexdigest()}\n".encode()
 
 
 # --- reading -------------------------------------------------------------------------------
-def _typed(value: object, kind: type[T]) -> T:
-    # bool is an int in Python, not in this format.
-    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-        raise CacheFormatError(f"expected {kind.__name__}, found {type(value).__name__}")
-    return value
-
-
-def _texts(value: object) -> tuple[str, ...]:
-    return tuple(_typed(item, str) for item in _typed(value, list))
-
-
-def _optional(value: object, kind: type[T]) -> T | None:
-    return None if value is None else _typed(value, kind)
-
-
-def _row(value: object, width: int) -> list[Any]:
-    row = _typed(value, list)
-    if len(row) != width:
-        raise CacheFormatError(f"expected {width} fields, found {len(row)}")
-    return row
-
-
-def _times(texts: list[Any], zones: list[Any]) -> list[datetime | date]:
-    """Times from their stored texts and zone codes (see ``_time``), decoded a zone at a
-    time so that the work per value runs in C."""
-    if len(_all(texts, str)) != len(_all(zones, str)):
-        raise CacheFormatError("times and zones of different lengths")
-    # Positions grouped by zone with a sort, values put back with map: no Python loop
-    # runs per value.
-    order = sorted(range(len(zones)), key=zones.__getitem__)
-    result: list[datetime | date] = [date.min] * len(texts)
-    for zone, group in groupby(order, key=zones.__getitem__):
-        positions = list(group)
-        values = _parse_times(zone, list(map(texts.__getitem__, positions)))
-        deque(map(result.__setitem__, positions, values), maxlen=0)
-    return result
-
-
-def _parse_times(zone: str, texts: list[str]) -> list[datetime | date] | list[datetime]:
-    if not zone:
-        return list(map(date.fromisoformat, texts))  # refuses anything but a date
-    moments = list(map(datetime.fromisoformat, texts))
-    offsets = set(map(attrgetter("tzinfo"), moments))
-    if zone == "=":
-        if None in offsets:
-            raise CacheFormatError("a time without an offset")
-        return moments
-    key, _, fold = zone.partition(" ")
-    if offsets != {None} or fold not in ("", "1"):
-        raise CacheFormatError(f"not a wall time in a zone: {zone!r}")
-    times: Iterable[time] = map(datetime.time, moments)
-    if fold:
-        times = (moment.replace(fold=1) for moment in times)
-    # combine takes the zone as an argument, so map runs it in C (replace wants a keyword).
-    return list(map(datetime.combine, map(datetime.date, moments), times, repeat(get_zone(key))))
-
-
-def _country(row: object) -> Country:
-    code, name, capital, zone, icc, blocs, borders, notes, aliases = _row(row, 9)
-    if zone is not None:
-        get_zone(_typed(zone, str))
-    return Country(
-        _typed(code, str),
-        _typed(name, str),
-        _typed(capital, str),
-        zone,
-        _optional(icc, bool),
-        _texts(blocs),
-        _texts(borders),
-        _typed(notes, str),
-        _texts(aliases),
-    )
-
-
-def _participant(row: object) -> Participant:
-    pid, name, country, title, warrant, notes, aliases = _row(row, 7)
-    return Participant(
-        _typed(pid, str),
-        _typed(name, str),
-        _typed(country, str),
-        _typed(title, str),
-        _typed(warrant, bool),
-        _typed(notes, str),
-        _texts(aliases),
-    )
-
-
-def _all(values: list[Any], *kinds: type) -> list[Any]:
-    """``values`` when each has exactly one of ``kinds`` (bool is not int here)."""
-    if not set(map(type, values)) <= set(kinds):
-        raise CacheFormatError(f"a column holds other than {kinds}")
-    return values
-
-
-def _tuples(values: list[Any]) -> list[tuple[str, ...]]:
-    _all(values, list)
-    shared = _shared(_all(list(chain.from_iterable(values)), str))
-    return [tuple(map(shared.__getitem__, value)) for value in values]
-
-
-def _shared(values: list[Any]) -> dict[Any, Any]:
-    """One object for each distinct value: 100,000 events name the same few people, zones
-    and places, and JSON gives each mention a string of its own."""
-    return {value: value for value in set(values)}
-
-
-def _one_each(values: list[Any]) -> list[Any]:
-    """``values`` with equal values made the same object (see ``_shared``)."""
-    return list(map(_shared(values).__getitem__, values))
-
-
-def _mapped(values: list[Any], build: Callable[[Any], T]) -> list[T]:
-    """Each distinct value built once: times and kinds repeat across events."""
-    built = {value: build(value) for value in set(_all(values, str))}
-    return [built[value] for value in values]
-
-
-def _events(columns: object) -> tuple[Event, ...]:
-    table = _typed(columns, dict)
-    if tuple(table) != _STORED_COLUMNS or len({len(_typed(c, list)) for c in table.values()}) > 1:
+def _events(columns: object, pool: Pool) -> map[Event]:
+    table = typed(columns, dict)
+    if tuple(table) != _STORED_COLUMNS or len({len(typed(c, list)) for c in table.values()}) > 1:
         raise CacheFormatError("not the event columns of this version")
-    starts = _times(table["start"], table["start_zone"])
-    ends = _times(table["end"], table["end_zone"])
+    starts = times(table["start"], table["start_zone"])
+    ends = times(table["end"], table["end_zone"])
     if list(map(type, starts)) != list(map(type, ends)):
         raise CacheFormatError("start and end of different kinds")
     rebuilt = {
-        "id": _all(table["id"], str),
-        "title": _all(table["title"], str),
+        "id": all_of(table["id"], str),
+        "title": all_of(table["title"], str),
         "start": starts,
         "end": ends,
-        "timezone": _one_each(_all(table["timezone"], str, type(None))),
-        "kind": _mapped(table["kind"], Kind),
-        "location": _one_each(_all(table["location"], str)),
-        "host": _one_each(_all(table["host"], str, type(None))),
-        "participants": _tuples(table["participants"]),
-        "status": _mapped(table["status"], Status),
-        "description": _all(table["description"], str),
-        "sources": _tuples(table["sources"]),
-        "explicit_end": _all(table["explicit_end"], bool),
-        "start_estimated": _all(table["start_estimated"], bool),
-        "end_estimated": _all(table["end_estimated"], bool),
-        "all_day": _all(table["all_day"], bool),
-        "part_of_day": _parts(table["part_of_day"]),
-        "under_way_at": _reports(table["under_way_at"]),
-        "updated": _reports(table["updated"]),
+        "timezone": one_each(all_of(table["timezone"], str, type(None)), pool),
+        "kind": mapped(table["kind"], Kind),
+        "location": one_each(all_of(table["location"], str), pool),
+        "host": one_each(all_of(table["host"], str, type(None)), pool),
+        "participants": tuples(table["participants"], pool),
+        "status": mapped(table["status"], Status),
+        "description": all_of(table["description"], str),
+        "sources": tuples(table["sources"], pool),
+        "explicit_end": all_of(table["explicit_end"], bool),
+        "start_estimated": all_of(table["start_estimated"], bool),
+        "end_estimated": all_of(table["end_estimated"], bool),
+        "all_day": all_of(table["all_day"], bool),
+        "part_of_day": parts(table["part_of_day"]),
+        "under_way_at": reports(table["under_way_at"]),
+        "updated": reports(table["updated"]),
     }
-    return tuple(map(Event, *(rebuilt[name] for name in _EVENT_COLUMNS)))
-
-
-def _parts(values: list[Any]) -> list[tuple[PartOfDay, ...]]:
-    """Each event's parts of day (most have none), each distinct part built once."""
-    _all(values, list)
-    built = {name: PartOfDay(name) for name in set(_all(list(chain.from_iterable(values)), str))}
-    return [tuple(map(built.__getitem__, parts)) if parts else () for parts in values]
-
-
-def _reports(values: list[Any]) -> list[datetime | None]:
-    """The optional 'under way at' moments: None, or a stored (text, zone) time."""
-    found = [n for n, value in enumerate(values) if value is not None]
-    rows = [_row(values[n], 2) for n in found]
-    moments = _times([r[0] for r in rows], [r[1] for r in rows])
-    result: list[datetime | None] = [None] * len(values)
-    for n, moment in zip(found, moments, strict=True):
-        if not isinstance(moment, datetime):
-            raise CacheFormatError("a report's moment is a date")
-        result[n] = moment
-    return result
-
-
-def _keyed(rows: object, build: Callable[[object], T], key: Callable[[T], str]) -> dict[str, T]:
-    built = [build(row) for row in _typed(rows, list)]
-    return {key(item): item for item in built}
+    return map(Event, *(rebuilt[name] for name in _EVENT_COLUMNS))
 
 
 def decode(data: bytes, file: str) -> tuple[Calendar, list[Diagnostic]]:
@@ -334,58 +241,69 @@ def decode(data: bytes, file: str) -> tuple[Calendar, list[Diagnostic]]:
         CacheFormatError, ValueError, KeyError, RecursionError...: any ``Exception`` means
             the entry is unusable.
     """
-    return _decoded(json.loads(payload(data)), file)
+    return read(io.BytesIO(data), file)
 
 
 def read(stream: BinaryIO, file: str) -> tuple[Calendar, list[Diagnostic]]:
-    """``decode`` of the entry in ``stream``, keeping neither its bytes nor its text once
-    parsed: at 100,000 events they are 45 MB and 45-90 MB, the peak of a warm load."""
-    text = payload(stream.read())
-    document = json.loads(text)
-    del text
-    return _decoded(document, file)
+    """``decode`` of the entry in ``stream``, a line at a time: at 100,000 events the
+    entry is 45 MB, and its JSON decoded whole was as large again as the model.
 
-
-def payload(data: bytes) -> str:
-    """The JSON text of an entry whose header and digest check out (copied once, as text).
-
-    Raises:
-        CacheFormatError: another format, or damaged.
+    The digest is checked once every line was read: a value that fails its check first
+    makes a miss as well.
     """
-    end = data.find(b"\n")
-    body = memoryview(data)[end + 1 :]
-    if end < 0 or data[: end + 1] != _header(body):
+    header = stream.readline()
+    digest = hashlib.sha256()
+
+    def line() -> bytes:
+        text = stream.readline()
+        if not text.endswith(b"\n"):
+            raise CacheFormatError("cut short")
+        digest.update(text)
+        return text
+
+    head = typed(json.loads(line()), dict)
+    countries = keyed(head["countries"], country, lambda c: c.code)
+    participants = keyed(head["participants"], participant, lambda p: p.id)
+    pool: Pool = {key: key for key in chain(countries, participants)}
+    events: list[Event] = []
+    for _ in range(typed(head["chunks"], int)):
+        events.extend(_events(json.loads(line()), pool))
+    if stream.read(1) or header != _header(digest):
         raise CacheFormatError("another format, or damaged")
-    return str(body, "utf-8")
-
-
-def _decoded(parsed: object, file: str) -> tuple[Calendar, list[Diagnostic]]:
-    document = _typed(parsed, dict)
-    title, slug, zone, description, sources, updated = _row(document["calendar"], 6)
-    get_zone(_typed(zone, str))
-    changed = None
-    if updated is not None:
-        text, zone_code = _row(updated, 2)
-        changed = _times([text], [zone_code])[0]
-    if changed is not None and not isinstance(changed, datetime):
-        raise CacheFormatError("updated is not a date-time")
-    calendar = Calendar(
-        title=_typed(title, str),
-        id=_typed(slug, str),
-        timezone=zone,
-        description=_typed(description, str),
-        sources=_texts(sources),
-        updated=changed,
-        countries=_keyed(document["countries"], _country, lambda c: c.code),
-        participants=_keyed(document["participants"], _participant, lambda p: p.id),
-        events=_events(document["events"]),
-    )
-    warnings = [_warning(row, file) for row in _typed(document["warnings"], list)]
+    calendar = _calendar(head["calendar"], countries, participants, tuple(events))
+    warnings = [_warning(row, file) for row in typed(head["warnings"], list)]
     return calendar, warnings
 
 
+def _calendar(
+    row: object,
+    countries: dict[str, Country],
+    participants: dict[str, Participant],
+    events: tuple[Event, ...],
+) -> Calendar:
+    title, slug, zone, description, sources, updated = fields_of(row, 6)
+    get_zone(typed(zone, str))
+    changed = None
+    if updated is not None:
+        text, zone_code = fields_of(updated, 2)
+        changed = times([text], [zone_code])[0]
+    if changed is not None and not isinstance(changed, datetime):
+        raise CacheFormatError("updated is not a date-time")
+    return Calendar(
+        title=typed(title, str),
+        id=typed(slug, str),
+        timezone=zone,
+        description=typed(description, str),
+        sources=texts(sources),
+        updated=changed,
+        countries=countries,
+        participants=participants,
+        events=events,
+    )
+
+
 def _warning(row: object, file: str) -> Diagnostic:
-    line, column, message, severity = _row(row, 4)
+    line, column, message, severity = fields_of(row, 4)
     return Diagnostic(
-        file, _typed(line, int), _typed(column, int), _typed(message, str), Severity(severity)
+        file, typed(line, int), typed(column, int), typed(message, str), Severity(severity)
     )

@@ -220,17 +220,19 @@ def load_bytes(
     size = len(data)
     tell("parsing", 0, size)
     text = _calendar_text(data, name)
-    del data  # the bytes, the text and the parsed document together are large
     # A cached file whose bytes changed reuses the events its last load checked.
     reusable = cache_events.load(name, text, notice) if key else None
     # Paused until the model is built: each re-enabling walks all that was made so far.
     with collector_paused():
         parsed, checked = _parsed(text, name, reusable) if key else (None, None)
         document = parse_toml(text, name) if parsed is None else parsed.document
+        # The problems are located in the bytes, which the caller holds anyway: with the
+        # text (twice their size for Cyrillic) let go, the model is built beside less.
+        del text
         tell("parsing", size, size)
         warned: list[Finish] = []
         later = warned.append if finish_later is not None else None
-        loaded = _validated(document, text, name, on_progress, checked, warn_later=later)
+        loaded = _validated(document, data, name, on_progress, checked, warn_later=later)
         del document
         pairs = cache_events.pairs_of(parsed, checked) if parsed and checked is not None else []
         head = parsed.head if parsed else b""
@@ -246,7 +248,7 @@ def load_bytes(
         return Loaded(loaded.calendar, loaded.warnings + notes)
 
     def finish() -> list[Diagnostic]:
-        warnings = warned.pop()() if warned else loaded.warnings  # and let go of the text
+        warnings = warned.pop()() if warned else loaded.warnings  # and let go of the bytes
         keep(warnings)
         return warnings + notes
 
@@ -303,17 +305,17 @@ def reload_bytes(
     size = len(data)
     tell("parsing", 0, size)
     text = _calendar_text(data, name)
-    del data
     with collector_paused():  # as in load_bytes: once, until the model is built
         try:
             parsed = parse_reusing(text, previous.parsed if previous is not None else None)
         except (tomllib.TOMLDecodeError, RecursionError):
             parse_toml(text, name)  # the same parse, raising the located error
             raise
+        del text  # as in load_bytes: problems are located in the bytes
         tell("parsing", size, size)
         same_head = previous is not None and parsed.head and parsed.head == previous.parsed.head
         checked = previous.checked if previous is not None and same_head else {}
-        loaded = _validated(parsed.document, text, name, on_progress, checked)
+        loaded = _validated(parsed.document, data, name, on_progress, checked)
     return loaded, Reloadable(parsed, checked)
 
 
@@ -333,7 +335,7 @@ def _calendar_text(data: bytes, name: str) -> str:
     at = blank.end() if blank else 0
     if at == len(text):
         raise CalendarError.single(name, 1, 1, "the file is empty: a calendar needs [calendar]")
-    if not text.strip():  # blank to Python, not to TOML: say where and what
+    if text.isspace():  # blank to Python, not to TOML (as strip() would say, without a copy)
         line = text.count("\n", 0, at) + 1
         column = at - (text.rfind("\n", 0, at) + 1) + 1
         what = _NOT_BLANK.get(text[at], f"the character U+{ord(text[at]):04X}")
@@ -344,13 +346,13 @@ def _calendar_text(data: bytes, name: str) -> str:
 
 def _validated(
     document: dict[str, Any],
-    text: str,
+    data: bytes,
     name: str,
     on_progress: Progress | None,
     checked: CheckedEvents | None = None,
     warn_later: Callable[[Finish], None] | None = None,
 ) -> Loaded:
-    """The calendar of a parsed document, or every error, located in ``text``.
+    """The calendar of a parsed document, or every error, located in the file's ``data``.
 
     With ``warn_later``, a calendar without errors comes without its warnings: finding
     double bookings and locating the warnings (half a second at 100,000 events) is handed
@@ -361,10 +363,10 @@ def _validated(
     del document
     if warn_later is not None and calendar is not None:
         # fields.problems holds warnings only: an error leaves no calendar.
-        warn_later(partial(_all_warnings, fields.problems, overlaps, text, name))
+        warn_later(partial(_all_warnings, fields.problems, overlaps, data, name))
         return Loaded(calendar, [])
     fields.problems.extend(overlaps())
-    diagnostics = locate_problems(fields.problems, text, name)
+    diagnostics = locate_problems(fields.problems, data, name)
     errors = [d for d in diagnostics if d.severity is Severity.ERROR]
     if errors or calendar is None:
         raise CalendarError(errors)
@@ -372,17 +374,18 @@ def _validated(
 
 
 def _all_warnings(
-    problems: list[Problem], overlaps: Callable[[], list[Problem]], text: str, name: str
+    problems: list[Problem], overlaps: Callable[[], list[Problem]], data: bytes, name: str
 ) -> list[Diagnostic]:
     with collector_paused():
-        return locate_problems([*problems, *overlaps()], text, name)
+        return locate_problems([*problems, *overlaps()], data, name)
 
 
-def locate_problems(problems: list[Problem], text: str, name: str) -> list[Diagnostic]:
-    """Turn key paths into lines and columns, in file order."""
+def locate_problems(problems: list[Problem], source: str | bytes, name: str) -> list[Diagnostic]:
+    """Turn key paths into lines and columns of ``source`` (its text or its UTF-8 bytes),
+    in file order."""
     if not problems:
         return []
-    positions = scan_positions(text, [problem.path for problem in problems])
+    positions = scan_positions(source, [problem.path for problem in problems])
     located = []
     for problem in problems:
         line, column = locate(positions, problem.path, at_key=problem.at_key)

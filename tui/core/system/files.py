@@ -81,8 +81,9 @@ def write_atomic(
     sweep_temporaries(target.parent, re.escape(target.name))
 
 
-def write_own(path: Path, data: bytes, mode: int = 0o600) -> None:
-    """Write one of diplocal's own files (state, cache), all or nothing, with ``mode``.
+def write_own(path: Path, data: bytes | list[bytes], mode: int = 0o600) -> None:
+    """Write one of diplocal's own files (state, cache), all or nothing, with ``mode``;
+    ``data`` may come in parts (a large cache entry's lines), written one after another.
 
     Whatever is at ``path`` (a link, a FIFO, a file) is replaced by the new file, never
     followed or written into: a link among our own files was planted, as we make none.
@@ -143,7 +144,7 @@ def _default_mode() -> int:
 
 def _replace(
     target: Path,
-    data: bytes,
+    data: bytes | list[bytes],
     mode: int,
     old: os.stat_result | None,
     before_replace: Callable[[], None] | None,
@@ -152,7 +153,7 @@ def _replace(
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=folder)
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
+            stream.writelines([data] if isinstance(data, bytes) else data)
             stream.flush()
             os.fchmod(stream.fileno(), mode)
             if old is not None:

@@ -43,8 +43,11 @@ class Section:
 class Scanner:
     """Walks valid TOML from ``i``, recording where keys, values and table headers stand."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, utf8_view: bool = False) -> None:
         self.text = text
+        # ``text`` is UTF-8 bytes read as Latin-1 (see `source_map.utf8_view`): every TOML
+        # delimiter is ASCII, so offsets are byte offsets, and only a key is decoded.
+        self.utf8_view = utf8_view
         self.i = 0
         # path -> (key offset, value offset)
         self.found: dict[Path, tuple[int, int]] = {}
@@ -70,7 +73,10 @@ class Scanner:
         while True:
             self.skip(_BLANK)
             if self.peek() in ('"', "'"):
-                parts.append(self.read_string())
+                part = self.read_string()
+                if self.utf8_view and not part.isascii():
+                    part = part.encode("latin-1").decode("utf-8")
+                parts.append(part)
             else:
                 match = _BARE_KEY.match(self.text, self.i)
                 end = match.end() if match else self.i
