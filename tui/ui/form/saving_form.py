@@ -73,6 +73,11 @@ class SavingForm(ModalScreen[FormDone | None]):
         # main screen's, drawn for the list that opened it) showed keys the form ignores.
         yield FittedFooter()
 
+    def on_mount(self) -> None:
+        # The notices still shown are about what happened before the form: at 80x24 the
+        # form fills the terminal and they covered its fields and its reason not to save.
+        self.app.clear_notifications()
+
     # --- what a form gives ----------------------------------------------------------
     def compose_form(self) -> ComposeResult:
         """The form's box: its fields, ``#form-problem`` and the buttons."""
