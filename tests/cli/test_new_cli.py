@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import subprocess
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -89,3 +91,31 @@ def test_new_usage_mistakes_are_exit_2(
     err += capsys.readouterr().err  # argparse writes its own usage errors to sys.stderr
     assert code == 2 and message in err and "Traceback" not in err
     assert not path.exists()
+
+
+def test_a_missing_file_without_a_terminal_says_how_to_make_it(tmp_path: Path) -> None:
+    """`diplocal FILE < /dev/null` for a missing FILE: no one can answer "create it?", so
+    it says so with the command that makes one, exits 1 and writes nothing. It opened the
+    question and waited for keys that could never come."""
+    code = (
+        "import sys\n"
+        "from tui.cli import main\n"
+        "status = main(['my visit.toml'])\n"
+        "assert 'textual' not in sys.modules\n"
+        "sys.exit(status)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
+        timeout=120,  # bounded: before, it waited for a key forever
+    )
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == (
+        "my visit.toml: error: no such file; to make a new calendar there: "
+        "diplocal new 'my visit.toml' --title TITLE --timezone ZONE\n"
+    )
+    assert list(tmp_path.iterdir()) == []

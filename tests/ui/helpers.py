@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from types import UnionType
 from typing import Any
 
 from textual import events
 from textual.app import App
 from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
+from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
 
@@ -97,3 +99,13 @@ def showing(app: App[Any], kind: type[Screen[Any]] | UnionType) -> bool:
     once but mounts its widgets later: querying it before then raises NoMatches."""
     screen = app.screen
     return isinstance(screen, kind) and screen.is_mounted
+
+
+async def until(pilot: Pilot[Any], condition: Callable[[], bool], tries: int = 2400) -> None:
+    """Let the app run until ``condition`` holds: at most ``tries`` short pauses (two
+    minutes on a loaded machine), then the test fails. Never a fixed sleep."""
+    for _ in range(tries):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("the condition never held")

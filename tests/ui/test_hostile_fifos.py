@@ -2,8 +2,9 @@
 and then stops reading (its end stays open): escape closes the dialog and cancels the
 write, and quitting ends the process at once with status 0 and no traceback. The write
 never blocks: before, the worker thread stayed in write() and the process never ended
-(asyncio waits for its threads). The calendar replaced by a FIFO while followed: quitting
-ends the process as promptly. And a worker stuck in I/O no one foresaw never keeps it."""
+(asyncio waits for its threads). The calendar replaced by a FIFO while followed: the app
+says the file has errors (and, with Pilot, why), keeps the last version, and quitting ends
+the process as promptly. And a worker stuck in I/O no one foresaw never keeps it."""
 
 from __future__ import annotations
 
@@ -20,8 +21,9 @@ from textual.widgets import Input, Label
 from tests.conftest import BASE
 from tests.stalling_reader import StallingReader
 from tests.ui.conftest import MakeApp
+from tests.ui.helpers import header, main_screen
 from tests.ui.test_hostile_terminal import Terminal
-from tests.ui.test_living import until
+from tests.ui.test_living import open_app, until
 from tui.ui.dialogs.export_modal import ExportModal
 
 HANG = 10.0  # seconds: far below files.STALL (30 s), so only a cancelled write ends by then
@@ -116,7 +118,7 @@ def test_the_calendar_replaced_by_a_fifo_never_keeps_the_app(tmp_path: Path) -> 
         fifo = tmp_path / "fifo"
         os.mkfifo(fifo)
         os.replace(fifo, calendar)  # the followed file is now a FIFO nobody writes
-        time.sleep(2)  # the follower's turn to look at it (it shows nothing: a fixed wait)
+        terminal.read_until(b"file has errors")  # the follower looked at it, and says so
         started = time.monotonic()
         terminal.press(b"q")
         code = terminal.close(stop=False, within=HANG)
@@ -144,3 +146,32 @@ async def test_an_export_into_a_fifo_nobody_reads_says_so_at_once(
         assert "Cannot write" in str(message.render()) and message.has_class("-error")
         assert modal.running is None  # no worker left waiting on it
     assert stat.S_ISFIFO(fifo.lstat().st_mode)
+
+
+async def test_the_calendar_replaced_by_a_fifo_says_so_and_keeps_the_last_version(
+    tmp_path: Path,
+) -> None:
+    """The followed file swapped for a FIFO (atomically, as a rename does): the header and
+    a notice say the file has errors, w says it is a FIFO, the calendar shown stays; a
+    real file put back loads again. Nothing waits on the FIFO."""
+    path = tmp_path / "cal.toml"
+    path.write_text(BASE, encoding="utf-8")
+    app = open_app(path)
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        screen = main_screen(app)
+        before = screen.living.calendar
+        fifo = tmp_path / "fifo"
+        os.mkfifo(fifo)
+        os.replace(fifo, path)
+        await until(lambda: bool(screen.living.errors))
+        assert "file has errors" in header(app)
+        assert screen.living.calendar is before
+        await until(lambda: any("file has errors" in str(n.message) for n in app._notifications))
+        await pilot.press("w")
+        body = str(app.screen.query_one("#text-body").render())
+        assert "cal.toml: error: not a regular file (a FIFO), not a calendar file" in body
+        await pilot.press("escape")
+        path.unlink()
+        path.write_text(BASE, encoding="utf-8")
+        await until(lambda: not screen.living.errors)
+        assert "file has errors" not in header(app)

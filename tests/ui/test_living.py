@@ -123,3 +123,29 @@ async def test_a_save_before_the_watch_begins_is_not_missed(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("2")
         await until(lambda: "Talks, moved" in [row[2] for row in table_rows(app)])
+
+
+async def test_a_number_too_long_for_python_is_said_and_the_file_still_followed(
+    tmp_path: Path,
+) -> None:
+    """An event given a 5,000-digit integer (Python converts at most 4,300): the header
+    says the file has errors and w says where; the follower goes on, so the fix shows.
+    Before, the ValueError ended the follower's worker without a word."""
+    path = tmp_path / "cal.toml"
+    text = (DATA / "sample.toml").read_text(encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
+    app = open_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = main_screen(app)
+        huge = 'title = "Arrival"\nx = 1' + "0" * 5000
+        path.write_text(text.replace('title = "Arrival"', huge), encoding="utf-8")
+        await until(lambda: bool(screen.living.errors))
+        assert "file has errors" in header(app)
+        line = text[: text.index('title = "Arrival"')].count("\n") + 2
+        await pilot.press("w")
+        body = str(app.screen.query_one("#text-body").render())
+        assert f"cal.toml:{line}:5: error: a number with more than 4300 digits" in body
+        await pilot.press("escape")
+        path.write_text(text.replace('title = "Arrival"', 'title = "Landing"'), "utf-8")
+        await until(lambda: "Landing" in [row[2] for row in table_rows(app)])
+        assert "file has errors" not in header(app)

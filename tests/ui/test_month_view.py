@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from tests.ui.conftest import SAMPLE, MakeApp
-from tests.ui.helpers import main_screen, screen_lines
+from tests.ui.helpers import main_screen, screen_lines, until
 from tui.core.living.changes import Change, ChangeKind
 from tui.core.present.state import View
 from tui.ui.app import DiplocalApp
@@ -35,7 +35,7 @@ SCREEN_80x24 = [
     "│ ⚖ ICC   • changed   [ ] today                                                │",
     *["│" + " " * 78 + "│"] * 7,
     "╰" + "─" * 78 + "╯",
-    "c Filter / Search z Zone e Export t Timeline ? Help q Quit          ▏^p palette",
+    "⏎ Open day [ Previous month ] Next month esc Day view ? Help q Quit ▏^p palette",
 ]
 
 
@@ -124,8 +124,9 @@ async def test_month_at_200x60(make_app: MakeApp) -> None:
             row("⚖ ICC   • changed   [ ] today"),
             *[blank] * 3,
             "╰" + "─" * 198 + "╯",
-            "c Filter / Search z Zone e Export t Timeline ? Help q Quit"
-            + " " * 130
+            "⏎ Open day [ Previous month ] Next month esc Day view "
+            + "c Filter / Search z Zone e Export t Timeline ? Help q Quit"
+            + " " * 76
             + "▏^p palette",
         ]
 
@@ -225,6 +226,20 @@ async def test_now_in_the_month_moves_its_cursor_to_today(make_app: MakeApp) -> 
         assert screen.browse.month_day == date(2025, 10, 9)
         assert month_text(app)[0] == "October 2025 · 17 events"
         assert screen.browse.view is View.MONTH
+
+
+async def test_the_footer_shows_the_month_keys(make_app: MakeApp) -> None:
+    """In the month the footer leads with the month's own keys (enter, the brackets,
+    escape), as the timeline's shows its zoom keys; back in the day view they are gone."""
+    app = make_app()
+    month_keys = "⏎ Open day [ Previous month ] Next month esc Day view "
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("M")
+        await until(pilot, lambda: screen_lines(app)[-1].startswith(month_keys))
+        assert screen_lines(app)[-1].endswith("? Help q Quit ▏^p palette")
+        await pilot.press("escape")
+        await until(pilot, lambda: screen_lines(app)[-1].startswith("c Filter"))
+        assert "Previous month" not in screen_lines(app)[-1]
 
 
 async def test_help_lists_m(make_app: MakeApp) -> None:

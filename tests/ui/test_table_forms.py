@@ -12,7 +12,7 @@ from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Button, Input, Label
 
-from tests.ui.helpers import main_screen, showing
+from tests.ui.helpers import main_screen, screen_lines, showing
 from tests.ui.test_editing_keys import break_the_file, question, record_notices
 from tests.ui.test_living import open_app, until
 from tui.core.loading.load import bundled_calendar, load_calendar
@@ -239,3 +239,21 @@ async def test_a_new_rows_empty_fields_are_not_called_wrong_before_a_save(
         await pilot.pause()
         assert app.screen is form
         assert message(form, "id") != "" and message(form, "name") != ""
+
+
+@pytest.mark.parametrize(
+    ("pane", "key", "size"),
+    [("people", "N", SIZE), ("countries", "E", SIZE), ("people", "E", (80, 24))],
+)
+async def test_the_footer_shows_the_forms_keys_not_the_lists(
+    calendar_file: Path, pane: str, key: str, size: tuple[int, int]
+) -> None:
+    """The form's own keys at the bottom of the terminal: the main screen's footer under
+    it showed the list's N and E, which the form does not answer."""
+    app = open_app(calendar_file)
+    async with app.run_test(size=size) as pilot:
+        await open_form(app, pilot, pane, key)
+        await until(lambda: screen_lines(app)[-1] == "^s Save esc Cancel")
+        await pilot.press("escape")
+        await until(lambda: not isinstance(app.screen, TableFormModal))
+        await until(lambda: screen_lines(app)[-1].startswith("N Add a "))

@@ -10,6 +10,7 @@ import argparse
 import contextlib
 import gc
 import os
+import shlex
 import signal
 import sys
 import threading
@@ -21,6 +22,7 @@ from tui.cli.calendar_io import load
 from tui.cli.commands import HANDLERS
 from tui.cli.output import EXIT_CALENDAR, EXIT_CRASH, EXIT_OK, EXIT_USAGE, print_diagnostics, say
 from tui.cli.parser import COMMANDS, build_parser, build_tui_parser
+from tui.cli.progress import is_terminal
 from tui.core.errors import CalendarError, UsageError
 from tui.core.loading.load import default_calendar
 from tui.core.system.gc_pause import collector_paused
@@ -71,6 +73,10 @@ def _open_tui(argv: Sequence[str], stderr: TextIO) -> int:
     path = args.calendar or default_calendar()
     missing = args.calendar is not None and not path.exists() and not path.is_symlink()
     if missing and not args.read_only:  # read-only: the loader says it is missing
+        if not is_terminal(sys.stdin):  # no one to answer the question "create it?"
+            new = f"diplocal new {shlex.quote(str(path))} --title TITLE --timezone ZONE"
+            say(f"{path}: error: no such file; to make a new calendar there: {new}", stderr)
+            return EXIT_CALENDAR
         from tui.ui.startup.new_calendar_app import NewCalendarApp  # Textual is imported only here.
 
         if not NewCalendarApp(path).run():

@@ -12,7 +12,7 @@ from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.command import CommandPalette
-from textual.notifications import SeverityLevel
+from textual.notifications import Notification, Notify, SeverityLevel
 from textual.screen import Screen
 
 from tui.core.errors import Diagnostic
@@ -32,6 +32,19 @@ if TYPE_CHECKING:
     from tui.ui.startup.loading_screen import LoadingScreen
 
 textual_fixes.install()
+
+_SEVERITY = {"information": 0, "warning": 1, "error": 2}
+
+
+def superseded(shown: Sequence[Notification], new: Notification) -> list[Notification]:
+    """The notices still shown (oldest first) that ``new`` replaces: every one no more
+    severe than it, and of the more severe ones all but the newest. At most two stay: at
+    80x24 a stack of them (three ctrl+z, three "Undid: ...") covered half of the form
+    opened next; the newest says what the last key did, an older error stays beside it."""
+    rank = _SEVERITY[new.severity]
+    graver = [notice for notice in shown if _SEVERITY[notice.severity] > rank]
+    kept = graver[-1:]
+    return [notice for notice in shown if notice not in kept]
 
 
 @runtime_checkable
@@ -91,6 +104,11 @@ class DiplocalApp(App[None]):
         super().notify(
             safe, title=one_line(title), severity=severity, timeout=timeout, markup=markup
         )
+
+    def on_notify(self, event: Notify) -> None:
+        # Runs before Textual's own handler, which adds the new notice and redraws them.
+        for notice in superseded(list(self._notifications), event.notification):
+            self._unnotify(notice, refresh=False)
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key) and not event.is_forwarded:

@@ -201,3 +201,22 @@ def test_a_bare_carriage_return_at_the_end_is_rejected_as_tomllib_does() -> None
     assert reused_outcome(text, parse_reusing(SMALL)) == outcome_of(tomllib.loads, text)
     crlf = SMALL.replace("\n", "\r\n")
     assert reused_outcome(crlf, parse_reusing(SMALL)) == outcome_of(tomllib.loads, crlf)
+
+
+@pytest.mark.parametrize("where", ["head", "event"])
+@pytest.mark.parametrize("after_a_reload", [False, True])
+def test_a_huge_integer_is_the_located_error_a_load_gives(where: str, after_a_reload: bool) -> None:
+    """Python refuses to convert more than 4300 digits (a ValueError from tomllib): a
+    reload says where, as a load does, instead of raising it (the TUI's follower, which
+    catches CalendarError, stopped following the file without a word)."""
+    head, bodies = split_blocks(SMALL)
+    huge = "x = 1" + "0" * 5000 + "\n"
+    if where == "head":
+        head = head.replace("[calendar]\n", "[calendar]\n" + huge, 1)
+    else:
+        bodies[3] = bodies[3] + huge
+    text = join_blocks(head, bodies).encode()
+    previous = reload_bytes(SMALL.encode(), "cal.toml", None)[1] if after_a_reload else None
+    expected = load_outcome(partial(load_bytes, text, "cal.toml"))
+    assert expected[0] == "error" and "a number with more than 4300 digits" in expected[1][0]
+    assert load_outcome(lambda: reload_bytes(text, "cal.toml", previous)[0]) == expected

@@ -308,8 +308,10 @@ def reload_bytes(
     with collector_paused():  # as in load_bytes: once, until the model is built
         try:
             parsed = parse_reusing(text, previous.parsed if previous is not None else None)
-        except (tomllib.TOMLDecodeError, RecursionError):
-            parse_toml(text, name)  # the same parse, raising the located error
+        except (tomllib.TOMLDecodeError, RecursionError, ValueError):
+            # The same parse, raising the located error (a ValueError: a number longer
+            # than Python converts, as `_parsed` and `parse_toml` know it).
+            parse_toml(text, name)
             raise
         del text  # as in load_bytes: problems are located in the bytes
         tell("parsing", size, size)

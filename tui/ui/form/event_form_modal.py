@@ -91,7 +91,7 @@ class EventFormModal(SavingForm):
 
     # --- layout --------------------------------------------------------------------------
 
-    def compose(self) -> ComposeResult:
+    def compose_form(self) -> ComposeResult:
         draft = self.initial
         with Vertical(id="event-form", classes="form-box"):
             what = "Edit event" if self.editing else "New event"

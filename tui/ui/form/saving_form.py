@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from rich.text import Text
 from textual import on, work
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label
@@ -22,15 +23,16 @@ from tui.core.editing.document import CalendarDocument, Conflict, Result
 from tui.ui.dialogs.confirm_modal import ConfirmModal
 from tui.ui.dialogs.conflict_modal import Choice, ConflictModal
 from tui.ui.form.form_save import FormDone
+from tui.ui.widgets.fitted_footer import FittedFooter
 from tui.ui.worker_threads import finishing
 
 SaveCall = Callable[[], FormDone | None]  # runs in a worker thread; None: nothing to save
 
 
 class SavingForm(ModalScreen[FormDone | None]):
-    """A form saving through ``owner``; subclasses compose a ``#form-problem`` label and
-    ``#form-save`` / ``#form-cancel`` buttons, and give ``blocked``, ``save_call``,
-    ``dirty`` and ``subject``."""
+    """A form saving through ``owner``; subclasses compose (``compose_form``) a
+    ``#form-problem`` label and ``#form-save`` / ``#form-cancel`` buttons, and give
+    ``blocked``, ``save_call``, ``dirty`` and ``subject``."""
 
     # Not the app's `.dialog`: app CSS outranks DEFAULT_CSS, and the form needs every row.
     DEFAULT_CSS = """
@@ -65,7 +67,22 @@ class SavingForm(ModalScreen[FormDone | None]):
         self.owner = owner
         self.saving = False
 
+    def compose(self) -> ComposeResult:
+        yield from self.compose_form()
+        # The form's own keys: without a footer of its own, the one under the form (the
+        # main screen's, drawn for the list that opened it) showed keys the form ignores.
+        yield FittedFooter()
+
+    def on_mount(self) -> None:
+        # The notices still shown are about what happened before the form: at 80x24 the
+        # form fills the terminal and they covered its fields and its reason not to save.
+        self.app.clear_notifications()
+
     # --- what a form gives ----------------------------------------------------------
+    def compose_form(self) -> ComposeResult:
+        """The form's box: its fields, ``#form-problem`` and the buttons."""
+        raise NotImplementedError
+
     def blocked(self) -> bool:
         """Show the fields' messages; whether they stop a save."""
         raise NotImplementedError

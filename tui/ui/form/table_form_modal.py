@@ -58,7 +58,7 @@ class TableFormModal(SavingForm):
         # or once saving was tried (an existing row's fields say so at once).
         self.tried = key is not None
 
-    def compose(self) -> ComposeResult:
+    def compose_form(self) -> ComposeResult:
         noun = NOUNS[self.section]
         title = f"New {noun}" if self.key is None else f"Edit {noun}"
         with Vertical(id="table-form", classes="form-box"):

@@ -34,10 +34,12 @@ class MonthView(Widget, can_focus=True):
         Binding("right,l", "move(1)", "Next day", show=False),
         Binding("up,k", "move(-7)", "Previous week", show=False),
         Binding("down,j", "move(7)", "Next week", show=False),
-        Binding("left_square_bracket", "month(-1)", "Previous month", show=False),
-        Binding("right_square_bracket", "month(1)", "Next month", show=False),
-        Binding("enter", "open", "Open the day", show=False),
-        Binding("escape", "screen.toggle_view('month')", "Back to the day view", show=False),
+        # The footer shows these four, in this order (the screen's keys after them):
+        # short enough that all four fit at 80 columns beside `? Help` and `q Quit`.
+        Binding("enter", "open", "Open day"),
+        Binding("left_square_bracket", "month(-1)", "Previous month"),
+        Binding("right_square_bracket", "month(1)", "Next month"),
+        Binding("escape", "screen.toggle_view('month')", "Day view"),
     ]
     COMPONENT_CLASSES = {"month-view--cursor", "month-view--other-month", "month-view--today"}
     DEFAULT_CSS = """
