@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import os
+import shutil
 import subprocess
 import sys
 from datetime import UTC, datetime
@@ -11,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tui.cli import main
-from tui.core.loading.load import load_calendar
+from tui.core.loading.load import bundled_calendar, load_calendar
 from tui.core.present.screenful import present
 from tui.core.present.state import Browse
 from tui.core.views.index import CalendarIndex
@@ -119,3 +121,33 @@ def test_a_missing_file_without_a_terminal_says_how_to_make_it(tmp_path: Path) -
         "diplocal new 'my visit.toml' --title TITLE --timezone ZONE\n"
     )
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_app_without_a_terminal_says_so_and_where_the_text_is(tmp_path: Path) -> None:
+    """`diplocal events.toml < /dev/null` (a cron job, a pipe): no key could ever reach the
+    app, which waited forever. It says so, names the text commands, exits 2, before
+    Textual is imported. textual-serve's tabs have their own driver and are let through."""
+    shutil.copyfile(bundled_calendar(), tmp_path / "events.toml")
+    code = (
+        "import sys\n"
+        "from tui.cli import main\n"
+        "status = main(['events.toml'])\n"
+        "assert 'textual' not in sys.modules\n"
+        "sys.exit(status)\n"
+    )
+    environment = {k: v for k, v in os.environ.items() if k != "TEXTUAL_DRIVER"}
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
+        env=environment,
+        timeout=120,  # bounded: before, it waited for a key forever
+    )
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == (
+        "diplocal: error: standard input is not a terminal, so the app cannot read keys; "
+        "for the schedule as text: diplocal agenda events.toml\n"
+    )

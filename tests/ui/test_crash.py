@@ -39,6 +39,8 @@ def run_headless(monkeypatch: pytest.MonkeyPatch, press: str) -> None:
         real_run(app, headless=True, size=(120, 36), auto_pilot=autopilot)
 
     monkeypatch.setattr(DiplocalApp, "run", headless_run)
+    # The autopilot's keys reach the app without a terminal on standard input.
+    monkeypatch.setattr("tui.cli._keys_reach_the_app", lambda: True)
 
 
 def test_crash_exits_non_zero_with_one_line_and_a_private_report(

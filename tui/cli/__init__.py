@@ -68,13 +68,20 @@ def _size(path: Path) -> int:
         return 0
 
 
+def _keys_reach_the_app() -> bool:
+    """A terminal on standard input, or a driver of Textual's own (textual-serve's tabs
+    read their keys from the browser): else the app would wait for keys forever."""
+    return is_terminal(sys.stdin) or "TEXTUAL_DRIVER" in os.environ
+
+
 def _open_tui(argv: Sequence[str], stderr: TextIO) -> int:
     args = build_tui_parser().parse_args(argv)
     path = args.calendar or default_calendar()
     missing = args.calendar is not None and not path.exists() and not path.is_symlink()
+    named = f" {shlex.quote(str(args.calendar))}" if args.calendar is not None else ""
     if missing and not args.read_only:  # read-only: the loader says it is missing
-        if not is_terminal(sys.stdin):  # no one to answer the question "create it?"
-            new = f"diplocal new {shlex.quote(str(path))} --title TITLE --timezone ZONE"
+        if not _keys_reach_the_app():  # no one to answer the question "create it?"
+            new = f"diplocal new{named} --title TITLE --timezone ZONE"
             say(f"{path}: error: no such file; to make a new calendar there: {new}", stderr)
             return EXIT_CALENDAR
         from tui.ui.startup.new_calendar_app import NewCalendarApp  # Textual is imported only here.
@@ -86,6 +93,13 @@ def _open_tui(argv: Sequence[str], stderr: TextIO) -> int:
         since = load(args.since, stderr).calendar if args.since else None
         # A large file loads inside the app, with progress on screen from the first frame.
         loaded = None if _size(path) >= IN_APP_SIZE else load(path, stderr, report=False)
+    if not _keys_reach_the_app():  # after the load: a broken file's errors come first
+        say(
+            "diplocal: error: standard input is not a terminal, so the app cannot read keys; "
+            f"for the schedule as text: diplocal agenda{named}",
+            stderr,
+        )
+        return EXIT_USAGE
     # Textual's modules, the calendar and the app live as long as the process, and make no
     # garbage: the cyclic collector would walk them again and again, in passes of up to
     # 20 ms before the first frame. Paused while they are made, then frozen out of its way
