@@ -95,9 +95,11 @@ def diff_calendars(old: Calendar, new: Calendar) -> list[Change]:
     ]
     for event in new.events:
         before = old_events.get(event.id)
-        if before is event or before == event:
-            # Reused unchanged by a reload or save, or equal (as instants: no change). A
-            # tuple comparison, not the field by field look: 5 s less at 100,000 events.
+        if before is event or (before == event and _folds(before) == _folds(event)):
+            # Reused unchanged by a reload or save, or equal. A tuple comparison, not the
+            # field by field look: 5 s less at 100,000 events. It compares times that share
+            # a zone by wall clock, so the folds are compared too: the second 02:30 of the
+            # night a clock goes back is not the first.
             continue
         if before is None:
             changes.append(Change(ChangeKind.ADDED, event.id, event.title, start=event.start))
@@ -112,6 +114,12 @@ def diff_calendars(old: Calendar, new: Calendar) -> list[Change]:
         return order.index(change.kind), (old_key if removed else new_key)(event), change.id
 
     return sorted(changes, key=key)
+
+
+def _folds(event: Event) -> tuple[int, ...]:
+    return tuple(
+        getattr(value, "fold", 0) for value in (event.start, event.end, event.under_way_at)
+    )
 
 
 def event_change(old: Event, new: Event) -> Change | None:
