@@ -23,6 +23,7 @@ from tui.core.system.gc_pause import collector_paused
 from tui.core.system.safe_read import NotRegularFile, TooLarge, read_regular
 from tui.core.toml import parse as toml_parse
 from tui.core.toml.source_map import locate, scan_positions
+from tui.core.toml.time_hints import time_hint
 
 BUNDLED_NAME = "events.toml"
 SLOW_SIZE = 5_000_000  # bytes: from here on, parsing takes a second or more
@@ -124,7 +125,12 @@ def parse_toml(text: str, name: str) -> dict[str, Any]:
             line = text.count("\n") + 1
             column = len(text) - text.rfind("\n")
         detail = _TOML_LOCATION.sub("", message).strip()
-        raise CalendarError.single(name, line, column, f"TOML syntax: {detail}") from None
+        hint = time_hint(text, line, column, detail)
+        if hint is not None:  # a date or time written almost right: say what to fix
+            column, detail = hint
+        else:
+            detail = f"TOML syntax: {detail}"
+        raise CalendarError.single(name, line, column, detail) from None
     except ValueError as error:  # Python's own limit, hit by tomllib converting a number
         if "digits" not in str(error):
             raise
