@@ -18,7 +18,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from tui.core.event_order import calendar_key
-from tui.core.model import Calendar, Event, Status
+from tui.core.model import EVENT_FIELDS, Calendar, Event, Status
 from tui.core.text import one_line
 from tui.core.zones import zone_name
 
@@ -141,18 +141,17 @@ def event_change(old: Event, new: Event) -> Change | None:
     return Change(kind, new.id, new.title, tuple(differing), start=new.start)
 
 
-def _event_fields(old: Event, new: Event) -> Iterable[FieldChange]:
+def _event_fields(old: Event, new: Event) -> list[FieldChange]:
     """The fields that differ, an end the file does not give being no end (None), never
-    the start it stands in for (so a moved start invents no end)."""
+    the start it stands in for (so a moved start invents no end, and an end added equal to
+    the start is an end added)."""
     # The revision stamp says when, not what: an edit shows by what it changed.
-    for change in _differing_fields(old, new, skip={*_NOT_COMPARED, "updated"}):
-        if change.field == "end":
-            before = None if old.open_end else old.end
-            after = None if new.open_end else new.end
-            if same(before, after):
-                continue
-            change = FieldChange("end", before, after)
-        yield change
+    found = list(_differing_fields(old, new, skip={*_NOT_COMPARED, "updated", "end"}))
+    before = None if old.open_end else old.end
+    after = None if new.open_end else new.end
+    if not same(before, after):
+        found.append(FieldChange("end", before, after))
+    return sorted(found, key=lambda change: EVENT_FIELDS.index(change.field))
 
 
 def _zone_change(old: Event, new: Event) -> FieldChange:
