@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import BASE
 from tui.cli import main
 from tui.core.loading.load import load_calendar
 from tui.core.present.screenful import present
@@ -89,3 +90,22 @@ def test_new_usage_mistakes_are_exit_2(
     err += capsys.readouterr().err  # argparse writes its own usage errors to sys.stderr
     assert code == 2 and message in err and "Traceback" not in err
     assert not path.exists()
+
+
+def test_declining_the_new_calendar_says_which_name_was_meant(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tui.ui.startup.new_calendar_app import NewCalendarApp
+
+    asked: list[tuple[str, ...]] = []
+
+    def decline(app: NewCalendarApp) -> bool:
+        asked.append(app.near)
+        return False
+
+    monkeypatch.setattr(NewCalendarApp, "run", decline)
+    (tmp_path / "events.toml").write_text(BASE, encoding="utf-8")
+    typo = tmp_path / "evnets.toml"
+    code, _, err = run(str(typo))
+    assert code == 1 and asked == [("events.toml",)]
+    assert err == f'{typo}: no calendar written (did you mean "events.toml"?)\n'

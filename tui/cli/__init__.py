@@ -23,6 +23,7 @@ from tui.cli.output import EXIT_CALENDAR, EXIT_CRASH, EXIT_OK, EXIT_USAGE, print
 from tui.cli.parser import COMMANDS, build_parser, build_tui_parser
 from tui.core.errors import CalendarError, UsageError
 from tui.core.loading.load import default_calendar
+from tui.core.loading.near_names import near_hint, near_names
 from tui.core.system.gc_pause import collector_paused
 
 _tui_closed = False  # set once the terminal UI has run and closed (see `run`)
@@ -73,8 +74,11 @@ def _open_tui(argv: Sequence[str], stderr: TextIO) -> int:
     if missing and not args.read_only:  # read-only: the loader says it is missing
         from tui.ui.startup.new_calendar_app import NewCalendarApp  # Textual is imported only here.
 
-        if not NewCalendarApp(path).run():
-            say(f"{path}: no calendar written", stderr)  # the name as escapes, as data
+        near = near_names(path)
+        if not NewCalendarApp(path, near).run():
+            say(
+                f"{path}: no calendar written{near_hint(near)}", stderr
+            )  # the name as escapes, as data
             return EXIT_CALENDAR
     with _signals_unwind():  # loading may write the cache; the TUI handles its own signals
         since = load(args.since, stderr).calendar if args.since else None

@@ -16,6 +16,7 @@ from tui.core.errors import CalendarError, Diagnostic, Severity
 from tui.core.loading import cache, cache_events
 from tui.core.loading.fields import Problem
 from tui.core.loading.limits import MAX_SIZE_ENV, size_limit
+from tui.core.loading.near_names import near_hint, near_names
 from tui.core.loading.reparse import Parsed, parse_reusing
 from tui.core.loading.validate import CheckedEvents, build_calendar_first
 from tui.core.model import Calendar
@@ -90,7 +91,9 @@ def read_bytes(path: Path) -> bytes:
     except NotRegularFile as error:
         raise CalendarError.single(name, 0, 0, f"{error.strerror}, not a calendar file") from None
     except FileNotFoundError:
-        raise CalendarError.single(name, 0, 0, "no such file") from None
+        raise CalendarError.single(
+            name, 0, 0, f"no such file{near_hint(near_names(path))}"
+        ) from None
     except IsADirectoryError:
         raise CalendarError.single(name, 0, 0, "is a directory, not a calendar file") from None
     except PermissionError:
