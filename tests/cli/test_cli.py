@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import argparse
 import io
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -202,6 +204,32 @@ def test_help_and_version(capsys: pytest.CaptureFixture[str]) -> None:
     assert "--country CODE" in capsys.readouterr().out
     assert run("--version")[0] == 0
     assert capsys.readouterr().out.startswith("diplocal 0.")
+
+
+def test_the_overview_names_every_option_of_a_command_or_says_options() -> None:
+    """`diplocal --help` gives each command with a line of its own every option, or ends
+    it with [options]: a warning that says "use --to" must find --to there."""
+    from tui.cli.parser import build_parser, build_tui_parser
+
+    usage = build_tui_parser().format_usage()
+    lines: dict[str, str] = {}
+    for line in usage.splitlines():
+        words = line.split()
+        if "diplocal" in words and len(words) > words.index("diplocal") + 1:
+            name = words[words.index("diplocal") + 1]
+            lines[name] = line
+        elif words and lines:  # a continuation of the command above
+            last = next(reversed(lines))
+            lines[last] += line
+    commands = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
+    for name, line in lines.items():
+        if name not in commands.choices or line.rstrip().endswith("[options]"):
+            continue
+        parser = commands.choices[name]
+        options = {o for a in parser._actions for o in a.option_strings if o.startswith("--")}
+        missing = sorted(o for o in options - {"--help"} if not re.search(rf"{o}\b", line))
+        assert missing == [], (name, missing)
+    assert "[--from DATE] [--to DATE]" in usage
 
 
 def test_core_commands_never_import_textual() -> None:

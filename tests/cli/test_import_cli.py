@@ -234,3 +234,34 @@ def test_installed_command_reads_standard_input(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert b"added talks" in done.stdout
     assert into.exists()
+
+
+OLD_SERIES = b"""BEGIN:VCALENDAR\r
+VERSION:2.0\r
+PRODID:-//test//EN\r
+BEGIN:VEVENT\r
+UID:old-series@test\r
+DTSTAMP:20240101T000000Z\r
+DTSTART;TZID=Asia/Dushanbe:20240101T090000\r
+RRULE:FREQ=WEEKLY;COUNT=3\r
+SUMMARY:Old weekly call\r
+END:VEVENT\r
+END:VCALENDAR\r
+"""
+
+
+def test_a_series_wholly_outside_the_calendar_is_counted_as_not_imported(
+    write_calendar: WriteCalendar, tmp_path: Path
+) -> None:
+    calendar = write_calendar()
+    source = tmp_path / "old.ics"
+    source.write_bytes(OLD_SERIES)
+    code, out, err = run("import", str(source), "--into", str(calendar))
+    assert (code, out) == (0, "")
+    assert (
+        f'{source}:4: warning: VEVENT "Old weekly call" not imported: it repeats from '
+        "2024-01-01, but no occurrence falls from 2025-10-09 to 2025-10-10 (the calendar's "
+        "span); use --from and --to"
+    ) in err
+    assert err.endswith("0 added, 0 updated, 0 unchanged, 1 not imported\n")
+    assert calendar.read_text() == BASE

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import BASE
 from tui.cli import main
 from tui.core.loading.load import bundled_calendar, load_calendar
 from tui.core.present.screenful import present
@@ -117,7 +118,7 @@ def test_a_missing_file_without_a_terminal_says_how_to_make_it(tmp_path: Path) -
     )
     assert (result.returncode, result.stdout) == (1, "")
     assert result.stderr == (
-        "my visit.toml: error: no such file; to make a new calendar there: "
+        "my visit.toml: error: no such file; to make one there: "
         "diplocal new 'my visit.toml' --title TITLE --timezone ZONE\n"
     )
     assert list(tmp_path.iterdir()) == []
@@ -151,3 +152,23 @@ def test_the_app_without_a_terminal_says_so_and_where_the_text_is(tmp_path: Path
         "diplocal: error: standard input is not a terminal, so the app cannot read keys; "
         "for the schedule as text: diplocal agenda events.toml\n"
     )
+
+
+def test_declining_the_new_calendar_says_which_name_was_meant(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tui.ui.startup.new_calendar_app import NewCalendarApp
+
+    asked: list[tuple[str, ...]] = []
+
+    def decline(app: NewCalendarApp) -> bool:
+        asked.append(app.near)
+        return False
+
+    monkeypatch.setattr(NewCalendarApp, "run", decline)
+    monkeypatch.setattr("tui.cli._keys_reach_the_app", lambda: True)  # as in a terminal
+    (tmp_path / "events.toml").write_text(BASE, encoding="utf-8")
+    typo = tmp_path / "evnets.toml"
+    code, _, err = run(str(typo))
+    assert code == 1 and asked == [("events.toml",)]
+    assert err == f'{typo}: no calendar written (did you mean "events.toml"?)\n'

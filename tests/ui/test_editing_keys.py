@@ -156,6 +156,20 @@ async def test_a_missing_file_offers_a_new_calendar(tmp_path: Path) -> None:
     assert [d for d in validate_text(text, str(path)) if d.severity.value == "error"] == []
 
 
+async def test_the_new_calendar_question_names_a_file_it_may_be_a_typo_of(
+    tmp_path: Path,
+) -> None:
+    from tui.ui.startup.new_calendar_app import NewCalendarApp
+
+    app = NewCalendarApp(tmp_path / "evnets.toml", ["events.toml"])
+    async with app.run_test(size=(80, 24)) as pilot:
+        said = str(app.query_one("#new-near").render())
+        assert "events.toml" in said and "Cancel" in said
+        await pilot.press("escape")
+    assert app.return_value is False
+    assert not (tmp_path / "evnets.toml").exists()
+
+
 async def break_the_file(app: App[Any], pilot: Pilot[Any], path: Path) -> None:
     """A colleague saves a typo: the header says the file has errors (r: at once, whether
     or not the watcher has started yet)."""

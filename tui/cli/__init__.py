@@ -25,6 +25,7 @@ from tui.cli.parser import COMMANDS, build_parser, build_tui_parser
 from tui.cli.progress import is_terminal
 from tui.core.errors import CalendarError, UsageError
 from tui.core.loading.load import default_calendar
+from tui.core.loading.near_names import near_hint, near_names
 from tui.core.system.gc_pause import collector_paused
 
 _tui_closed = False  # set once the terminal UI has run and closed (see `run`)
@@ -80,14 +81,16 @@ def _open_tui(argv: Sequence[str], stderr: TextIO) -> int:
     missing = args.calendar is not None and not path.exists() and not path.is_symlink()
     named = f" {shlex.quote(str(args.calendar))}" if args.calendar is not None else ""
     if missing and not args.read_only:  # read-only: the loader says it is missing
+        near = near_names(path)  # a typo beside the calendar meant: named in either answer
         if not _keys_reach_the_app():  # no one to answer the question "create it?"
             new = f"diplocal new{named} --title TITLE --timezone ZONE"
-            say(f"{path}: error: no such file; to make a new calendar there: {new}", stderr)
+            say(f"{path}: error: no such file{near_hint(near)}; to make one there: {new}", stderr)
             return EXIT_CALENDAR
         from tui.ui.startup.new_calendar_app import NewCalendarApp  # Textual is imported only here.
 
-        if not NewCalendarApp(path).run():
-            say(f"{path}: no calendar written", stderr)  # the name as escapes, as data
+        if not NewCalendarApp(path, near).run():
+            # The name as escapes, as data.
+            say(f"{path}: no calendar written{near_hint(near)}", stderr)
             return EXIT_CALENDAR
     with _signals_unwind():  # loading may write the cache; the TUI handles its own signals
         since = load(args.since, stderr).calendar if args.since else None

@@ -52,8 +52,17 @@ def add_import_parser(commands: argparse._SubParsersAction[Any]) -> None:
         metavar="ZONE",
         help="IANA zone for times without one, and for a new calendar",
     )
-    parser.add_argument("--from", dest="first", type=_day, metavar="DATE", help="recurrences from")
-    parser.add_argument("--to", dest="last", type=_day, metavar="DATE", help="recurrences until")
+    parser.add_argument(
+        "--from",
+        dest="first",
+        type=_day,
+        metavar="DATE",
+        help="repeating events: occurrences from this day (default: the calendar's span, "
+        "else a year from the first)",
+    )
+    parser.add_argument(
+        "--to", dest="last", type=_day, metavar="DATE", help="repeating events: until this day"
+    )
 
 
 def run_import(

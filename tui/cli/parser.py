@@ -223,8 +223,10 @@ def build_tui_parser() -> argparse.ArgumentParser:
         "\n       diplocal diff OLD NEW [--format text|json]"
         "\n       diplocal new FILE --title TITLE --timezone ZONE [--id SLUG]"
         "\n       diplocal import SOURCE... [--into CALENDAR] [--dry-run] [--timezone ZONE]"
+        "\n                       [--from DATE] [--to DATE]"
         "\n       diplocal publish [CALENDAR] URL [--dry-run] [--create] [--watch] [--force]"
-        "\n       diplocal pull URL [--into CALENDAR] [--dry-run]"
+        "\n                        [options]"
+        "\n       diplocal pull URL [--into CALENDAR] [--dry-run] [options]"
         "\n       diplocal serve [CALENDAR] [--host HOST] [--port PORT] [--read-only]",
         description="Open a calendar in the terminal UI. Commands: "
         "check, export, agenda, brief, diff, new, import, publish, pull, serve "

@@ -32,8 +32,17 @@ def add_pull_parser(commands: Any) -> None:
     parser.add_argument(
         "--timezone", metavar="ZONE", help="IANA zone for times without one, and for a new calendar"
     )
-    parser.add_argument("--from", dest="first", type=_day, metavar="DATE", help="recurrences from")
-    parser.add_argument("--to", dest="last", type=_day, metavar="DATE", help="recurrences until")
+    parser.add_argument(
+        "--from",
+        dest="first",
+        type=_day,
+        metavar="DATE",
+        help="repeating events: occurrences from this day (default: the calendar's span, "
+        "else a year from the first)",
+    )
+    parser.add_argument(
+        "--to", dest="last", type=_day, metavar="DATE", help="repeating events: until this day"
+    )
     parser.add_argument(
         "--password-command", metavar="CMD", help="a command that prints the password first"
     )

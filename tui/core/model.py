@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 
 
@@ -145,14 +145,38 @@ class Event:
 
     @property
     def duration(self) -> timedelta:
-        """How long the event lasts; dated events count whole days."""
+        """How long the event lasts (elapsed time, across a clock change too); dated events
+        count whole days."""
         start, end = self.start, self.end
         if isinstance(start, datetime) and isinstance(end, datetime):
-            return end - start
+            return in_utc(end) - in_utc(start)
         return date_of(end) - date_of(start) + timedelta(days=1)
 
 
 EVENT_FIELDS = tuple(f.name for f in fields(Event))
+
+
+def in_utc(value: datetime) -> datetime:
+    """An aware datetime as the same instant in UTC.
+
+    Python subtracts and compares two datetimes that share a tzinfo by their wall clocks,
+    ignoring the offset and ``fold``: a night across the autumn clock change reads an hour
+    short, and the second 02:30 of that night equals the first. In UTC both are exact, so
+    time spans and orders of zoned times go through here (or through ``timestamp()``).
+    """
+    return value.astimezone(UTC)
+
+
+def ends_before(start: datetime | date, end: datetime | date) -> bool:
+    """Whether ``end`` lies before ``start`` (two dates, or two aware datetimes as instants)."""
+    if isinstance(start, datetime) and isinstance(end, datetime):
+        return in_utc(end) < in_utc(start)
+    return date_of(end) < date_of(start)
+
+
+def same_instant(first: datetime, second: datetime) -> bool:
+    """Whether two aware datetimes are the same instant, whatever their zones and folds."""
+    return in_utc(first) == in_utc(second)
 
 
 def date_of(value: datetime | date) -> date:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 import os
 import zoneinfo
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -119,6 +119,19 @@ def local_zone_name() -> str:
         if name and is_zone(name):
             return name
     return UTC_NAME
+
+
+def wall_time_exists(moment: datetime) -> bool:
+    """Whether an aware datetime's wall time happens in its zone (a clock change going
+    forward skips some: 02:30 on 2025-03-30 in Europe/Berlin)."""
+    back = moment.astimezone(UTC).astimezone(moment.tzinfo)
+    return back.replace(tzinfo=None, fold=0) == moment.replace(tzinfo=None, fold=0)
+
+
+def second_time_round(moment: datetime) -> bool:
+    """Whether an aware datetime is the second of a local time a clock change repeats
+    (fold 1): written without its offset, such a time reads as the first."""
+    return bool(moment.fold) and moment.utcoffset() != moment.replace(fold=0).utcoffset()
 
 
 def utc_offset_label(zone_name: str, on: date) -> str:

@@ -10,6 +10,7 @@ holds every field of every event, each datetime with its tzinfo (the IANA zone, 
 from __future__ import annotations
 
 import hashlib
+import re
 import sys
 
 import pytest
@@ -46,6 +47,8 @@ def test_the_model_is_the_one_recorded(name: str, monkeypatch: pytest.MonkeyPatc
     # Events gained a last field, ``updated`` (issue 20), after the digests were taken;
     # none of these calendars sets it, so its repr is taken out to compare with them.
     shown = repr((loaded.calendar, loaded.warnings)).replace(", updated=None)", ")")
+    # A skipped local time's warning later said how it is read; the rest is as recorded.
+    shown = re.sub(r"; it is read as \d\d:\d\d \(UTC[+-]\d\d:\d\d\)", "", shown)
     assert "updated=datetime" not in shown.split("countries=")[1]
     digest = hashlib.sha256(shown.encode()).hexdigest()
     assert (digest, len(loaded.warnings)) == RECORDED[name]

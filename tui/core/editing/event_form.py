@@ -31,7 +31,7 @@ from tui.core.loading.validate import build_calendar
 from tui.core.model import Calendar, Event, Kind, PartOfDay, Status
 from tui.core.views.lookup import resolve_country, search_countries
 from tui.core.views.time_words import EN_DASH
-from tui.core.zones import find_zone, zone_hint
+from tui.core.zones import find_zone, second_time_round, zone_hint
 
 KINDS = tuple(kind.value for kind in Kind)
 STATUSES = tuple(status.value for status in Status)
@@ -153,9 +153,10 @@ def _end_text(event: Event, day: date) -> str:
 
 
 def _clock_text(moment: datetime, day: date) -> str:
-    """'19:00' on ``day``, '2025-10-11 01:00' on another; an offset when there is no zone."""
+    """'19:00' on ``day``, '2025-10-11 01:00' on another; an offset when there is no zone,
+    or when the time is the second of a repeated hour (the bare time would read as the first)."""
     shown = moment.strftime("%H:%M:%S" if moment.second else "%H:%M")
-    if not isinstance(moment.tzinfo, ZoneInfo):
+    if second_time_round(moment) or not isinstance(moment.tzinfo, ZoneInfo):
         shown += moment.isoformat()[-6:]  # "+05:00": a bare offset, kept as written
     return shown if moment.date() == day else f"{moment.date().isoformat()} {shown}"
 

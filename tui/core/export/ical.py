@@ -26,7 +26,7 @@ from tui.core.model import Calendar, Event, Status
 from tui.core.people import person_line
 from tui.core.text import without_controls
 from tui.core.views.time_words import timing_caveat
-from tui.core.zones import get_zone
+from tui.core.zones import get_zone, second_time_round
 
 PRODID = "-//diplocal//diplocal calendar export//EN"
 CHECK_EVERY = 256  # events written between two calls of to_icalendar's ``check``
@@ -54,10 +54,8 @@ class OpenEnd(StrEnum):
 
 
 def stamp_time(calendar: Calendar, clock: Clock | None = None) -> datetime:
-    """DTSTAMP: the calendar's last revision, else $SOURCE_DATE_EPOCH, else now.
-
-    The first two make exports reproducible: the same file gives the same bytes.
-    """
+    """DTSTAMP: the calendar's last revision, else $SOURCE_DATE_EPOCH, else now (the first
+    two make exports reproducible: the same file gives the same bytes)."""
     if calendar.updated is not None:
         return calendar.updated.astimezone(UTC)
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
@@ -90,9 +88,11 @@ def describe(calendar: Calendar, event: Event) -> str:
 
 
 def _when(value: datetime | date) -> datetime | date:
-    """A zoned time keeps its IANA zone; a bare offset has none, so it is written in UTC."""
+    """A zoned time keeps its IANA zone; a bare offset has none, so it is written in UTC, as
+    is a repeated local time's second (RFC 5545 3.3.5 reads a TZID time as the first; a
+    skipped one with the offset before the gap, as zoneinfo's fold 0 does)."""
     if isinstance(value, datetime):
-        if getattr(value.tzinfo, "key", None):
+        if getattr(value.tzinfo, "key", None) and not second_time_round(value):
             return value
         return value.astimezone(UTC)
     return value

@@ -141,6 +141,13 @@ def _expand(
         reason = f"its recurrence cannot be expanded: {error}"
         found.skipped.append(Skipped(ics.name, line, f'VEVENT "{title}"', reason))
         return
+    if not occurrences:  # the whole series is left out: counted, not just noted
+        reason = (
+            f"it repeats from {first}, but no occurrence falls from {low} to {high} ({how}); "
+            "use --from and --to"
+        )
+        found.skipped.append(Skipped(ics.name, line, f'VEVENT "{title}"', reason))
+        return
     found.notes.append(
         f'"{title}" repeats: {len(occurrences)} occurrence(s) from {low} to {high} ({how})'
         + ("; later ones are not imported (use --to)" if later is not None else "")

@@ -21,7 +21,7 @@ from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
 
 from tui.core.export import ical_extra as extra
 from tui.core.importing.ids import content_key, event_id_for
-from tui.core.model import Kind, Participant, PartOfDay
+from tui.core.model import Kind, Participant, PartOfDay, in_utc, same_instant
 from tui.core.zones import get_zone, is_zone
 
 _KINDS = {kind.value for kind in Kind}
@@ -152,7 +152,9 @@ def times(component: icalendar.Component, target: Target) -> dict[str, Any]:
     zone = UTC if zone_key == "UTC" else get_zone(zone_key)
     aware = start if start.tzinfo else start.replace(tzinfo=zone)
     end = _end_instant(component, aware, zone)
-    if end is not None and end < aware:
+    # As instants: in one zone Python compares wall clocks, and a skipped 02:30 plus
+    # DURATION:P0D is 03:30 on the wall, the same instant.
+    if end is not None and in_utc(end) < in_utc(aware):
         raise Unmappable("it ends before it starts")
     if end is not None:
         _check_year(end)
@@ -163,7 +165,7 @@ def times(component: icalendar.Component, target: Target) -> dict[str, Any]:
 
     return {
         "start": written(aware),
-        "end": written(end) if end is not None and end != aware else None,
+        "end": written(end) if end is not None and not same_instant(end, aware) else None,
         "timezone": None if zone_key in ("UTC", target.timezone) else zone_key,
     }
 

@@ -9,7 +9,7 @@ from datetime import date
 from itertools import chain
 
 from tui.core.loading.fast_path import YEARS
-from tui.core.model import Calendar
+from tui.core.model import Calendar, ends_before
 from tui.core.zones import get_zone
 
 
@@ -48,5 +48,5 @@ def check_consistent(calendar: Calendar) -> None:
     # YEARS leaves a margin, so no offset takes a time allowed past year 1 or 9999.
     if any(moment.year not in YEARS for moment in moments):
         raise InconsistentEntry("a time outside the years allowed")
-    if any(e.end < e.start for e in events):  # start and end are of one kind (cache_format)
+    if any(ends_before(e.start, e.end) for e in events):
         raise InconsistentEntry("an event ending before it starts")

@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 from tui.core.loading.fields import ID_PATTERN
 from tui.core.loading.limits import MAX_ITEMS
 from tui.core.loading.time_fields import TIMING_KEYS
-from tui.core.model import Country, Event, Kind, Participant, Status
+from tui.core.model import Country, Event, Kind, Participant, Status, ends_before
 from tui.core.zones import get_zone, is_zone
 
 EVENT_KEYS = (
@@ -70,7 +70,7 @@ def usual_event(
     zone = get_zone(own_zone or calendar_zone)
     start = _instant(get("start"), zone, own_zone is not None)
     end = _instant(raw["end"], zone, own_zone is not None) if "end" in raw else start
-    if start is None or end is None or type(start) is not type(end) or end < start:
+    if start is None or end is None or type(start) is not type(end) or ends_before(start, end):
         return None
     host = get("host")
     kind, status = get("kind", Kind.OTHER.value), get("status", Status.CONFIRMED.value)

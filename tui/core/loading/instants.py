@@ -52,9 +52,15 @@ class InstantReader:
         offset = aware.utcoffset()
         if offset == aware.replace(fold=1).utcoffset():
             return aware  # the usual time: neither skipped nor repeated by a clock change
-        round_trip = aware.astimezone(UTC).astimezone(zone).replace(tzinfo=None)
-        if round_trip != value:
-            msg = f"{value:%Y-%m-%d %H:%M} does not exist in {zone.key} (a clock change skips it)"
+        taken = aware.astimezone(UTC).astimezone(zone)
+        if taken.replace(tzinfo=None) != value:
+            # zoneinfo (fold 0), RFC 5545 and pendulum all read it with the offset before
+            # the change: as far past the change as it was meant past the old offset.
+            at = format_offset(taken.utcoffset() or timedelta(0))
+            msg = (
+                f"{value:%Y-%m-%d %H:%M} does not exist in {zone.key} (a clock change skips "
+                f"it); it is read as {taken:%H:%M} ({at})"
+            )
             self.fields.warning(path, msg)
         else:
             # A clock change repeats this hour; fold=0, the first time round, is kept.

@@ -16,6 +16,7 @@ from tui.core.errors import CalendarError, Diagnostic, Severity
 from tui.core.loading import cache, cache_events
 from tui.core.loading.fields import Problem
 from tui.core.loading.limits import MAX_SIZE_ENV, size_limit
+from tui.core.loading.near_names import near_hint, near_names
 from tui.core.loading.reparse import Parsed, parse_reusing
 from tui.core.loading.validate import CheckedEvents, build_calendar_first
 from tui.core.model import Calendar
@@ -23,6 +24,7 @@ from tui.core.system.gc_pause import collector_paused
 from tui.core.system.safe_read import NotRegularFile, TooLarge, read_regular
 from tui.core.toml import parse as toml_parse
 from tui.core.toml.source_map import locate, scan_positions
+from tui.core.toml.time_hints import time_hint
 
 BUNDLED_NAME = "events.toml"
 SLOW_SIZE = 5_000_000  # bytes: from here on, parsing takes a second or more
@@ -89,7 +91,9 @@ def read_bytes(path: Path) -> bytes:
     except NotRegularFile as error:
         raise CalendarError.single(name, 0, 0, f"{error.strerror}, not a calendar file") from None
     except FileNotFoundError:
-        raise CalendarError.single(name, 0, 0, "no such file") from None
+        raise CalendarError.single(
+            name, 0, 0, f"no such file{near_hint(near_names(path))}"
+        ) from None
     except IsADirectoryError:
         raise CalendarError.single(name, 0, 0, "is a directory, not a calendar file") from None
     except PermissionError:
@@ -124,7 +128,12 @@ def parse_toml(text: str, name: str) -> dict[str, Any]:
             line = text.count("\n") + 1
             column = len(text) - text.rfind("\n")
         detail = _TOML_LOCATION.sub("", message).strip()
-        raise CalendarError.single(name, line, column, f"TOML syntax: {detail}") from None
+        hint = time_hint(text, line, column, detail)
+        if hint is not None:  # a date or time written almost right: say what to fix
+            column, detail = hint
+        else:
+            detail = f"TOML syntax: {detail}"
+        raise CalendarError.single(name, line, column, detail) from None
     except ValueError as error:  # Python's own limit, hit by tomllib converting a number
         if "digits" not in str(error):
             raise

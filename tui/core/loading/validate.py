@@ -36,7 +36,7 @@ from tui.core.model import (
     Kind,
     Participant,
     Status,
-    date_of,
+    ends_before,
 )
 from tui.core.system.gc_pause import collector_paused
 from tui.core.toml.scanner import Path
@@ -342,9 +342,7 @@ class _Builder:
             msg = '"end" must be of the same kind as "start": both dates (all-day) or both times'
             self.fields.error((*path, "end"), msg)
             return None
-        # Aware datetimes compare as instants, whatever their zones.
-        before = end < start if isinstance(end, datetime) else date_of(end) < date_of(start)
-        if before:
+        if ends_before(start, end):
             self.fields.error((*path, "end"), f'"end" ({end}) is before "start" ({start})')
             return None
         return start, end, True

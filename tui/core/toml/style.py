@@ -12,7 +12,9 @@ from collections.abc import Mapping
 from typing import Any
 
 import tomlkit
-from tomlkit.items import Array, Item, String, StringType
+from tomlkit.items import Array, Item, String, StringType, Table
+
+from tui.core.text import toml_escapes
 
 Changes = Mapping[str, Any]  # key -> new TOML value, or None to remove the key
 LINE_WIDTH = 100  # an array longer than this on one line is written one element a line
@@ -36,8 +38,10 @@ def styled(key: str, value: Any, old: Item | None, one_line: bool = False) -> It
     ``one_line`` keeps it on one line, as inside an inline table.
     """
     if isinstance(value, str):
-        return _styled_string(value, old, one_line)
+        return _escaped(_styled_string(value, old, one_line))
     item: Item = tomlkit.item(value)
+    if not isinstance(item, Table):  # a table's strings are styled one by one
+        item = _escaped(item)
     if isinstance(item, Array) and value and not one_line:
         was_multiline = isinstance(old, Array) and "\n" in old.as_string()
         if was_multiline or len(f"{key} = {item.as_string()}") > LINE_WIDTH:
@@ -51,9 +55,20 @@ def _styled_string(value: str, old: Item | None, one_line: bool) -> Item:
         # As the bundled file writes long text: the opening quotes alone on their line.
         multiline: Item = tomlkit.value('"""\n' + _escape_multiline(value) + '"""')
         return multiline
-    if kind is StringType.SLL and not _NOT_LITERAL.search(value):
+    if kind is StringType.SLL and not _NOT_LITERAL.search(value) and toml_escapes(value) == value:
         return tomlkit.string(value, literal=True)
     return tomlkit.string(value)
+
+
+def _escaped(item: Item) -> Item:
+    """``item`` with C1, bidi and invisible format characters as ``\\uXXXX`` escapes, by the
+    TOML export's rule (``toml_escapes``): TOML allows them raw, but they would reorder or
+    hide text in an editor or a terminal showing the file. tomlkit escapes only C0 itself.
+    Outside strings TOML is ASCII, so each sits in a basic string, where the escape means
+    the same character; the item is read back from its escaped text."""
+    text = item.as_string()
+    safe = toml_escapes(text)
+    return item if safe == text else tomlkit.value(safe)
 
 
 def _escape_multiline(value: str) -> str:

@@ -53,8 +53,8 @@ def agenda_days(
     """The window's days that list some of ``chosen``, each with those events in order."""
     wanted = {event.id for event in chosen}
     if window.after is not None:
-        after = window.after
-        wanted = {event.id for event in chosen if last_instant(event) > after}
+        after = window.after.timestamp()  # an instant, whatever zone the clock gave it in
+        wanted = {event.id for event in chosen if last_instant(event).timestamp() > after}
     return {
         day: shown
         for day, events in index.by_day(mode, local).items()

@@ -91,7 +91,7 @@ def find_now(
 def now_column(timeline: Timeline, painting: Painting, now: datetime) -> int | None:
     """The column of the now line on a painted timeline, or None when ``now`` is not on
     the axis's span or falls outside the shown window's columns."""
-    if not timeline.start <= now <= timeline.end:
+    if not timeline.start.timestamp() <= now.timestamp() <= timeline.end.timestamp():
         return None
     at = column(timeline.fraction(now), painting.width, painting.label_width, painting.window)
     return at if painting.label_width <= at < painting.width else None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
-from tui.core.model import Event, PartOfDay, date_of
+from tui.core.model import Event, PartOfDay, date_of, same_instant
 from tui.core.zones import format_offset
 
 APPROX = "≈"
@@ -76,7 +76,7 @@ def time_range(event: Event, zone: tzinfo, day: date | None = None) -> str:
     first = _marked(event.start_estimated) + _clock(start, anchor)
     if event.open_end:
         return f"from {first}"
-    if end == start:
+    if same_instant(end, start):
         return first
     return first + EN_DASH + _marked(event.end_estimated) + _clock(end, anchor)
 
@@ -141,7 +141,7 @@ def _timed_words(event: Event, start: datetime, end: datetime, zone: tzinfo | No
         return f" at {_marked(estimated)}{moment.astimezone(zone):%H:%M}"
 
     first = "The start" + at(start, event.start_estimated)
-    if event.open_end or end == start:
+    if event.open_end or same_instant(end, start):
         state = "is an estimate" if event.start_estimated else "was announced"
         tail = " The end was not announced." if event.open_end else ""
         return f"{first} {state}.{tail}"
@@ -173,4 +173,4 @@ def relative(moment: datetime, now: datetime) -> str:
     import pendulum
 
     words = pendulum.instance(moment).diff_for_humans(pendulum.instance(now), absolute=True)
-    return f"in {words}" if moment > now else f"{words} ago"
+    return f"in {words}" if moment.timestamp() > now.timestamp() else f"{words} ago"

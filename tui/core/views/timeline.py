@@ -4,9 +4,8 @@
 participant (or per venue), each event a block in every lane it involves, as fractions of
 the axis's span, with what is known of its times (estimated edges, a part of day's vague
 span, a report's moment, an end never given). Events with no place on an axis (all day,
-time not announced) go in strips of their own. ``tui.core.views.timeline_layout`` turns this into
-cells for a width; the UI only paints those. Plain data, so "what the timeline shows" is a
-fast core test.
+time not announced) go in strips of their own. ``timeline_layout`` turns this into cells
+for a width; the UI only paints those. Plain data: a fast core test.
 """
 
 from __future__ import annotations
@@ -18,7 +17,7 @@ from enum import StrEnum
 
 from tui.core.event_order import venue_zone
 from tui.core.icc import icc_reasons
-from tui.core.model import PART_SPANS, Calendar, Event, Status
+from tui.core.model import PART_SPANS, Calendar, Event, Status, in_utc, same_instant
 from tui.core.text import one_line
 from tui.core.views.agenda_text import short_name
 from tui.core.views.filter import ZoneMode
@@ -102,9 +101,15 @@ class Timeline:
         span = self.end.timestamp() - self.start.timestamp()
         return (instant.timestamp() - self.start.timestamp()) / span
 
+    @property
+    def hours(self) -> float:
+        """The axis's length in elapsed hours (25 on the day a clock goes back)."""
+        return (self.end.timestamp() - self.start.timestamp()) / 3600
+
     def instant(self, fraction: float) -> datetime:
         """The instant at a fraction of the axis, in the display zone."""
-        return (self.start + (self.end - self.start) * fraction).astimezone(self.zone)
+        start = in_utc(self.start)
+        return (start + (in_utc(self.end) - start) * fraction).astimezone(self.zone)
 
 
 def timeline_zones(calendar: Calendar, mode: ZoneMode, local: tzinfo) -> tuple[tzinfo, tzinfo]:
@@ -215,8 +220,7 @@ def double_booked(events: Sequence[Event]) -> dict[str, frozenset[str]]:
 
     The rule of ``overlaps.overlap_problems`` (the warnings of `diplocal check`), marking
     both events of each clash: timed, not cancelled events; one starting before an earlier
-    one ends, or two starting together (an event without an end is a moment).
-    """
+    one ends, or two starting together (an event without an end is a moment)."""
     by_person: dict[str, list[tuple[float, float, str]]] = {}
     for event in events:
         start, end = event.start, event.end
@@ -249,36 +253,39 @@ def _span(day: date, zone: tzinfo, events: Sequence[Event]) -> tuple[datetime, d
     next_midnight = datetime.combine(day + timedelta(days=1), time(0), tzinfo=zone)
     first = datetime.combine(day, DAY_FROM, tzinfo=zone)
     last = datetime.combine(day, DAY_UNTIL, tzinfo=zone)
+    instant = datetime.timestamp  # Python compares times of one zone by wall clock
     for event in events:
         begin, finish = _extent(event)
-        first = min(first, _floor_hour(begin.astimezone(zone)))
-        last = max(last, _ceil_hour(finish.astimezone(zone)))
-    return max(first, midnight), min(last, next_midnight)
+        first = min(first, _floor_hour(begin.astimezone(zone)), key=instant)
+        last = max(last, _ceil_hour(finish.astimezone(zone)), key=instant)
+    return max(first, midnight, key=instant), min(last, next_midnight, key=instant)
 
 
 def _floor_hour(moment: datetime) -> datetime:
-    return moment.replace(minute=0, second=0, microsecond=0)
+    return moment.replace(minute=0, second=0, microsecond=0)  # keeps the fold: the same hour
 
 
 def _ceil_hour(moment: datetime) -> datetime:
+    """The next whole hour in elapsed time: the wall clock's next may be skipped or repeated."""
     floor = _floor_hour(moment)
-    return floor if floor == moment else floor + _HOUR
+    return floor if floor == moment else (in_utc(floor) + _HOUR).astimezone(moment.tzinfo)
 
 
 def _extent(event: Event) -> tuple[datetime, datetime]:
-    """The instants a block covers on the axis; a start with no end takes an hour of room
-    for its title (the drawing fades it out: the end stays unknown)."""
+    """The instants (in UTC: ordered as instants) a block covers on the axis; a start with
+    no end takes an hour of room for its title (the drawing fades it out: the end stays
+    unknown)."""
     start, end = event.start, event.end
     if isinstance(start, datetime) and isinstance(end, datetime):
+        start, end = in_utc(start), in_utc(end)
         return start, end if end > start else start + _HOUR
     parts = _part_span(event)
-    report = event.under_way_at
+    report = None if event.under_way_at is None else in_utc(event.under_way_at)
     if parts is None:
         assert report is not None  # on the axis: a part of day or a report
         return report, report + _HOUR
-    if report is None:
-        return parts
-    return min(parts[0], report), max(parts[1], report)
+    begin, finish = in_utc(parts[0]), in_utc(parts[1])
+    return (begin, finish) if report is None else (min(begin, report), max(finish, report))
 
 
 def _part_span(event: Event) -> tuple[datetime, datetime] | None:
@@ -303,7 +310,7 @@ def _block(
     start, end = event.start, event.end
     report = None if event.under_way_at is None else timeline.fraction(event.under_way_at)
     if isinstance(start, datetime) and isinstance(end, datetime):
-        shape = Shape.OPEN if event.open_end or end == start else Shape.TIMED
+        shape = Shape.OPEN if event.open_end or same_instant(end, start) else Shape.TIMED
         begin, finish = timeline.fraction(start), timeline.fraction(end)
     elif (parts := _part_span(event)) is not None:
         shape = Shape.VAGUE

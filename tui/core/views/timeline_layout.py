@@ -13,7 +13,7 @@ of day is hatched (``▒``) over the part's span; a report's moment is a ``◆``
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta, tzinfo
+from datetime import datetime, time, tzinfo
 
 from tui.core.text import cells, shorten
 from tui.core.views.lane_labels import distinct_labels
@@ -32,7 +32,7 @@ from tui.core.views.timeline_cells import (
     Run,
     Window,
 )
-from tui.core.zones import zone_name
+from tui.core.zones import wall_time_exists, zone_name
 
 ANNOUNCED_START, ANNOUNCED_END, ESTIMATED = "▐", "▌", "░"
 HATCH, REPORT, GRID, RULE, RULE_TICK = "▒", "◆", "┊", "─", "┬"
@@ -310,12 +310,14 @@ def _ticks(
     """(column, instant) of each tick: whole steps of wall time in the axis's zone, as
     dense as labels allow without touching."""
     body = width - label_width
-    span = (timeline.instant(window[1]) - timeline.instant(window[0])).total_seconds() / 60
+    span = timeline.hours * (window[1] - window[0]) * 60
     per_minute = body / max(span, 1)
     step = next((s for s in TICK_STEPS if s * per_minute >= TICK_LABEL + 3), TICK_STEPS[-1])
     ticks = []
     for minutes in range(0, 24 * 60, step):
         at = datetime.combine(timeline.day, time(minutes // 60, minutes % 60), timeline.zone)
+        if not wall_time_exists(at):
+            continue  # skipped by a clock change: its instant is the next hour's tick
         where = timeline.fraction(at)
         col = column(where, width, label_width, window)
         if window[0] <= where <= window[1] and col + TICK_LABEL <= width:
@@ -366,7 +368,7 @@ def zoom_window(
     ``current`` is kept while it shows the focus, so the view does not jump on every move."""
     if hours is None:
         return WHOLE
-    total = (timeline.end - timeline.start) / timedelta(hours=1)
+    total = timeline.hours
     share = min(1.0, hours / max(total, 1e-9))
     focus = max(0.0, min(1.0, focus))
     same_zoom = current is not None and abs(current[1] - current[0] - share) < 1e-9

@@ -122,21 +122,28 @@ def _current(
 ) -> tuple[int | None, Now | None]:
     """The row of the event under way at ``now``, else of the next one; none unless ``now``
     falls within the visit's days (in ``zone``)."""
-    first = datetime.combine(days[0], time(0), tzinfo=zone)
-    last = datetime.combine(days[-1] + timedelta(days=1), time(0), tzinfo=zone)
-    if not first <= now < last:
+    # Instants as timestamps: times that share a zone compare by wall clock in Python,
+    # wrongly around a clock change that repeats an hour.
+    first = datetime.combine(days[0], time(0), tzinfo=zone).timestamp()
+    last = datetime.combine(days[-1] + timedelta(days=1), time(0), tzinfo=zone).timestamp()
+    at_now = now.timestamp()
+    if not first <= at_now < last:
         return None, None
-    upcoming: list[tuple[datetime, int]] = []
+    upcoming: list[tuple[float, int]] = []
     for n, row in enumerate(rows):
         if row.kind is not RowKind.EVENT or events[row.event_id].status is Status.CANCELLED:
             continue
         event = events[row.event_id]
         start, end = event.start, event.end
-        if isinstance(start, datetime) and isinstance(end, datetime) and start <= now < end:
+        if (
+            isinstance(start, datetime)
+            and isinstance(end, datetime)
+            and start.timestamp() <= at_now < end.timestamp()
+        ):
             return n, Now.UNDER_WAY
         at = moment(event)
-        if at is not None and at >= now:
-            upcoming.append((at, n))
+        if at is not None and at.timestamp() >= at_now:
+            upcoming.append((at.timestamp(), n))
     if not upcoming:
         return None, None
     return min(upcoming)[1], Now.NEXT

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from rich.text import Text
@@ -26,15 +27,24 @@ class NewCalendarApp(App[bool]):
     CSS_PATH = "../app.tcss"
     BINDINGS = [Binding("escape", "quit_unwritten", "Cancel")]
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, near: Sequence[str] = ()) -> None:
+        """``near``: names beside ``path`` it may have been a typo of (said above the form)."""
         super().__init__()
         self.path = path
+        self.near = tuple(near)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="new-calendar"):
             # The name on a line of its own: a long one is cut there, never the question.
             yield Label(Text(one_line(str(self.path))))
             yield Label("does not exist. Create a calendar there?")
+            if self.near:
+                names = " or ".join(one_line(name) for name in self.near)
+                yield Label(
+                    Text(f"Beside it: {names}. Meant that? Cancel, then open it."),
+                    id="new-near",
+                    classes="dialog-help",
+                )
             yield Label("Title", classes="dialog-help")
             yield Input(placeholder="e.g. Putin's state visit to Tajikistan", id="new-title")
             yield Label(
