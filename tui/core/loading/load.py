@@ -17,6 +17,7 @@ from tui.core.loading import cache, cache_events
 from tui.core.loading.fields import Problem
 from tui.core.loading.limits import MAX_SIZE_ENV, size_limit
 from tui.core.loading.near_names import near_hint, near_names
+from tui.core.loading.overflow import deepest_point, long_number
 from tui.core.loading.reparse import Parsed, parse_reusing
 from tui.core.loading.validate import CheckedEvents, build_calendar_first
 from tui.core.model import Calendar
@@ -137,37 +138,14 @@ def parse_toml(text: str, name: str) -> dict[str, Any]:
     except ValueError as error:  # Python's own limit, hit by tomllib converting a number
         if "digits" not in str(error):
             raise
-        line, column = _long_number(text)
+        line, column = long_number(text)
         message = f"a number with more than {sys.get_int_max_str_digits()} digits"
         raise CalendarError.single(name, line, column, message) from None
     except RecursionError:
-        line, column = _deepest_point(text)
+        line, column = deepest_point(text)
         raise CalendarError.single(
             name, line, column, "arrays or tables nested too deeply"
         ) from None
-
-
-def _long_number(text: str) -> tuple[int, int]:
-    """Where the first number too long for Python to convert starts."""
-    limit = sys.get_int_max_str_digits()
-    # A value starts after "=", "[", "," or "{" (strings may hold digits too).
-    match = re.search(rf"[=\[,{{]\s*([+-]?[0-9][0-9_]{{{limit},}})", text)
-    if match is None:
-        return 1, 1
-    index = match.start(1)
-    return text.count("\n", 0, index) + 1, index - text.rfind("\n", 0, index)
-
-
-def _deepest_point(text: str, limit: int = 100) -> tuple[int, int]:
-    """Where bracket nesting first passes ``limit``, to point at runaway nesting."""
-    depth = 0
-    for index, char in enumerate(text):
-        depth += char in "[{"
-        depth -= char in "]}"
-        if depth > limit:
-            line = text.count("\n", 0, index) + 1
-            return line, index - text.rfind("\n", 0, index)
-    return 1, 1
 
 
 def load_calendar(
