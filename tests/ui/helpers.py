@@ -1,21 +1,31 @@
-"""Reading what the app shows, as plain text."""
+"""Reading what the app shows, as plain text; waiting for what the app does next."""
 
 from __future__ import annotations
 
+import asyncio
+import time
 import unicodedata
+from collections.abc import Callable
 from types import UnionType
-from typing import Any
+from typing import Any, TypeVar
 
 from textual import events
 from textual.app import App
+from textual.command import CommandInput, CommandList, CommandPalette
+from textual.css.query import NoMatches
 from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
+from textual.widgets._footer import FooterKey
 
 from tui.ui.main.main_screen import MainScreen
 from tui.ui.widgets.calendar_header import CalendarHeader
 from tui.ui.widgets.day_list import DayList
 from tui.ui.widgets.day_view import EventList
+from tui.ui.widgets.fitted_footer import FittedFooter
+
+S = TypeVar("S", bound=Screen[Any])
+WAIT = 60.0  # seconds a condition may take: only reached when something is wrong
 
 
 def main_screen(app: App[None]) -> MainScreen:
@@ -97,3 +107,66 @@ def showing(app: App[Any], kind: type[Screen[Any]] | UnionType) -> bool:
     once but mounts its widgets later: querying it before then raises NoMatches."""
     screen = app.screen
     return isinstance(screen, kind) and screen.is_mounted
+
+
+async def until(condition: Callable[[], object], seconds: float = WAIT) -> None:
+    """Let the app run until ``condition()`` holds: a worker's answer, a file event, a
+    timer, a pushed screen. Never a fixed wait: the limit is only reached on failure, so it
+    is generous for a loaded two-core machine. A condition that looks for a widget not
+    mounted yet (NoMatches) counts as not yet, and is said if it never holds."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            if condition():
+                return
+            looked: NoMatches | None = None
+        except NoMatches as error:
+            looked = error
+        if time.monotonic() > deadline:
+            raise AssertionError(f"the condition never held in {seconds:.0f} s") from looked
+        await asyncio.sleep(0.05)
+
+
+async def pushed(app: App[Any], kind: type[S]) -> S:
+    """The screen of this kind on top, once it is composed (see `showing`): for a key
+    that opens a dialog, before the test looks inside it."""
+    await until(lambda: showing(app, kind))
+    screen = app.screen
+    assert isinstance(screen, kind)
+    return screen
+
+
+def palette_prompts(app: App[Any]) -> list[str]:
+    """The command palette's hits as listed now ([] until it is open and composed)."""
+    palette = app.screen
+    if not (isinstance(palette, CommandPalette) and palette.is_mounted):
+        return []
+    hits = palette.query_one(CommandList)
+    return [str(hits.get_option_at_index(i).prompt) for i in range(hits.option_count)]
+
+
+def palette_searched(app: App[Any], typed: str) -> bool:
+    """The palette holds ``typed`` and its search for it has answered: no search worker
+    is left (each key starts one). For a test that asserts what is *not* listed."""
+    palette = app.screen
+    if not (isinstance(palette, CommandPalette) and palette.is_mounted):
+        return False
+    searching = any(worker.node is palette and not worker.is_finished for worker in app.workers)
+    typed_in = palette.query_one(CommandInput).value == typed
+    return typed_in and not searching and palette.has_class("-ready")
+
+
+def footer_laid_out(app: App[Any]) -> bool:
+    """The main screen's footer is drawn, for the width and the keys in force now. Textual
+    lays it out again a refresh after the focus or the size changes: a pause may find it
+    empty (or still showing the keys of before)."""
+    screen = main_screen(app)
+    footer = screen.query_one(FittedFooter)
+    active = {b.action for _node, b, _on, _tip in screen.active_bindings.values() if b.show}
+    keys = [key for key in footer.query(FooterKey) if not key.has_class("-command-palette")]
+    return (
+        footer._laid_for == app.size.width
+        and bool(keys)
+        and all(key.action in active and key.region.width > 0 for key in keys)
+        and screen_lines(app)[-1] != ""
+    )

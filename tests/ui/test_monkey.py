@@ -30,8 +30,7 @@ from textual.pilot import Pilot
 
 import tui.ui
 from tests.ui.conftest import SAMPLE, MakeApp
-from tests.ui.helpers import header, main_screen, send_burst
-from tests.ui.test_living import until
+from tests.ui.helpers import header, main_screen, send_burst, until
 from tui.core.model import Calendar, Event
 from tui.core.present.state import View
 from tui.core.views.filter import Filter, display_zone, event_days

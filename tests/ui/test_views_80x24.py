@@ -12,9 +12,9 @@ import pytest
 from textual.widgets import Input
 
 from tests.ui.conftest import MakeApp
+from tests.ui.helpers import until
 from tests.ui.plain_screen import screen_lines
 from tests.ui.test_event_form import open_form
-from tests.ui.test_living import until
 from tests.ui.timeline_apps import AgendaApp, bundled_agenda
 from tui.core.loading.load import bundled_calendar
 from tui.core.views.filter import Filter
