@@ -12,9 +12,9 @@ from textual import events
 from textual.pilot import Pilot
 
 from tests.ui.conftest import MakeApp
-from tests.ui.helpers import main_screen, showing
+from tests.ui.helpers import footer_laid_out, main_screen, showing, until
 from tests.ui.plain_screen import screen_lines, screen_text
-from tests.ui.test_living import open_app, until
+from tests.ui.test_living import open_app
 from tui.core.loading.load import bundled_calendar
 from tui.core.present.state import View
 from tui.ui.app import DiplocalApp
@@ -144,7 +144,7 @@ async def test_the_footer_keeps_help_and_quit_in_every_view(
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press(*keys)
-        await pilot.pause()
+        await until(lambda: footer_laid_out(app))
         footer = screen_lines(app)[-1]
         assert "? Help q Quit" in footer, footer
         assert footer.endswith("▏^p palette"), footer
@@ -155,10 +155,9 @@ async def test_the_footer_fits_again_after_a_resize(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("a")
-        await pilot.pause()
+        await until(lambda: footer_laid_out(app))
         await pilot.resize_terminal(*SIZE)
-        await pilot.pause()
-        await pilot.pause()
+        await until(lambda: footer_laid_out(app))
         footer = screen_lines(app)[-1]
         assert "? Help q Quit" in footer and footer.endswith("▏^p palette"), footer
         assert len(footer) < 80
