@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from tests.ui.conftest import SAMPLE, MakeApp
-from tests.ui.helpers import main_screen, screen_lines
+from tests.ui.helpers import main_screen, pushed, screen_lines
 from tui.core.living.changes import Change, ChangeKind
 from tui.core.present.state import View
 from tui.ui.app import DiplocalApp
@@ -233,8 +233,7 @@ async def test_help_lists_m(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("question_mark")
-        assert isinstance(app.screen, HelpModal)
-        modal = app.screen
+        modal = await pushed(app, HelpModal)
         assert ("M", "Month at a glance") in help_rows(app, modal.bindings, modal.says)
 
 
