@@ -14,6 +14,7 @@ from textual.app import App
 from textual.command import CommandInput, CommandList, CommandPalette
 from textual.css.query import NoMatches
 from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
+from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets._footer import FooterKey
@@ -170,3 +171,21 @@ def footer_laid_out(app: App[Any]) -> bool:
         and all(key.action in active and key.region.width > 0 for key in keys)
         and screen_lines(app)[-1] != ""
     )
+
+
+async def drawn(pilot: Pilot[Any]) -> None:
+    """Wait until the screen holds still: two looks a pause apart find the same lines, with
+    the footer laid out. A key's effects reach the screen over several refreshes (a scroll
+    after a refresh, the footer laid out again): one pause may read it half drawn."""
+    app = pilot.app
+    deadline = time.monotonic() + WAIT
+    before: list[str] | None = None
+    while True:
+        await pilot.pause()
+        now = screen_lines(app)
+        footer = not isinstance(app.screen, MainScreen) or footer_laid_out(app)
+        if now == before and footer:
+            return
+        if time.monotonic() > deadline:
+            raise AssertionError(f"the screen never held still in {WAIT:.0f} s")
+        before = now

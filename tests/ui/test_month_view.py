@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from tests.ui.conftest import SAMPLE, MakeApp
-from tests.ui.helpers import main_screen, pushed, screen_lines
+from tests.ui.helpers import drawn, main_screen, pushed, screen_lines
 from tui.core.living.changes import Change, ChangeKind
 from tui.core.present.state import View
 from tui.ui.app import DiplocalApp
@@ -55,7 +55,7 @@ async def test_month_at_80x24(make_app: MakeApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         with_a_change(app)
         await pilot.press("M")
-        await pilot.pause()
+        await drawn(pilot)
         assert screen_lines(app) == SCREEN_80x24
 
 
@@ -79,7 +79,7 @@ async def test_month_at_200x60(make_app: MakeApp) -> None:
     async with app.run_test(size=(200, 60)) as pilot:
         with_a_change(app)
         await pilot.press("M")
-        await pilot.pause()
+        await drawn(pilot)
         lines = screen_lines(app)
         blank = "│" + " " * 198 + "│"
 
@@ -252,7 +252,7 @@ async def test_titles_in_the_month_are_data(make_app: MakeApp) -> None:
     app = make_app(SAMPLE)
     async with app.run_test(size=(200, 60)) as pilot:
         await pilot.press("3", "M")
-        await pilot.pause()
+        await drawn(pilot)
         text = "\n".join(screen_lines(app))
         assert "[bold]x[/] [@click=app.q" in text
         assert "\x1b" not in text
