@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import time
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from types import UnionType
 from typing import Any, TypeVar
 
@@ -189,3 +189,14 @@ async def drawn(pilot: Pilot[Any]) -> None:
         if time.monotonic() > deadline:
             raise AssertionError(f"the screen never held still in {WAIT:.0f} s")
         before = now
+
+
+def pressed(*keys: str) -> Callable[[Pilot[Any]], Awaitable[None]]:
+    """A snapshot's ``run_before``: press ``keys``, then wait for the screen to hold still.
+    snap_compare's own pauses may take the picture before the footer is laid out."""
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await pilot.press(*keys)
+        await drawn(pilot)
+
+    return run_before
