@@ -23,7 +23,7 @@ from playwright.sync_api import BrowserContext, Page, Route
 
 CHROMIUM = Path("/usr/bin/chromium")  # Debian's; the Makefile installs it
 START_SECONDS = 60  # generous: two cores shared with a busy test suite
-SEE_SECONDS = 30
+SEE_SECONDS = 60  # only reached when something is wrong
 
 CATCH_TERMINAL = """
 (() => {
@@ -67,36 +67,50 @@ class Served(NamedTuple):
 @contextlib.contextmanager
 def served(calendar: Path, *options: str) -> Iterator[Served]:
     """Run `diplocal serve` on a free port until the block ends. The server and every tab's
-    app are in one process group, all killed on the way out."""
-    port = free_port()
-    command = [sys.executable, "-m", "tui", "serve", str(calendar), "--port", str(port)]
-    process = subprocess.Popen(
-        [*command, *options],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        start_new_session=True,
-    )
-    try:
-        assert process.stdout is not None
-        printed: list[str] = []
-        url = f"http://127.0.0.1:{port}"
-        while url not in "".join(printed):
-            line = process.stdout.readline()  # the server prints its URL, or exits
-            assert line, f"diplocal serve ended: {printed}"
-            printed.append(line)
-        _wait_listening(port)
-        yield Served(url, printed, process)
-    finally:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGTERM)
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            process.wait(timeout=15)  # the server ends its tabs' apps as it stops
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGKILL)  # the tabs' apps, if any outlived it
-        process.wait(timeout=15)
-        if process.stdout is not None:
-            process.stdout.close()
+    app are in one process group, all killed on the way out. The port is probed free and
+    bound a moment later: when another program took it meanwhile, another port is tried."""
+    for attempt in range(PORT_TRIES):
+        port = free_port()
+        command = [sys.executable, "-m", "tui", "serve", str(calendar), "--port", str(port)]
+        process = subprocess.Popen(
+            [*command, *options],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            start_new_session=True,
+        )
+        try:
+            assert process.stdout is not None
+            printed: list[str] = []
+            url = f"http://127.0.0.1:{port}"
+            while url not in "".join(printed):
+                line = process.stdout.readline()  # the server prints its URL, or exits
+                if not line and "Address already in use" in "".join(printed):
+                    break
+                assert line, f"diplocal serve ended: {printed}"
+                printed.append(line)
+            else:
+                _wait_listening(port)
+                yield Served(url, printed, process)
+                return
+            assert attempt < PORT_TRIES - 1, f"diplocal serve found no free port: {printed}"
+        finally:
+            _stop(process)
+
+
+PORT_TRIES = 3
+
+
+def _stop(process: subprocess.Popen[str]) -> None:
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGTERM)
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        process.wait(timeout=15)  # the server ends its tabs' apps as it stops
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGKILL)  # the tabs' apps, if any outlived it
+    process.wait(timeout=15)
+    if process.stdout is not None:
+        process.stdout.close()
 
 
 def _wait_listening(port: int) -> None:

@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.ui.conftest import NOW, VIEWER_ZONE
-from tests.ui.helpers import main_screen, showing
-from tests.ui.test_living import until
+from tests.ui.helpers import main_screen, showing, until
 from tui.core.loading.load import bundled_calendar, load_calendar
 from tui.core.zones import get_zone
 from tui.ui.app import DiplocalApp

@@ -12,9 +12,9 @@ from textual import events
 from textual.pilot import Pilot
 
 from tests.ui.conftest import MakeApp
-from tests.ui.helpers import main_screen, showing
+from tests.ui.helpers import drawn, footer_laid_out, main_screen, showing, until
 from tests.ui.plain_screen import screen_lines, screen_text
-from tests.ui.test_living import open_app, until
+from tests.ui.test_living import open_app
 from tui.core.loading.load import bundled_calendar
 from tui.core.present.state import View
 from tui.ui.app import DiplocalApp
@@ -45,12 +45,12 @@ async def test_day_view_times_and_zone_notes_are_whole(
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press(*zone_keys, "right_square_bracket")
-        await pilot.pause()
+        await drawn(pilot)
         pane = events_pane(screen_lines(app))
         assert all(time in pane for time in times), pane
         assert re.search("afternoon\u2013evening" r" .*\n {6}\(Asia/Dushanbe\) ", pane), pane
         await pilot.press("end")  # the day's last rows
-        await pilot.pause()
+        await drawn(pilot)
         end = events_pane(screen_lines(app))
         assert re.search(r"evening( .*\n {6}| )\(Asia/Dushanbe\) ", end), end
         pane += "\n" + end
@@ -62,7 +62,7 @@ async def test_day_view_first_day_in_venue_time(make_app: MakeApp) -> None:
     """Wednesday in venue time: "under way at ≈…" is whole and the titles shorten."""
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await drawn(pilot)
         pane = events_pane(screen_lines(app))
         assert "⚖ ICC under way at ≈22:38 " in pane, screen_text(app)
         assert "⚖ ICC evening " in pane
@@ -78,7 +78,7 @@ def help_words(app: DiplocalApp) -> list[str]:
 async def open_help(app: DiplocalApp, pilot: Pilot[None]) -> list[str]:
     await pilot.press("question_mark")
     await until(lambda: showing(app, HelpModal))
-    await pilot.pause()
+    await drawn(pilot)
     return help_words(app)
 
 
@@ -95,14 +95,14 @@ async def test_help_says_what_enter_does_on_an_event_and_scrolls_to_its_end(
         assert re.search(r"^⏎ +Edit the event$", "\n".join(first), re.M), first
         assert "Keys" in first[1]
         await pilot.press("end")
-        await pilot.pause()
+        await drawn(pilot)
         last = " ".join(" ".join(help_words(app)).split())
         assert last.endswith(
             "In the country filter: type to narrow, ↑ ↓ move, ctrl+t ticks several, "
             "enter applies. escape closes this."
         ), last
         await pilot.press("home")
-        await pilot.pause()
+        await drawn(pilot)
         assert help_words(app) == first
 
 
@@ -113,7 +113,7 @@ async def test_help_scrolls_with_the_mouse_wheel(make_app: MakeApp) -> None:
         dialog = app.screen.query_one("#help-dialog")
         for _ in range(3):
             dialog.post_message(events.MouseScrollDown(dialog, 5, 5, 0, 0, 0, False, False, False))
-        await pilot.pause()
+        await drawn(pilot)
         assert dialog.scroll_y > 0 and help_words(app) != first
 
 
@@ -130,7 +130,7 @@ async def test_help_on_a_calendar_that_cannot_be_edited_says_enter_reads(
         dialog = app.screen.query_one("#help-dialog")
         while dialog.scroll_y < dialog.max_scroll_y:  # every line, a page at a time
             await pilot.press("pagedown")
-            await pilot.pause()
+            await drawn(pilot)
             words += "\n".join(help_words(app))
         assert "Cancel the event (not here: read-only)" in words
 
@@ -144,7 +144,7 @@ async def test_the_footer_keeps_help_and_quit_in_every_view(
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press(*keys)
-        await until(lambda: "? Help" in screen_lines(app)[-1])  # drawn after the first frame
+        await until(lambda: footer_laid_out(app))
         footer = screen_lines(app)[-1]
         assert "? Help q Quit" in footer, footer
         assert footer.endswith("▏^p palette"), footer
@@ -155,10 +155,9 @@ async def test_the_footer_fits_again_after_a_resize(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("a")
-        await pilot.pause()
+        await until(lambda: footer_laid_out(app))
         await pilot.resize_terminal(*SIZE)
-        await pilot.pause()
-        await pilot.pause()
+        await until(lambda: footer_laid_out(app))
         footer = screen_lines(app)[-1]
         assert "? Help q Quit" in footer and footer.endswith("▏^p palette"), footer
         assert len(footer) < 80
@@ -170,7 +169,7 @@ async def test_no_text_touches_a_scrollbar(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("z", "right_square_bracket")
-        await pilot.pause()
+        await drawn(pilot)
         lines = screen_lines(app)
         bars = [line for line in lines if re.search("[▁▂▃▄▅▆▇]{2}", line)]
         assert len(bars) >= 4, "\n".join(lines)  # a scrollbar's thumb in each pane
@@ -184,7 +183,7 @@ async def test_source_urls_break_between_their_parts(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("tab", "end")  # the details, scrolled to the sources
-        await pilot.pause()
+        await drawn(pilot)
         inside = [line[31:79].strip(" ▁▂▃▄▅▆▇█") for line in screen_lines(app)[12:22]]
         pieces = inside[inside.index("Sources") + 1 :]
         urls: list[str] = []

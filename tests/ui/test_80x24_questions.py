@@ -10,10 +10,10 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from tests.ui.helpers import showing
+from tests.ui.helpers import showing, until
 from tests.ui.plain_screen import screen_lines, screen_text
 from tests.ui.test_editing_keys import break_the_file, question
-from tests.ui.test_living import open_app, until
+from tests.ui.test_living import open_app
 from tui.core.loading.load import bundled_calendar
 from tui.ui.app import DiplocalApp
 from tui.ui.dialogs.confirm_modal import ConfirmModal

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 import tomli_w
+from textual.command import CommandPalette
 from textual.widgets import Input, Static
 
 from bench.make_calendar import make_calendar
@@ -21,18 +22,24 @@ from tests.ui.helpers import (
     header,
     main_screen,
     option_texts,
+    palette_prompts,
+    palette_searched,
+    pushed,
     send_burst,
     showing,
+    shown,
     table_rows,
     titles,
+    until,
 )
 from tests.ui.plain_screen import plain_lines
-from tests.ui.test_living import until
 from tui.core.present.state import Selection, SelectionKind, View
 from tui.core.views.filter import Filter, ZoneMode
 from tui.ui.dialogs.country_filter_modal import CountryFilterModal
 from tui.ui.dialogs.export_modal import ExportModal
 from tui.ui.dialogs.help_modal import HelpModal
+from tui.ui.dialogs.source_picker import SourcePicker
+from tui.ui.dialogs.text_modal import TextModal
 from tui.ui.main.main_screen import INDEX_NOW
 from tui.ui.widgets.calendar_header import CalendarHeader
 from tui.ui.widgets.day_list import DayList
@@ -150,7 +157,7 @@ async def test_country_filter_by_typing(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("c")
-        assert isinstance(app.screen, CountryFilterModal)
+        await pushed(app, CountryFilterModal)
         await pilot.press("k", "a", "z", "enter")
         screen = main_screen(app)
         assert screen.browse.filter.countries == frozenset({"KZ"})
@@ -212,7 +219,7 @@ async def test_a_search_typed_in_one_burst_goes_to_the_search_line(make_app: Mak
         screen = main_screen(app)
         zone = screen.browse.zone_mode
         send_burst(app, ["slash", *"aliev", "z"])
-        await until(lambda: screen.query_one("#search", Input).value == "alievz", seconds=10)
+        await until(lambda: screen.query_one("#search", Input).value == "alievz")
         await pilot.pause()
         assert screen.browse.zone_mode == zone and screen.browse.view == View.DAY
         await pilot.press("slash")  # in the search line, / is typed
@@ -314,8 +321,8 @@ async def test_export_writes_the_filtered_view(make_app: MakeApp, tmp_path: Path
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("c", *"kaz", "enter", "e")
-        assert isinstance(app.screen, ExportModal)
-        assert app.screen.query_one("#export-path", Input).value == "putin-tajikistan-2025-kz.ics"
+        modal = await pushed(app, ExportModal)
+        assert modal.query_one("#export-path", Input).value == "putin-tajikistan-2025-kz.ics"
         await pilot.press("enter")
         written = tmp_path / "putin-tajikistan-2025-kz.ics"
 
@@ -327,19 +334,17 @@ async def test_export_writes_the_filtered_view(make_app: MakeApp, tmp_path: Path
         assert written.read_bytes().count(b"BEGIN:VEVENT") == 3
         # Again: the file exists, so the dialog asks before replacing it.
         await pilot.press("e", "enter")
-        assert isinstance(app.screen, ExportModal)
-        assert "exists" in str(app.screen.query_one("#export-message").render())
-        await pilot.press("enter")
-        await pilot.pause()
-        assert not isinstance(app.screen, ExportModal)
+        modal = await pushed(app, ExportModal)
+        await until(lambda: "exists" in str(modal.query_one("#export-message").render()))
+        await pilot.press("enter")  # replaced in a worker: the dialog closes when written
+        await until(lambda: not isinstance(app.screen, ExportModal))
 
 
 async def test_export_toml_format(make_app: MakeApp, tmp_path: Path) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("e")
-        modal = app.screen
-        assert isinstance(modal, ExportModal)
+        modal = await pushed(app, ExportModal)
         await pilot.click("#format-toml")
         # The radio's change reaches the dialog as a message, and the export runs in a
         # worker: under load one pause is not enough. Wait for the state asserted.
@@ -355,16 +360,17 @@ async def test_export_errors_stay_in_the_dialog(make_app: MakeApp, tmp_path: Pat
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("e")
-        path_input = app.screen.query_one("#export-path", Input)
+        modal = await pushed(app, ExportModal)
+        path_input = modal.query_one("#export-path", Input)
         path_input.value = str(tmp_path / "missing" / "x.ics")
         await pilot.press("enter")
-        assert isinstance(app.screen, ExportModal)
-        message = app.screen.query_one("#export-message")
-        assert "Cannot write" in str(message.render())
-        assert message.has_class("-error")
+        message = modal.query_one("#export-message")
+        # The write fails in a worker thread: the dialog says so when it has answered.
+        await until(lambda: "Cannot write" in str(message.render()))
+        assert message.has_class("-error") and app.screen is modal
         path_input.value = str(tmp_path)
         await pilot.press("enter")
-        assert "is a folder" in str(message.render())
+        await until(lambda: "is a folder" in str(message.render()))
         await pilot.press("escape")
         assert not isinstance(app.screen, ExportModal)
         assert list(tmp_path.iterdir()) == []
@@ -374,8 +380,8 @@ async def test_help_lists_live_bindings(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("question_mark")
-        assert isinstance(app.screen, HelpModal)
-        lines = plain_lines(app.screen.query_one("#help-keys", Static).content)
+        modal = await pushed(app, HelpModal)
+        lines = plain_lines(modal.query_one("#help-keys", Static).content)
         text = "\n".join(lines)
         for keys, words in (
             ("[", "Previous day"),
@@ -417,8 +423,8 @@ async def test_command_palette(make_app: MakeApp, typed: str, state: str, expect
         await pilot.press("ctrl+p", *typed)
         await pilot.pause()
         await pilot.press("enter")
-        await pilot.pause()
-        assert getattr(main_screen(app).browse, state) == expected
+        # The palette searches in a worker, and the command runs once it has answered.
+        await until(lambda: getattr(main_screen(app).browse, state) == expected)
 
 
 async def test_hostile_text_is_literal_and_inert(make_app: MakeApp) -> None:
@@ -514,12 +520,8 @@ async def test_command_palette_shows_names_literally(make_app: MakeApp, tmp_path
     app = make_app(path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+p", *"show participant: ")
-        await pilot.pause()
-        from textual.command import CommandList
-
-        options = app.screen.query_one(CommandList)
-        prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
-        assert any("[@click=app.quit]Olaf[/] [b" in prompt for prompt in prompts)
+        # The palette's search runs in a worker: its hits come when it has answered.
+        await until(lambda: any("[@click=app.quit]Olaf[/] [b" in p for p in palette_prompts(app)))
         await pilot.press("escape")
         assert app.is_running
 
@@ -563,10 +565,9 @@ async def test_export_runs_in_a_worker_and_escape_cancels(
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("e", "enter")
-        # Waited for on the loop, never with a blocking wait that would stop the app's loop.
-        await until(started.is_set)
-        modal = app.screen
-        assert isinstance(modal, ExportModal) and modal.has_class("-running")
+        await until(started.is_set)  # not started.wait(): the worker starts on this loop
+        modal = await pushed(app, ExportModal)
+        assert modal.has_class("-running")
         assert "escape cancels" in str(modal.query_one("#export-message").render())
         await pilot.press("escape")
         await until(lambda: not isinstance(app.screen, ExportModal))
@@ -599,7 +600,7 @@ async def test_a_cancelled_export_stops_writing(
         await pilot.press("e", "enter")
         await until(started.is_set)
         await pilot.press("escape")
-        await until(stopped.is_set, seconds=5)  # not after the ten seconds
+        await until(stopped.is_set)  # only a cancelled export stops: uncancelled, it ends
         await app.workers.wait_for_complete()
         assert list(tmp_path.glob("*.ics")) == []
 
@@ -657,16 +658,19 @@ async def test_links_warnings_and_about(make_app: MakeApp, monkeypatch: pytest.M
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("2", "j")  # the talks: two sources
         await pilot.press("o")
-        await pilot.pause()
+        await pushed(app, SourcePicker)
         await pilot.press("down", "enter")
-        assert opened == ["https://example.org/talks-2"]
-        await pilot.press("y", "enter")
-        assert app.clipboard == "https://example.org/talks"
+        await until(lambda: opened == ["https://example.org/talks-2"])
+        await pilot.press("y")
+        await pushed(app, SourcePicker)
+        await pilot.press("enter")
+        await until(lambda: app.clipboard == "https://example.org/talks")
         await pilot.press("w")
-        assert "no warnings" in str(app.screen.query_one("#text-body", Static).render())
+        await pushed(app, TextModal)
+        assert "no warnings" in shown(app, "#text-body")
         await pilot.press("escape", "i")
-        about = str(app.screen.query_one("#text-body", Static).render())
-        assert "Fixtures for diplocal's tests." in about and "https://example.org/season" in about
+        await until(lambda: "Fixtures for diplocal's tests." in shown(app, "#text-body"))
+        assert "https://example.org/season" in shown(app, "#text-body")
 
 
 async def test_switching_lanes_keeps_a_focus(make_app: MakeApp) -> None:
@@ -692,24 +696,23 @@ async def test_the_palette_over_a_dialog_offers_no_calendar_commands(make_app: M
     """Found by a new user: the palette over the publish dialog offered 'Publish to
     CalDAV…' again (a second dialog over the first). Over a dialog it has only the app's
     own commands; over the main screen it has the calendar's."""
-    from textual.command import CommandList
-
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
 
         async def prompts() -> list[str]:
+            """The hits for "export" once its search has answered (not a fixed pause: a
+            loaded machine's search takes longer, and the list would be read half done)."""
             await pilot.press("ctrl+p", *"export")
-            await until(lambda: bool(app.screen.query(CommandList)))
-            await pilot.pause(0.3)
-            options = app.screen.query_one(CommandList)
-            found = [
-                str(options.get_option_at_index(i).prompt) for i in range(options.option_count)
-            ]
+            await until(lambda: palette_searched(app, "export"))
+            await pilot.pause()  # a key's search may start a message later: look again
+            await until(lambda: palette_searched(app, "export"))
+            found = palette_prompts(app)
             await pilot.press("escape")
+            await until(lambda: not isinstance(app.screen, CommandPalette))
             return found
 
         assert any("Export the filtered view" in p for p in await prompts())
         await pilot.press("e")
         await until(lambda: showing(app, ExportModal))
         assert not any("Export the filtered view" in p for p in await prompts())
-        assert isinstance(app.screen, ExportModal)
+        assert showing(app, ExportModal)

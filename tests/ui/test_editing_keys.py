@@ -14,11 +14,12 @@ from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from tests.ui.helpers import header, main_screen, showing, table_rows
-from tests.ui.test_living import open_app, until
+from tests.ui.helpers import header, main_screen, pushed, showing, shown, table_rows, until
+from tests.ui.test_living import open_app
 from tui.core.loading.load import bundled_calendar, load_calendar
 from tui.core.model import Status
 from tui.ui.dialogs.confirm_modal import ConfirmModal
+from tui.ui.dialogs.text_modal import ChangesModal
 from tui.ui.form.event_form_modal import EventFormModal
 
 SIZE = (120, 36)
@@ -64,23 +65,20 @@ async def test_add_cancel_delete_and_undo_from_the_keys(calendar_file: Path) -> 
         screen.follower.close()  # the saves show at once, without the watcher
         notices = record_notices(app)
         await pilot.press("3", "n")  # a new event on Friday
-        form = app.screen
-        assert isinstance(form, EventFormModal)
+        form = await pushed(app, EventFormModal)
         title = form.query_one("#field-title")
         title.focus()
         await pilot.press(*"Putin and Mirziyoyev meet")
         form.query_one("#field-part_of_day").focus()
         await pilot.press(*"evening")
         await pilot.press("ctrl+s")
-        await until(lambda: not isinstance(app.screen, EventFormModal))
-        assert "Putin and Mirziyoyev meet" in [row[2] for row in table_rows(app)]
+        await until(lambda: "Putin and Mirziyoyev meet" in [row[2] for row in table_rows(app)])
+        assert not isinstance(app.screen, EventFormModal)
         assert status_of(calendar_file, "putin-and-mirziyoyev-meet") is Status.CONFIRMED
         # d cancels the selected event after a question that names it; it stays in the file.
         await pilot.press("d")
-        assert isinstance(app.screen, ConfirmModal)
-        assert "Putin and Mirziyoyev meet" in str(
-            app.screen.query_one("#confirm-question").render()
-        )
+        await pushed(app, ConfirmModal)
+        assert "Putin and Mirziyoyev meet" in question(app)
         await pilot.press("y")
         await until(lambda: status_of(calendar_file, MET) is Status.CANCELLED)
         # D deletes it; ctrl+z brings it back, cancelled as it was, and says so.
@@ -103,7 +101,8 @@ async def test_add_cancel_delete_and_undo_from_the_keys(calendar_file: Path) -> 
         await until(lambda: status_of(calendar_file, MET) is Status.CANCELLED)
         # The changes view lists the user's own edits too.
         await pilot.press("u")
-        assert "your edit" in str(app.screen.query_one("#text-body").render())
+        await pushed(app, ChangesModal)
+        assert "your edit" in shown(app, "#text-body")
     # Everything but the added event is as the author wrote it.
     text = calendar_file.read_text(encoding="utf-8")
     assert text.startswith(original.rstrip("\n"))
@@ -121,7 +120,8 @@ async def test_an_edit_lands_on_top_of_a_change_made_on_disk(calendar_file: Path
         )
         calendar_file.write_text(theirs, encoding="utf-8")  # someone else saves
         await pilot.press("d", "y")  # cancel the first event of the version shown
-        await pilot.pause()
+        # Saved in a worker thread: wait for it, then look at the file.
+        await until(lambda: status_of(calendar_file, "official-welcome") is Status.CANCELLED)
         saved = calendar_file.read_text(encoding="utf-8")
         assert "(moved indoors)" in saved  # their change is kept
         assert status_of(calendar_file, "official-welcome") is Status.CANCELLED  # and ours
@@ -149,7 +149,7 @@ async def test_a_missing_file_offers_a_new_calendar(tmp_path: Path) -> None:
         zone.value = "Asia/Dushanbe"
         zone.focus()
         await pilot.press("enter")
-        await pilot.pause()
+        await until(lambda: app.return_value is not None)
     assert app.return_value is True
     text = path.read_text(encoding="utf-8")
     assert 'title = "CIS summit, Dushanbe"' in text
@@ -205,9 +205,7 @@ async def test_a_broken_file_on_disk_never_ends_the_app_and_each_key_says_why(
         # enter and n open the form on the version shown; its save says why and keeps it all.
         for keys in (("enter",), ("n",)):
             await pilot.press(*keys)
-            await until(lambda: showing(app, EventFormModal))
-            form = app.screen
-            assert isinstance(form, EventFormModal)
+            form = await pushed(app, EventFormModal)
             form.query_one("#field-title", Input).focus()
             await pilot.press("end", *" typed", "ctrl+s")
             await until(lambda: showing(app, ConfirmModal))
@@ -260,9 +258,7 @@ async def test_quitting_with_a_typed_title_in_the_form_asks_first(calendar_file:
     app = open_app(calendar_file)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("n")
-        await until(lambda: showing(app, EventFormModal))
-        form = app.screen
-        assert isinstance(form, EventFormModal)
+        form = await pushed(app, EventFormModal)
         form.query_one("#field-title", Input).focus()
         await pilot.press(*"Unsaved words")
         await pilot.press("ctrl+q")
@@ -336,5 +332,5 @@ async def test_d_after_a_participant_acts_on_the_event_highlighted(calendar_file
         await pilot.pause()
         first = table_rows(app)[0][2]
         await pilot.press("d")
-        await until(lambda: showing(app, ConfirmModal))
-        assert first in str(app.screen.query_one("#confirm-question").render())
+        await pushed(app, ConfirmModal)
+        assert first in question(app)

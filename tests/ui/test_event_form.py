@@ -15,8 +15,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, TextArea
 
 from tests.core.editing.edit_helpers import only_inside
 from tests.ui.conftest import MakeApp
-from tests.ui.helpers import showing
-from tests.ui.test_living import until
+from tests.ui.helpers import pushed, until
 from tui.core.editing.document import CalendarDocument, Result
 from tui.core.editing.edit_check import validate_text
 from tui.core.editing.toml_edit import update_event
@@ -73,8 +72,7 @@ async def open_form(
     event = event_of(calendar, event_id) if event_id else None
     form = EventFormModal(CalendarDocument.open(path), calendar, event, day)
     opened = Opened(app, form)
-    app.push_screen(form, opened.done)
-    await pilot.pause()
+    await app.push_screen(form, opened.done)  # composed and mounted when this returns
     return opened
 
 
@@ -253,13 +251,12 @@ async def test_the_same_event_changed_on_disk_shows_both_and_the_user_chooses(
         await type_into(pilot, opened.form, "title", "My title")
         await type_into(pilot, opened.form, "location", "Mine")
         await pilot.press("ctrl+s")
-        await until(lambda: showing(app, ConflictModal))
+        conflict = await pushed(app, ConflictModal)
         await pilot.pause()
-        assert isinstance(app.screen, ConflictModal)
-        shown = str(app.screen.query_one("#conflict-theirs").query_one("Static").render())
+        shown = str(conflict.query_one("#conflict-theirs").query_one("Static").render())
         assert 'location = "Theirs"' in shown
         # The right box is exactly what "mine" writes: my keys on their version.
-        mine = str(app.screen.query_one("#conflict-mine").query_one("Static").render())
+        mine = str(conflict.query_one("#conflict-mine").query_one("Static").render())
         assert 'location = "Mine"' in mine and 'title = "My title"' in mine
         assert "Their words." in mine
         await pilot.press(key)
@@ -280,13 +277,11 @@ async def test_escape_with_changes_asks_before_discarding(
         opened = await open_form(app, pilot, calendar_file, TALKS)
         await type_into(pilot, opened.form, "title", "Changed")
         await pilot.press("escape")
-        await pilot.pause()
-        assert isinstance(app.screen, ConfirmModal)
+        await pushed(app, ConfirmModal)
         await pilot.press("n")
-        await pilot.pause()
-        assert app.screen is opened.form
+        await until(lambda: app.screen is opened.form)
         await pilot.press("escape", "y")
-        await pilot.pause()
+        await until(lambda: bool(opened.results))
     assert opened.results == [None]
 
 
@@ -296,12 +291,12 @@ async def test_confirm_names_the_event_as_plain_text(make_app: MakeApp) -> None:
     event = event_of(app.living.calendar, TALKS)
     answers: list[bool | None] = []
     async with app.run_test(size=(80, 24)) as pilot:
-        app.push_screen(ConfirmModal(delete_question(event)), answers.append)
-        await pilot.pause()
+        await app.push_screen(ConfirmModal(delete_question(event)), answers.append)
         shown = str(app.screen.query_one("#confirm-question", Label).render())
         assert event.title in shown
         await pilot.press("enter")  # the focused button is No
-        app.push_screen(ConfirmModal(cancel_question(event)), answers.append)
-        await pilot.pause()
+        await until(lambda: answers == [False])
+        await app.push_screen(ConfirmModal(cancel_question(event)), answers.append)
         await pilot.press("y")
+        await until(lambda: len(answers) == 2)
     assert answers == [False, True]

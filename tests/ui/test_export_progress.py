@@ -9,7 +9,7 @@ import pytest
 from textual.widgets import ProgressBar
 
 from tests.ui.conftest import MakeApp
-from tests.ui.test_living import until
+from tests.ui.helpers import pushed, until
 from tui.ui.dialogs.export_modal import ExportModal
 
 SIZE = (120, 36)
@@ -32,9 +32,8 @@ async def test_the_progress_bar_shows_the_events_written(
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("e", "enter")
-        modal = app.screen
-        assert isinstance(modal, ExportModal)
-        await until(halfway.is_set)
+        modal = await pushed(app, ExportModal)
+        await until(halfway.is_set)  # not halfway.wait(): the worker starts on this loop
         bar = modal.query_one("#export-progress", ProgressBar)
         assert bar.total == len(modal.events)
         # Not Textual's indeterminate bar, which the app would draw 15 times a second.

@@ -21,12 +21,14 @@ from textual.widgets import Input, Label
 from tests.conftest import BASE
 from tests.stalling_reader import StallingReader
 from tests.ui.conftest import MakeApp
-from tests.ui.helpers import header, main_screen
+from tests.ui.helpers import header, main_screen, pushed, until
 from tests.ui.test_hostile_terminal import Terminal
-from tests.ui.test_living import open_app, until
+from tests.ui.test_living import open_app
 from tui.ui.dialogs.export_modal import ExportModal
 
-HANG = 10.0  # seconds: far below files.STALL (30 s), so only a cancelled write ends by then
+HANG = 20.0  # seconds: below files.STALL (30 s), so only a cancelled write ends by then;
+# a quit takes about a second, several on a loaded two-core machine
+KEY_GAP = 1.0  # seconds after an ESC: Textual reads ESC + a key within 100-200 ms as alt+key
 
 
 def big_calendar(tmp_path: Path) -> Path:
@@ -64,7 +66,7 @@ def test_an_export_into_a_stalled_fifo_never_keeps_the_app(
         time.sleep(0.5)  # the writer has filled the pipe and waits: the case that hung
         for key in leave[:-1]:
             terminal.press(key)
-            time.sleep(0.5)  # an ESC with a key right after it reads as alt+key
+            time.sleep(KEY_GAP)  # not a wait for the app: a gap between two keys
         started = time.monotonic()
         terminal.press(leave[-1])
         code = terminal.close(stop=False, within=HANG)
@@ -98,7 +100,7 @@ def test_a_worker_stuck_in_io_never_keeps_the_app(tmp_path: Path) -> None:
         terminal.press(b"\r")
         terminal.read_until(b"escape cancels")
         terminal.press(b"\x1b")
-        time.sleep(0.5)  # an ESC with a key right after it reads as alt+key
+        time.sleep(KEY_GAP)  # not a wait for the app: a gap between two keys
         started = time.monotonic()
         terminal.press(b"q")
         code = terminal.close(stop=False, within=HANG)
@@ -137,8 +139,7 @@ async def test_an_export_into_a_fifo_nobody_reads_says_so_at_once(
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("e")
-        modal = app.screen
-        assert isinstance(modal, ExportModal)
+        modal = await pushed(app, ExportModal)
         modal.query_one("#export-path", Input).value = str(fifo)
         await pilot.press("enter", "enter")  # it exists: replace it
         message = modal.query_one("#export-message", Label)

@@ -12,8 +12,8 @@ import tomli_w
 from textual.widgets import Input
 
 from tests.conftest import BASE
-from tests.ui.helpers import main_screen, showing
-from tests.ui.test_living import SIZE, open_app, until
+from tests.ui.helpers import main_screen, showing, until
+from tests.ui.test_living import SIZE, open_app
 from tui.ui.dialogs.confirm_modal import ConfirmModal
 from tui.ui.form.event_form_modal import EventFormModal
 from tui.ui.main.main_screen import MainScreen

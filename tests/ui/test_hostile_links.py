@@ -12,10 +12,12 @@ import pytest
 import tomli_w
 from rich.console import Console
 from textual.app import App
+from textual.pilot import Pilot
 
 from tests.conftest import BASE
 from tests.ui.conftest import NOW, VIEWER_ZONE
-from tests.ui.helpers import details
+from tests.ui.helpers import details, pushed, until
+from tests.ui.test_editing_keys import record_notices
 from tests.ui.test_hostile_terminal import FORBIDDEN, NON_WEB_LINK, Terminal
 from tui.core.loading.load import load_calendar
 from tui.core.present.details import event_details
@@ -24,6 +26,7 @@ from tui.core.views.filter import ZoneMode
 from tui.core.views.index import CalendarIndex
 from tui.core.zones import get_zone
 from tui.ui.app import DiplocalApp
+from tui.ui.dialogs.source_picker import SourcePicker
 from tui.ui.render import details_text
 
 WEB = "https://example.org/talks"
@@ -81,16 +84,17 @@ def make(tmp_path: Path) -> DiplocalApp:
     return DiplocalApp(calendar, local_zone=get_zone(VIEWER_ZONE), clock=lambda: NOW)
 
 
-def notices(app: App[None]) -> list[str]:
-    return [str(notice.message) for notice in app._notifications]
-
-
-async def choose(pilot: object, key: str, position: int) -> None:
-    """Press ``key`` on the selected event and pick the source at ``position`` in the picker."""
-    await pilot.press(key)  # type: ignore[attr-defined]
-    await pilot.pause()  # type: ignore[attr-defined]
-    await pilot.press(*["down"] * position, "enter")  # type: ignore[attr-defined]
-    await pilot.pause()  # type: ignore[attr-defined]
+async def choose(
+    app: App[None], pilot: Pilot[None], said: list[str], key: str, position: int
+) -> str:
+    """Press ``key`` on the selected event, pick the source at ``position`` in the picker,
+    and return what the app said of it (each choice says something, once it is handled)."""
+    before = len(said)
+    await pilot.press(key)
+    await pushed(app, SourcePicker)
+    await pilot.press(*["down"] * position, "enter")
+    await until(lambda: len(said) > before)
+    return said[-1]
 
 
 async def test_o_and_y_act_on_the_source_itself(
@@ -103,15 +107,14 @@ async def test_o_and_y_act_on_the_source_itself(
         await pilot.press("2")  # the events list; its event has the sources
         await pilot.pause()
         assert "(124 more characters)" in details(app)  # the long one, shortened on screen
+        notices = record_notices(app)  # all of them: a notice on screen times out
         said: list[str] = []
         for position, url in enumerate(SOURCES):
             if url in (LONG, NEWLINE, FLIPPED, RIDING):
-                await choose(pilot, "o", position)
+                said.append(await choose(app, pilot, notices, "o", position))
                 assert opened[-1] == url
-                said.append(notices(app)[-1])
-                await choose(pilot, "y", position)
+                said.append(await choose(app, pilot, notices, "y", position))
                 assert app.clipboard == url
-                said.append(notices(app)[-1])
         shown = "\n".join(said)
         assert len(said) == 8 and all(len(notice) < 200 for notice in said)
         assert "\x1b" not in shown
@@ -126,14 +129,14 @@ async def test_o_refuses_what_is_not_http(tmp_path: Path, monkeypatch: pytest.Mo
     app = make(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("2")
+        notices = record_notices(app)
         refused = []
         for position in range(1, 1 + len(OTHERS)):
-            await choose(pilot, "o", position)
-            refused.append(notices(app)[-1])
+            refused.append(await choose(app, pilot, notices, "o", position))
         assert opened == []
         assert all(n.startswith("Only http(s) links are opened: press y") for n in refused)
         assert all("\x1b" not in notice for notice in refused)
-        await choose(pilot, "y", 1)  # copying one is fine: it is the user's to paste
+        await choose(app, pilot, notices, "y", 1)  # copying one is fine: it is the user's to paste
         assert app.clipboard == "file:///etc/passwd"
 
 

@@ -4,14 +4,13 @@ second enter, through the file's owner (one undo step); errors stay in the dialo
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
 from pathlib import Path
 
 from textual.pilot import Pilot
 from textual.widgets import Input
 
 from tests.ui.conftest import NOW, VIEWER_ZONE
-from tests.ui.helpers import main_screen, showing
+from tests.ui.helpers import main_screen, pushed, until
 from tests.ui.test_editing_keys import record_notices
 from tui.core.loading.load import bundled_calendar, load_calendar
 from tui.core.zones import get_zone
@@ -21,18 +20,6 @@ from tui.ui.dialogs.import_modal import ImportModal
 
 ICS = Path(__file__).parents[1] / "data" / "ics"
 SIZE = (120, 36)
-
-
-async def until(pilot: Pilot[None], condition: Callable[[], bool]) -> None:
-    """Let the app run until ``condition`` holds (the dialog's thread worker has answered).
-
-    Not workers.wait_for_complete(): the app follows its file with a worker that never ends.
-    """
-    for _ in range(2400):  # bounded: two minutes on a loaded machine, then the test fails
-        if condition():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError("the dialog never answered")
 
 
 def app_on(path: Path) -> DiplocalApp:
@@ -47,12 +34,10 @@ async def test_import_previews_then_writes(tmp_path: Path) -> None:
     app = app_on(path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+p", *"Import", "enter")
-        await pilot.pause()
-        modal = app.screen
-        assert isinstance(modal, ImportModal)
+        modal = await pushed(app, ImportModal)  # the palette searches in a worker first
         modal.query_one("#import-source", Input).value = str(ICS / "apple.ics")
         await pilot.press("enter")
-        await until(pilot, lambda: modal.prepared is not None and modal.running is None)
+        await until(lambda: modal.prepared is not None and modal.running is None)
         preview = str(modal.query_one("#import-changes").render())
         assert (
             'added cis-council-of-heads-of-state-417b14 "CIS Council of Heads of State"' in preview
@@ -60,7 +45,7 @@ async def test_import_previews_then_writes(tmp_path: Path) -> None:
         assert "Press enter again to import" in str(modal.query_one("#import-message").render())
         assert path.read_bytes() == before  # a preview writes nothing
         await pilot.press("enter")
-        await until(pilot, lambda: not isinstance(app.screen, ImportModal))
+        await until(lambda: not isinstance(app.screen, ImportModal))
         assert b"CIS summit day" in path.read_bytes()
         assert path.read_bytes().startswith(before)  # what was there stays as it was
 
@@ -72,13 +57,11 @@ async def test_import_errors_stay_in_the_dialog(tmp_path: Path) -> None:
     app = app_on(path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+p", *"Import", "enter")
-        await pilot.pause()
-        modal = app.screen
-        assert isinstance(modal, ImportModal)
+        modal = await pushed(app, ImportModal)  # the palette searches in a worker first
         modal.query_one("#import-source", Input).value = str(ICS / "broken-truncated.ics")
         await pilot.press("enter")
         message = modal.query_one("#import-message")
-        await until(pilot, lambda: message.has_class("-error"))
+        await until(lambda: message.has_class("-error"))
         assert "broken-truncated.ics:4:1: error: BEGIN:VEVENT is never ended" in str(
             message.render()
         )
@@ -102,12 +85,10 @@ def shown_titles(app: DiplocalApp) -> list[str]:
 async def preview_in_palette(pilot: Pilot[None], app: DiplocalApp, source: Path) -> ImportModal:
     """The palette's "Import…" with ``source`` previewed (nothing written yet)."""
     await pilot.press("ctrl+p", *"Import", "enter")
-    await until(pilot, lambda: showing(app, ImportModal))
-    modal = app.screen
-    assert isinstance(modal, ImportModal)
+    modal = await pushed(app, ImportModal)
     modal.query_one("#import-source", Input).value = str(source)
     await pilot.press("enter")
-    await until(pilot, lambda: modal.prepared is not None and modal.running is None)
+    await until(lambda: modal.prepared is not None and modal.running is None)
     return modal
 
 
@@ -127,17 +108,17 @@ async def test_an_import_is_one_step_undone_by_ctrl_z_and_redone_by_ctrl_y(
         notices = record_notices(app)
         await preview_in_palette(pilot, app, ICS / "apple.ics")
         await pilot.press("enter")
-        await until(pilot, lambda: not isinstance(app.screen, ImportModal))
-        await until(pilot, lambda: path.read_bytes() != before)
+        await until(lambda: not isinstance(app.screen, ImportModal))
+        await until(lambda: path.read_bytes() != before)
         imported = path.read_bytes()
         assert b"CIS summit day" in imported
-        await until(pilot, lambda: "CIS summit day" in shown_titles(app))
+        await until(lambda: "CIS summit day" in shown_titles(app))
         await pilot.press("ctrl+z")
-        await until(pilot, lambda: path.read_bytes() == before)
-        await until(pilot, lambda: "CIS summit day" not in shown_titles(app))
+        await until(lambda: path.read_bytes() == before)
+        await until(lambda: "CIS summit day" not in shown_titles(app))
         await pilot.press("ctrl+y")
-        await until(pilot, lambda: path.read_bytes() == imported)
-        await until(pilot, lambda: len(notices) >= 3)
+        await until(lambda: path.read_bytes() == imported)
+        await until(lambda: len(notices) >= 3)
         assert notices == [
             "Saved: imported 2 new events from apple.ics",
             "Undid: imported 2 new events from apple.ics",
@@ -156,9 +137,9 @@ async def test_a_file_broken_after_the_preview_is_replaced_only_when_asked(
         broken = path.read_bytes() + b"\n[[events]\n"  # a colleague's typo, meanwhile
         path.write_bytes(broken)
         await pilot.press("enter")
-        await until(pilot, lambda: "events.toml on disk has errors" in asked(app))
+        await until(lambda: "events.toml on disk has errors" in asked(app))
         await pilot.press("n")  # leave it: nothing is written
-        await until(pilot, lambda: not isinstance(app.screen, ConfirmModal))
+        await until(lambda: not isinstance(app.screen, ConfirmModal))
         assert path.read_bytes() == broken
 
 
@@ -173,7 +154,7 @@ async def test_a_read_only_calendar_refuses_the_import_as_every_edit(tmp_path: P
     async with app.run_test(size=SIZE) as pilot:
         notices = record_notices(app)
         await pilot.press("ctrl+p", *"Import", "enter")
-        await until(pilot, lambda: bool(notices))
+        await until(lambda: bool(notices))
         assert notices == [SHOWN_READ_ONLY]
         assert not isinstance(app.screen, ImportModal)
     assert path.read_bytes() == before

@@ -15,7 +15,7 @@ from textual.widgets import Footer, OptionList
 from textual.widgets._footer import FooterKey
 
 from tests.ui.conftest import MakeApp
-from tests.ui.helpers import header, main_screen
+from tests.ui.helpers import footer_laid_out, header, main_screen, until
 from tui.core.text import cells
 from tui.ui.widgets.agenda_view import AgendaView
 from tui.ui.widgets.calendar_header import CalendarHeader
@@ -75,6 +75,7 @@ async def test_layout_at_every_size(make_app: MakeApp, width: int) -> None:
             await pilot.resize_terminal(width, height)
             await pilot.pause()
             check_panes(app, (width, height))
+            await until(lambda: footer_laid_out(app))
             check_footer(app, (width, height))
         for view in ("t", "a"):  # the timeline and the whole visit, at the last height
             await pilot.press(view)
@@ -86,6 +87,7 @@ async def test_layout_at_every_size(make_app: MakeApp, width: int) -> None:
             await pilot.resize_terminal(width, height)
             await pilot.pause()
             check_month(app, (width, height))
+            await until(lambda: footer_laid_out(app))
             check_footer(app, (width, height))
 
 

@@ -3,29 +3,28 @@ last good version; the changes view lists what changed and marks it as seen."""
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import DATA
 from tests.ui.conftest import NOW, VIEWER_ZONE
-from tests.ui.helpers import day_counts, details, header, main_screen, table_rows
+from tests.ui.helpers import (
+    day_counts,
+    details,
+    header,
+    main_screen,
+    pushed,
+    shown,
+    table_rows,
+    until,
+)
 from tui.core.loading.load import load_calendar
 from tui.core.zones import get_zone
 from tui.ui.app import DiplocalApp
+from tui.ui.dialogs.text_modal import ChangesModal, TextModal
 
 SIZE = (120, 36)
-
-
-async def until(condition: Callable[[], bool], seconds: float = 10.0) -> None:
-    """Wait for a condition (a file event reaching the app), never for a fixed time."""
-    for _ in range(int(seconds / 0.05)):
-        if condition():
-            return
-        await asyncio.sleep(0.05)
-    raise AssertionError("the condition never held")
 
 
 def open_app(path: Path) -> DiplocalApp:
@@ -71,9 +70,8 @@ async def test_an_edit_elsewhere_shows_with_a_mark_and_errors_keep_the_last_good
         assert "Talks, moved" in [row[2] for row in table_rows(app)]
         assert "file has errors" in header(app)
         await pilot.press("w")
-        assert "cal.toml:4:10: error: TOML syntax" in str(
-            app.screen.query_one("#text-body").render()
-        )
+        await pushed(app, TextModal)
+        assert "cal.toml:4:10: error: TOML syntax" in shown(app, "#text-body")
         await pilot.press("escape")
         # Fixed: it recovers by itself.
         path.write_text(edited, encoding="utf-8")
@@ -81,10 +79,11 @@ async def test_an_edit_elsewhere_shows_with_a_mark_and_errors_keep_the_last_good
         assert "file has errors" not in header(app)
         # The changes view lists both changes; s marks them as seen and the marks go.
         await pilot.press("u")
-        log = str(app.screen.query_one("#text-body").render())
+        await pushed(app, ChangesModal)
+        log = shown(app, "#text-body")
         assert 'changed talks "Talks, moved"' in log and "moved berlin-dinner" in log
         await pilot.press("s")
-        assert all(not row.mark for row in screen.query_one("#events-table").rows)
+        await until(lambda: all(not row.mark for row in screen.query_one("#events-table").rows))
         assert day_counts(app)[1] == 3
     assert path.read_text(encoding="utf-8") == edited  # following never writes the file
 

@@ -11,10 +11,10 @@ import tomli_w
 
 from bench.make_calendar import make_calendar
 from tests.conftest import BASE
-from tests.ui.helpers import main_screen
-from tests.ui.test_living import until
+from tests.ui.helpers import main_screen, pushed, shown, until
 from tui.core.loading.load import load_calendar
 from tui.ui.app import DiplocalApp
+from tui.ui.dialogs.text_modal import TextModal
 from tui.ui.main.main_screen import MainScreen
 from tui.ui.startup import loading_screen as loading
 from tui.ui.startup.loading_screen import LoadingScreen
@@ -163,8 +163,8 @@ async def test_the_header_says_while_the_warnings_are_looked_for(
         header = screen.query_one("#header")
         await until(lambda: "looking for warnings" in str(header.render()), seconds=30)
         await pilot.press("w")
-        await pilot.pause()
-        assert "Still looking for warnings" in str(app.screen.query_one("#text-body").render())
+        await pushed(app, TextModal)
+        assert "Still looking for warnings" in shown(app, "#text-body")
         await pilot.press("escape")
         release.set()
         await until(lambda: "warnings (w)" in str(header.render()), seconds=30)

@@ -30,8 +30,7 @@ from textual.pilot import Pilot
 
 import tui.ui
 from tests.ui.conftest import SAMPLE, MakeApp
-from tests.ui.helpers import header, main_screen, send_burst
-from tests.ui.test_living import until
+from tests.ui.helpers import header, main_screen, send_burst, until
 from tui.core.model import Calendar, Event
 from tui.core.present.state import View
 from tui.core.views.filter import Filter, display_zone, event_days
@@ -213,7 +212,7 @@ async def test_monkey(
             try:
                 for _ in range(rng.randint(3, 12)):
                     await monkey.act()
-                await pilot.pause()
+                await landed(app, pilot)
                 check_invariants(app)
             except BaseException as error:
                 error.add_note(f"sequence {sequence} (chunk {chunk}, seed {seed}): {monkey.log}")
@@ -241,12 +240,14 @@ async def test_a_burst_opens_each_dialog_and_types_into_it(
             try:
                 send_burst(app, keys)
                 await pilot.pause()  # the driver posts them on the loop's next turn
-                await until(lambda: typed_in(app))
+                await landed(app, pilot)
                 for _ in range(3):  # a question about leaving, say: escape, else its other answer
                     if not isinstance(app.screen, MainScreen):
                         await pilot.press("escape")
+                        await landed(app, pilot)
                     if not isinstance(app.screen, MainScreen):
                         await pilot.press("tab", "enter")
+                        await landed(app, pilot)
                 assert isinstance(app.screen, MainScreen), f"{app.screen} stays open"
                 check_invariants(app)
             except BaseException as error:
@@ -258,6 +259,14 @@ def typed_in(app: DiplocalApp) -> bool:
     """Every key of a burst has been read and handed on: none queued, none held."""
     ahead = app.typed_ahead
     return app._message_queue.empty() and not ahead._busy and not ahead._held
+
+
+async def landed(app: DiplocalApp, pilot: Pilot[None]) -> None:
+    """The keys pressed so far have been handled, the screen has settled after the last
+    (the app holds a key until the one before has landed: Pilot's press may return
+    before that on a loaded machine, when the app's loop is slow to take its turn)."""
+    await until(lambda: typed_in(app))
+    await pilot.pause()
 
 
 def test_the_monkeys_bursts_open_every_dialog() -> None:

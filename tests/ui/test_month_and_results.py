@@ -10,7 +10,7 @@ from textual.app import App, ComposeResult
 from textual.message import Message
 
 from tests.ui.conftest import MakeApp
-from tests.ui.helpers import screen_lines
+from tests.ui.helpers import drawn, screen_lines
 from tui.core.loading.load import bundled_calendar, load_calendar
 from tui.core.present.month_layout import layout_month
 from tui.core.views.filter import Filter, ZoneMode
@@ -215,5 +215,5 @@ async def test_results_at_80x24_give_the_titles_the_room(make_app: MakeApp) -> N
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("slash", *"summit", "enter")
-        await pilot.pause()
+        await drawn(pilot)
         assert screen_lines(app) == RESULTS_80x24

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from tests.ui.conftest import SAMPLE, MakeApp
-from tests.ui.helpers import main_screen, screen_lines, until
+from tests.ui.helpers import drawn, main_screen, pushed, screen_lines, until
 from tui.core.living.changes import Change, ChangeKind
 from tui.core.present.state import View
 from tui.ui.app import DiplocalApp
@@ -55,7 +55,7 @@ async def test_month_at_80x24(make_app: MakeApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         with_a_change(app)
         await pilot.press("M")
-        await pilot.pause()
+        await drawn(pilot)
         assert screen_lines(app) == SCREEN_80x24
 
 
@@ -79,7 +79,7 @@ async def test_month_at_200x60(make_app: MakeApp) -> None:
     async with app.run_test(size=(200, 60)) as pilot:
         with_a_change(app)
         await pilot.press("M")
-        await pilot.pause()
+        await drawn(pilot)
         lines = screen_lines(app)
         blank = "│" + " " * 198 + "│"
 
@@ -235,10 +235,10 @@ async def test_the_footer_shows_the_month_keys(make_app: MakeApp) -> None:
     month_keys = "⏎ Open day [ Previous month ] Next month esc Day view "
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("M")
-        await until(pilot, lambda: screen_lines(app)[-1].startswith(month_keys))
+        await until(lambda: screen_lines(app)[-1].startswith(month_keys))
         assert screen_lines(app)[-1].endswith("? Help q Quit ▏^p palette")
         await pilot.press("escape")
-        await until(pilot, lambda: screen_lines(app)[-1].startswith("c Filter"))
+        await until(lambda: screen_lines(app)[-1].startswith("c Filter"))
         assert "Previous month" not in screen_lines(app)[-1]
 
 
@@ -248,8 +248,7 @@ async def test_help_lists_m(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("question_mark")
-        assert isinstance(app.screen, HelpModal)
-        modal = app.screen
+        modal = await pushed(app, HelpModal)
         assert ("M", "Month at a glance") in help_rows(app, modal.bindings, modal.says)
 
 
@@ -268,7 +267,7 @@ async def test_titles_in_the_month_are_data(make_app: MakeApp) -> None:
     app = make_app(SAMPLE)
     async with app.run_test(size=(200, 60)) as pilot:
         await pilot.press("3", "M")
-        await pilot.pause()
+        await drawn(pilot)
         text = "\n".join(screen_lines(app))
         assert "[bold]x[/] [@click=app.q" in text
         assert "\x1b" not in text

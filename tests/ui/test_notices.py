@@ -40,20 +40,20 @@ async def test_three_undos_show_one_notice_and_a_form_opens_clear(calendar_file:
         notices = record_notices(app)
         for step in range(3):
             await pilot.press("d")
-            await until(pilot, lambda: showing(app, ConfirmModal))
+            await until(lambda: showing(app, ConfirmModal))
             await pilot.press("y")
-            await until(pilot, lambda n=step + 1: len(notices) == n)
-            await until(pilot, lambda: not isinstance(app.screen, ConfirmModal))
+            await until(lambda n=step + 1: len(notices) == n)
+            await until(lambda: not isinstance(app.screen, ConfirmModal))
             await pilot.press("j")
         await pilot.press("ctrl+z", "ctrl+z", "ctrl+z")
-        await until(pilot, lambda: sum(n.startswith("Undid:") for n in notices) == 3)
+        await until(lambda: sum(n.startswith("Undid:") for n in notices) == 3)
         last = notices[-1].split("'")[1][:15]  # the first cancelled, undone last
-        await until(pilot, lambda: any(last in line for line in lines_with(app, "Undid:")))
+        await until(lambda: any(last in line for line in lines_with(app, "Undid:")))
         assert len(lines_with(app, "Undid:")) == 1, screen_lines(app)
         assert lines_with(app, "Saved:") == []
         await pilot.press("n")
-        await until(pilot, lambda: showing(app, EventFormModal))
-        await until(pilot, lambda: screen_lines(app)[-1] == "^s Save esc Cancel")
+        await until(lambda: showing(app, EventFormModal))
+        await until(lambda: screen_lines(app)[-1] == "^s Save esc Cancel")
         assert lines_with(app, "Undid:") == [], screen_lines(app)
 
 
@@ -62,16 +62,16 @@ async def test_the_newest_notice_replaces_older_ones_but_not_a_graver_one(
 ) -> None:
     app = open_app(calendar_file)
     app.NOTIFICATION_TIMEOUT = 600
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
+    async with app.run_test(size=SIZE, notifications=True):
         main_screen(app).follower.close()  # type: ignore[union-attr]
         app.notify("Broken: one", severity="error", markup=False)
         app.notify("Info: two", markup=False)
         app.notify("Info: three", markup=False)
-        await until(pilot, lambda: bool(lines_with(app, "Info: three")))
+        await until(lambda: bool(lines_with(app, "Info: three")))
         assert lines_with(app, "Broken: one") and not lines_with(app, "Info: two")
         app.notify("Warning: four", severity="warning", markup=False)
-        await until(pilot, lambda: bool(lines_with(app, "Warning: four")))
+        await until(lambda: bool(lines_with(app, "Warning: four")))
         assert lines_with(app, "Broken: one") and not lines_with(app, "Info: three")
         app.notify("Broken: five", severity="error", markup=False)
-        await until(pilot, lambda: bool(lines_with(app, "Broken: five")))
+        await until(lambda: bool(lines_with(app, "Broken: five")))
         assert not lines_with(app, "Broken: one") and not lines_with(app, "Warning: four")

@@ -10,7 +10,7 @@ from markdown_it import MarkdownIt
 from textual.widgets import Static
 
 from tests.ui.conftest import SAMPLE, VIEWER_ZONE
-from tests.ui.helpers import drawn_lines, header, main_screen
+from tests.ui.helpers import drawn_lines, header, main_screen, pushed
 from tests.ui.plain_screen import plain_lines
 from tui.core.loading.load import bundled_calendar, load_calendar
 from tui.core.zones import get_zone
@@ -194,8 +194,8 @@ async def test_help_lists_the_new_keys() -> None:
     app = app_at(datetime(2025, 10, 9, 7, 0, tzinfo=UTC))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("question_mark")
-        assert isinstance(app.screen, HelpModal)
-        lines = plain_lines(app.screen.query_one("#help-keys", Static).content)
+        modal = await pushed(app, HelpModal)
+        lines = plain_lines(modal.query_one("#help-keys", Static).content)
         for keys, words in (
             (".", "Now: the event under way or next"),
             ("Y", "Copy the event (or the day) as Markdown"),

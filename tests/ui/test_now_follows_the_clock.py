@@ -6,9 +6,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from textual.pilot import Pilot
 
-from tests.ui.helpers import drawn_lines, main_screen
+from tests.ui.helpers import drawn_lines, main_screen, until
 from tui.core.loading.load import bundled_calendar, load_calendar
 from tui.core.zones import get_zone
 from tui.ui.app import DiplocalApp
@@ -39,15 +38,6 @@ def now_column(app: DiplocalApp) -> int | None:
     return rule.find("│") if "│" in rule else None
 
 
-async def until(pilot: Pilot[None], done: object, tries: int = 200) -> bool:
-    """Wait (at most ``tries`` short pauses) until ``done()`` holds."""
-    for _ in range(tries):
-        if done():  # type: ignore[operator]
-            return True
-        await pilot.pause(0.02)
-    return bool(done())  # type: ignore[operator]
-
-
 async def test_the_now_line_moves_when_the_clock_advances_and_the_timer_fires(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -61,7 +51,7 @@ async def test_the_now_line_moves_when_the_clock_advances_and_the_timer_fires(
         noon, two = axis.index("12:00"), axis.index("14:00")  # a tick's label starts there
         assert now_column(app) == noon
         clock.now = NOON_IN_DUSHANBE.replace(hour=9)  # 14:00 in Dushanbe; no key pressed
-        assert await until(pilot, lambda: now_column(app) == two)
+        await until(lambda: now_column(app) == two)
 
 
 async def test_now_in_the_whole_visit_scrolls_to_its_event() -> None:

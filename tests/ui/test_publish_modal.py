@@ -18,8 +18,7 @@ from textual.widgets import Input
 from tests.core.sharing.reading import held, vevent
 from tests.core.sharing.servers import USERS, Radicale, free_port, radicale
 from tests.ui.conftest import NOW, VIEWER_ZONE
-from tests.ui.helpers import showing
-from tests.ui.test_import_modal import until
+from tests.ui.helpers import pushed, showing, until
 from tui.core.export.ical import uid
 from tui.core.loading.load import bundled_calendar, load_calendar
 from tui.core.sharing.dav import public_url
@@ -69,10 +68,7 @@ def app_on(tmp_path: Path, *, read_only: bool = False) -> DiplocalApp:
 
 async def open_dialog(pilot: Pilot[None], app: DiplocalApp) -> PublishModal:
     await pilot.press("ctrl+p", *"Publish to CalDAV", "enter")
-    await until(pilot, lambda: showing(app, PublishModal))
-    modal = app.screen
-    assert isinstance(modal, PublishModal)
-    return modal
+    return await pushed(app, PublishModal)
 
 
 async def preview(pilot: Pilot[None], modal: PublishModal, url: str | None) -> str:
@@ -81,7 +77,13 @@ async def preview(pilot: Pilot[None], modal: PublishModal, url: str | None) -> s
         modal.query_one("#publish-url", Input).value = url
     await pilot.press("enter")
     message = modal.query_one("#publish-message")
-    await until(pilot, lambda: modal.running is None and "Reading" not in str(message.render()))
+    # Answered: the changes, or an error. Not "no worker running": that holds before the
+    # key is handled too, and the dialog's first words would be read as its answer.
+    await until(
+        lambda: (
+            modal.running is None and (modal.prepared is not None or message.has_class("-error"))
+        )
+    )
     return str(message.render())
 
 
@@ -112,7 +114,7 @@ async def test_publish_shows_the_changes_first_then_sends_them(
         assert f"+ new: {calendar.events[0].title}" in changes
         assert held(url) == {}  # the preview sent nothing: not even the collection
         await pilot.press("enter")
-        await until(pilot, lambda: showing(app, MainScreen))
+        await until(lambda: showing(app, MainScreen))
         assert any(f"Published to {url}: 17 created" in n for n in notices(app)), notices(app)
         screen = app.screen
         assert isinstance(screen, MainScreen)
@@ -137,7 +139,7 @@ async def test_publish_shows_the_changes_first_then_sends_them(
         assert modal.prepared is not None and modal.prepared.outcome.requests == 1
         etags = {name: etag for name, (etag, _) in held(url).items()}
         await pilot.press("enter")
-        await until(pilot, lambda: showing(app, MainScreen))
+        await until(lambda: showing(app, MainScreen))
         assert any(f"Nothing to send: {url} is in step (1 request)" in n for n in notices(app))
     assert {name: etag for name, (etag, _) in held(url).items()} == etags  # nothing written
 
@@ -160,15 +162,13 @@ async def test_escape_stops_after_the_current_request(
         modal = await open_dialog(pilot, app)
         await preview(pilot, modal, url)
         await pilot.press("enter")
-        await until(pilot, lambda: modal.sent == 2)
+        await until(lambda: modal.sent == 2)
         message = modal.query_one("#publish-message")
-        await until(pilot, lambda: str(message.render()).startswith("2 of 17 sent"))
+        await until(lambda: str(message.render()).startswith("2 of 17 sent"))
         await pilot.press("escape")
-        assert "Stopping after the current request" in str(
-            modal.query_one("#publish-message").render()
-        )
+        await until(lambda: "Stopping after the current request" in str(message.render()))
         gate.set()
-        await until(pilot, lambda: showing(app, MainScreen))
+        await until(lambda: showing(app, MainScreen))
         assert any(f"Stopped: 2 of 17 sent to {url}" in n for n in notices(app))
         screen = app.screen
         assert isinstance(screen, MainScreen)
@@ -228,5 +228,5 @@ async def test_read_only_refuses_publishing(tmp_path: Path) -> None:
     app = app_on(tmp_path, read_only=True)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+p", *"Publish to CalDAV", "enter")
-        await until(pilot, lambda: PUBLISH_OFF in notices(app))
+        await until(lambda: PUBLISH_OFF in notices(app))
         assert isinstance(app.screen, MainScreen)

@@ -5,8 +5,7 @@ from __future__ import annotations
 from textual.command import CommandList, CommandPalette
 
 from tests.ui.conftest import MakeApp
-from tests.ui.helpers import main_screen, send_burst
-from tests.ui.test_living import until
+from tests.ui.helpers import main_screen, pushed, send_burst, until
 
 
 async def test_page_key_in_the_command_palette_before_its_list_is_laid_out(
@@ -58,8 +57,7 @@ async def test_a_search_reaching_a_closing_command_palette(make_app: MakeApp) ->
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("ctrl+p")
-        palette = app.screen
-        assert isinstance(palette, CommandPalette)
+        palette = await pushed(app, CommandPalette)
         await palette.query_one(CommandList).remove()
         palette._gather_commands("kaz")
         await pilot.pause()
@@ -74,8 +72,7 @@ async def test_the_no_matches_countdown_of_a_closed_command_palette(make_app: Ma
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("ctrl+p")
-        palette = app.screen
-        assert isinstance(palette, CommandPalette)
+        palette = await pushed(app, CommandPalette)
         palette._start_no_matches_countdown("no such command")
         timer = palette._no_matches_timer
         assert timer is not None

@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 
 from bench.make_calendar import calendar_text
-from tests.ui.helpers import main_screen
-from tests.ui.test_living import open_app, until
+from tests.ui.helpers import main_screen, until
+from tests.ui.test_living import open_app
 from tui.core.model import Status
 from tui.ui.main import background
 

@@ -12,9 +12,9 @@ from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Button, Input, Label
 
-from tests.ui.helpers import main_screen, screen_lines, showing
+from tests.ui.helpers import main_screen, screen_lines, showing, until
 from tests.ui.test_editing_keys import break_the_file, question, record_notices
-from tests.ui.test_living import open_app, until
+from tests.ui.test_living import open_app
 from tui.core.loading.load import bundled_calendar, load_calendar
 from tui.ui.commands import CalendarCommands
 from tui.ui.dialogs.confirm_modal import ConfirmModal

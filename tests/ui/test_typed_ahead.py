@@ -17,8 +17,8 @@ import pytest
 from textual.widgets import Input
 
 from tests.ui.conftest import MakeApp
-from tests.ui.helpers import main_screen, send_burst, showing
-from tests.ui.test_living import open_app, until
+from tests.ui.helpers import main_screen, send_burst, showing, until
+from tests.ui.test_living import open_app
 from tui.core.loading.load import bundled_calendar
 from tui.ui.form.event_form_modal import EventFormModal
 

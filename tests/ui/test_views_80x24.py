@@ -12,9 +12,9 @@ import pytest
 from textual.widgets import Input
 
 from tests.ui.conftest import MakeApp
+from tests.ui.helpers import drawn, until
 from tests.ui.plain_screen import screen_lines
 from tests.ui.test_event_form import open_form
-from tests.ui.test_living import until
 from tests.ui.timeline_apps import AgendaApp, bundled_agenda
 from tui.core.loading.load import bundled_calendar
 from tui.core.views.filter import Filter
@@ -59,7 +59,7 @@ async def test_the_timeline_at_80x24(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=SMALL) as pilot:
         await pilot.press("2", "t")
-        await pilot.pause()
+        await drawn(pilot)
         lines = pane(screen_lines(app), "Timeline")
     assert lines[0].startswith("Dushanbe 08:00")  # not 'Dushan… 08:00'
     assert lines[1].startswith("New York 23:00")
@@ -74,7 +74,7 @@ async def test_the_timelines_venue_lanes_at_80x24_are_told_apart(make_app: MakeA
     app = make_app()
     async with app.run_test(size=SMALL) as pilot:
         await pilot.press("2", "t", "v")
-        await pilot.pause()
+        await drawn(pilot)
         lines = pane(screen_lines(app), "Timeline")
     labels = [line[:9].strip() for line in lines[3:] if line[:9].strip()]
     assert len(labels) == len(set(labels)) >= 4, labels
@@ -85,7 +85,7 @@ async def test_the_timelines_unannounced_events_show_at_120x36(make_app: MakeApp
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("2", "t")
-        await pilot.pause()
+        await drawn(pilot)
         heading = next(line for line in screen_lines(app) if "time not announced" in line)
     assert "16 documents" in heading and "CIS Council" in heading
 
@@ -96,7 +96,7 @@ async def test_the_whole_visit_at_80x24(make_app: MakeApp, calendar_file: Path) 
     app = make_app(with_aliyev_cancelled(calendar_file))
     async with app.run_test(size=SMALL) as pilot:
         await pilot.press("a", "home")
-        await pilot.pause()
+        await drawn(pilot)
         lines = [line.rstrip() for line in pane(screen_lines(app), "whole calendar")]
         assert lines[:3] == [
             "Times in each event's venue zone:",
@@ -107,7 +107,7 @@ async def test_the_whole_visit_at_80x24(make_app: MakeApp, calendar_file: Path) 
         assert lines[4].strip().startswith("Putin arrives in Dushanbe: start of")
         for _ in range(6):  # onto the cancelled meeting
             await pilot.press("down")
-        await pilot.pause()
+        await drawn(pilot)
         lines = [line.rstrip() for line in pane(screen_lines(app), "whole calendar")]
     at = lines.index(next(line for line in lines if "from ≈16:30" in line))
     assert lines[at + 1].strip().startswith("✕ cancelled: Putin and Aliyev meet")
@@ -157,5 +157,5 @@ async def test_the_whole_visit_with_nothing_to_show_at_80x24() -> None:
     app = AgendaApp(bundled_agenda(view=Filter(text="zzzz")))
     async with app.run_test(size=SMALL) as pilot:
         await pilot.press("down", "home", "end")
-        await pilot.pause()
+        await drawn(pilot)
         assert screen_lines(app)[0] == "No events match."

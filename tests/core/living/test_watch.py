@@ -26,7 +26,7 @@ from tui.core.living.watch import (
 )
 from tui.core.loading.load import Loaded
 
-TIMEOUT = 10.0  # seconds; only reached when something is wrong
+TIMEOUT = 60.0  # seconds; only reached when something is wrong (two loaded cores on CI)
 
 
 class Follower:
@@ -168,10 +168,10 @@ def test_read_settled_waits_for_a_writer_to_finish(tmp_path: Path) -> None:
         stream.write(chunk)
         stream.flush()
         reader = threading.Thread(
-            target=lambda: results.put(read_settled(path, threading.Event(), settle=0.5))
+            target=lambda: results.put(read_settled(path, threading.Event(), settle=2.0))
         )
         reader.start()
-        for _ in range(5):  # a slow writer: a chunk every 20 ms, well inside the settle time
+        for _ in range(5):  # a slow writer: a chunk every 20 ms, far inside the settle time
             pause.wait(0.02)
             stream.write(chunk)
             stream.flush()

@@ -87,9 +87,29 @@ def radicale(folder: Path, *, fsync: bool = True, log: str = "warning") -> Itera
 
     ``fsync`` False: Radicale's internal ``_filesystem_fsync`` off (bench/caldav.py: its
     per-item fsync otherwise measures the disk); ``log`` "info" logs every request."""
-    port = free_port()
     (folder / "users").write_text("".join(f"{u}:{p}\n" for u, p in USERS.items()))
     (folder / "rights").write_text(RIGHTS)
+    # The port is free when probed, and Radicale binds it a moment later: another test
+    # (an xdist worker's Radicale, any client's outgoing port) may take it in between.
+    # Radicale then ends at once, and is started again on another port.
+    for attempt in range(PORT_TRIES):
+        process, url = _start_radicale(folder, fsync=fsync, log=log)
+        try:
+            if _started(process, url):
+                yield Radicale(url, folder / "storage")
+                return
+            if attempt == PORT_TRIES - 1 or process.poll() is None:
+                log_text = (folder / "radicale.log").read_text(errors="replace")
+                raise RuntimeError(f"Radicale did not start:\n{log_text}")
+        finally:
+            _stop(process)
+
+
+PORT_TRIES = 3
+
+
+def _start_radicale(folder: Path, *, fsync: bool, log: str) -> tuple[subprocess.Popen[bytes], str]:
+    port = free_port()
     (folder / "config").write_text(
         f"[server]\nhosts = 127.0.0.1:{port}\n"
         f"[auth]\ntype = htpasswd\nhtpasswd_filename = {folder / 'users'}\n"
@@ -104,22 +124,27 @@ def radicale(folder: Path, *, fsync: bool = True, log: str = "warning") -> Itera
         stdout=subprocess.DEVNULL,
         stderr=(folder / "radicale.log").open("wb"),
     )
-    url = f"http://127.0.0.1:{port}/"
+    return process, f"http://127.0.0.1:{port}/"
+
+
+def _started(process: subprocess.Popen[bytes], url: str) -> bool:
+    """Radicale answers at ``url`` (True), or it ended or never answered (False). An
+    answer while it has ended came from another server on that port: not started."""
+    deadline = time.monotonic() + STARTUP_S
+    while process.poll() is None and time.monotonic() < deadline:
+        if _answers(url):
+            return process.poll() is None
+        time.sleep(0.05)
+    return False
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    process.terminate()
     try:
-        deadline = time.monotonic() + STARTUP_S
-        while not _answers(url):
-            if process.poll() is not None or time.monotonic() > deadline:
-                log = (folder / "radicale.log").read_text(errors="replace")
-                raise RuntimeError(f"Radicale did not start:\n{log}")
-            time.sleep(0.05)
-        yield Radicale(url, folder / "storage")
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
 
 
 @contextmanager
