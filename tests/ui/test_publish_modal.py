@@ -118,7 +118,13 @@ async def test_publish_shows_the_changes_first_then_sends_them(
         assert any(f"Published to {url}: 17 created" in n for n in notices(app)), notices(app)
         screen = app.screen
         assert isinstance(screen, MainScreen)
-        assert screen.screenful and screen.screenful.header.published.startswith("published ")
+        # The header learns of it by a message after the dialog has closed.
+        await until(
+            lambda: (
+                bool(screen.screenful)
+                and screen.screenful.header.published.startswith("published ")
+            )  # type: ignore[union-attr]
+        )
 
     # Read back by an independent client: every event, at its instant.
     there = {str(vevent(c)["UID"]): vevent(c) for _, c in held(url).values()}
