@@ -253,7 +253,7 @@ async def test_quitting_with_a_typed_title_in_the_form_asks_first(calendar_file:
         await pilot.press(*"Unsaved words")
         await pilot.press("ctrl+q")
         await until(lambda: showing(app, ConfirmModal))
-        assert question(app) == 'Discard your changes to "Unsaved words"?'
+        assert question(app) == 'Discard your changes to the new event "Unsaved words"?'
         await pilot.press("n")  # keep editing: everything typed is still there
         await until(lambda: app.screen is form)
         assert form.query_one("#field-title", Input).value == "Unsaved words"
