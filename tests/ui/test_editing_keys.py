@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from textual.app import App
 from textual.pilot import Pilot
-from textual.widgets import Input
+from textual.widgets import Button, Input
 
 from tests.ui.helpers import header, main_screen, showing, table_rows
 from tests.ui.test_living import open_app, until
@@ -253,7 +253,8 @@ async def test_quitting_with_a_typed_title_in_the_form_asks_first(calendar_file:
         await pilot.press(*"Unsaved words")
         await pilot.press("ctrl+q")
         await until(lambda: showing(app, ConfirmModal))
-        assert question(app) == 'Discard your changes to the new event "Unsaved words"?'
+        assert question(app) == 'Discard your changes to the new event "Unsaved words" and quit?'
+        assert str(app.screen.query_one("#confirm-yes", Button).label) == "Discard and quit"
         await pilot.press("n")  # keep editing: everything typed is still there
         await until(lambda: app.screen is form)
         assert form.query_one("#field-title", Input).value == "Unsaved words"
