@@ -18,8 +18,10 @@ from tests.ui.helpers import header, main_screen, showing, table_rows
 from tests.ui.test_living import open_app, until
 from tui.core.loading.load import bundled_calendar, load_calendar
 from tui.core.model import Status
+from tui.core.present.state import Selection, SelectionKind
 from tui.ui.dialogs.confirm_modal import ConfirmModal
 from tui.ui.form.event_form_modal import EventFormModal
+from tui.ui.widgets.day_view import EventList
 
 SIZE = (120, 36)
 
@@ -325,3 +327,25 @@ async def test_d_after_a_participant_acts_on_the_event_highlighted(calendar_file
         await pilot.press("d")
         await until(lambda: showing(app, ConfirmModal))
         assert first in str(app.screen.query_one("#confirm-question").render())
+
+
+@pytest.mark.parametrize(("at", "then"), [("last", -1), ("home", 0), ("down", 1)])
+async def test_deleting_an_event_leaves_the_cursor_on_its_neighbour(
+    calendar_file: Path, at: str, then: int
+) -> None:
+    """The one after it, or the one before when it was the last of the day."""
+    app = open_app(calendar_file)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = main_screen(app)
+        screen.follower.close()  # the saves show at once, without the watcher
+        await pilot.press("2", "end" if at == "last" else at)
+        ids = [row.id for row in screen.query_one(EventList).rows]
+        gone = screen.browse.selection
+        assert gone is not None
+        await pilot.press("D", "y")
+        await until(lambda: status_of(calendar_file, gone.key) is None)
+        left = [i for i in ids if i != gone.key]
+        await until(lambda: [row.id for row in screen.query_one(EventList).rows] == left)
+        expected = left[then]  # after the first: the next; after the last: the one before
+        await until(lambda: screen.browse.selection == Selection(SelectionKind.EVENT, expected))
+        assert screen.query_one(EventList).cursor == left.index(expected)
