@@ -12,15 +12,17 @@ from typing import Any
 import pytest
 from textual.app import App
 from textual.pilot import Pilot
-from textual.widgets import Input
+from textual.widgets import Button, Input
 
 from tests.ui.helpers import header, main_screen, pushed, showing, shown, table_rows, until
 from tests.ui.test_living import open_app
 from tui.core.loading.load import bundled_calendar, load_calendar
 from tui.core.model import Status
+from tui.core.present.state import Selection, SelectionKind
 from tui.ui.dialogs.confirm_modal import ConfirmModal
 from tui.ui.dialogs.text_modal import ChangesModal
 from tui.ui.form.event_form_modal import EventFormModal
+from tui.ui.widgets.day_view import EventList
 
 SIZE = (120, 36)
 
@@ -263,7 +265,8 @@ async def test_quitting_with_a_typed_title_in_the_form_asks_first(calendar_file:
         await pilot.press(*"Unsaved words")
         await pilot.press("ctrl+q")
         await until(lambda: showing(app, ConfirmModal))
-        assert question(app) == 'Discard your changes to "Unsaved words"?'
+        assert question(app) == 'Discard your changes to the new event "Unsaved words" and quit?'
+        assert str(app.screen.query_one("#confirm-yes", Button).label) == "Discard and quit"
         await pilot.press("n")  # keep editing: everything typed is still there
         await until(lambda: app.screen is form)
         assert form.query_one("#field-title", Input).value == "Unsaved words"
@@ -334,3 +337,25 @@ async def test_d_after_a_participant_acts_on_the_event_highlighted(calendar_file
         await pilot.press("d")
         await pushed(app, ConfirmModal)
         assert first in question(app)
+
+
+@pytest.mark.parametrize(("at", "then"), [("last", -1), ("home", 0), ("down", 1)])
+async def test_deleting_an_event_leaves_the_cursor_on_its_neighbour(
+    calendar_file: Path, at: str, then: int
+) -> None:
+    """The one after it, or the one before when it was the last of the day."""
+    app = open_app(calendar_file)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = main_screen(app)
+        screen.follower.close()  # the saves show at once, without the watcher
+        await pilot.press("2", "end" if at == "last" else at)
+        ids = [row.id for row in screen.query_one(EventList).rows]
+        gone = screen.browse.selection
+        assert gone is not None
+        await pilot.press("D", "y")
+        await until(lambda: status_of(calendar_file, gone.key) is None)
+        left = [i for i in ids if i != gone.key]
+        await until(lambda: [row.id for row in screen.query_one(EventList).rows] == left)
+        expected = left[then]  # after the first: the next; after the last: the one before
+        await until(lambda: screen.browse.selection == Selection(SelectionKind.EVENT, expected))
+        assert screen.query_one(EventList).cursor == left.index(expected)

@@ -168,7 +168,7 @@ async def test_a_broken_file_refuses_the_save_and_keeps_the_form(calendar_file: 
         # Quitting with it typed asks first, as escape does.
         await pilot.press("ctrl+q")
         await until(lambda: showing(app, ConfirmModal))
-        assert question(app) == 'Discard your changes to "Mongolia"?'
+        assert question(app) == 'Discard your changes to the new country "Mongolia" and quit?'
         await pilot.press("n")
         await until(lambda: app.screen is form)
         assert app.return_code is None

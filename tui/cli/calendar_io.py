@@ -14,7 +14,7 @@ from tui.cli.progress import TerminalProgress
 from tui.core.errors import UsageError
 from tui.core.loading.load import Loaded, Progress, default_calendar, load_calendar
 from tui.core.model import Event
-from tui.core.system.files import write_atomic
+from tui.core.system.files import same_file, write_atomic
 from tui.core.views.filter import Filter, ZoneMode
 from tui.core.views.index import CalendarIndex
 from tui.core.views.lookup import resolve_country, resolve_participant
@@ -98,7 +98,7 @@ def write_output(args: argparse.Namespace, data: bytes, what: str, stderr: TextI
     """Write ``data`` to ``args.output`` atomically, refusing to replace the calendar being
     read unless ``args.force``; says ``wrote {what}`` on stderr."""
     target = Path(args.output)
-    if not args.force and _same_file(target, args.calendar or default_calendar()):
+    if not args.force and same_file(target, args.calendar or default_calendar()):
         doing = "exported" if args.command == "export" else "read"
         raise UsageError(
             f"{target} is the calendar being {doing}; writing it would replace it "
@@ -111,11 +111,3 @@ def write_output(args: argparse.Namespace, data: bytes, what: str, stderr: TextI
         return EXIT_CALENDAR
     say(f"{target}: wrote {what}", stderr)
     return EXIT_OK
-
-
-def _same_file(target: Path, source: Path) -> bool:
-    """Whether writing ``target`` would write ``source`` (same file, link or not)."""
-    try:
-        return target.samefile(source)
-    except OSError:  # the target does not exist yet
-        return False

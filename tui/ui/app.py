@@ -51,7 +51,8 @@ def superseded(shown: Sequence[Notification], new: Notification) -> list[Notific
 class GuardsInput(Protocol):
     """A screen holding input the user typed and has not saved (the event form)."""
 
-    def ask_before_leaving(self, leave: Callable[[], object]) -> bool: ...
+    def ask_before_leaving(self, leave: Callable[[], object], *, quitting: bool = False) -> bool:
+        """Ask before unsaved input is lost (True: asked, ``leave`` runs on yes)."""
 
 
 class DiplocalApp(App[None]):
@@ -177,7 +178,9 @@ class DiplocalApp(App[None]):
         """q, ctrl+q and the palette's Quit: with unsaved input in a form, ask first, as
         its escape does; nothing typed is lost without a yes."""
         for screen in reversed(self.screen_stack):
-            if isinstance(screen, GuardsInput) and screen.ask_before_leaving(self.exit):
+            if isinstance(screen, GuardsInput) and screen.ask_before_leaving(
+                self.exit, quitting=True
+            ):
                 return
         await super().action_quit()
 

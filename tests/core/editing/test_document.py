@@ -294,6 +294,29 @@ def test_a_conflict_carries_exactly_what_each_choice_writes(tmp_path: Path) -> N
     assert on_disk(document) == conflict.mine
 
 
+@pytest.mark.parametrize(
+    ("change", "said"),
+    [
+        ({"title": "Mine"}, "retitled 'Theirs' → 'Mine'"),
+        ({"kind": "summit"}, "edited 'Theirs' (kind)"),
+        (None, "deleted 'Theirs'"),
+    ],
+)
+def test_applying_mine_on_top_names_the_event_as_the_file_had_it(
+    tmp_path: Path, change: dict[str, str] | None, said: str
+) -> None:
+    """The notice and the undo say what was on disk before mine, not what the app saw."""
+    document = opened(tmp_path)
+    theirs = update_event(BASE, "talks", {"title": "Theirs"})
+    document.path.write_text(theirs, encoding="utf-8")
+    edit = document.update("talks", change) if change else document.delete("talks")
+    assert edit.conflict is not None
+    outcome = document.resolve(edit.conflict, "mine")
+    assert outcome.message == f"Saved: {said}"
+    assert document.undo().message == f"Undid: {said}"
+    assert on_disk(document) == theirs
+
+
 def test_keeping_theirs_writes_nothing_and_shows_theirs(tmp_path: Path) -> None:
     document = opened(tmp_path)
     theirs = update_event(BASE, "talks", {"title": "Theirs"})

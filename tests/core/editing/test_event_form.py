@@ -238,6 +238,23 @@ def test_a_new_event_in_another_zone_keeps_its_zone() -> None:
     assert values["timezone"] == "Europe/Moscow"
 
 
+@pytest.mark.parametrize(
+    ("start", "end", "under_way_at"),
+    [("9:30", "11:00", "9:45"), ("09:30", "11:00", "09:45"), ("9:30", "2025-10-10 11:00", "")],
+)
+def test_an_hour_may_have_one_digit(start: str, end: str, under_way_at: str) -> None:
+    draft = dataclasses.replace(
+        new_draft(CALENDAR, date(2025, 10, 10)),
+        title="Call",
+        start=start,
+        end=end,
+        under_way_at=under_way_at,
+    )
+    values = parse_draft(draft, CALENDAR).values
+    assert values["start"] == datetime(2025, 10, 10, 9, 30)
+    assert values["end"] == datetime(2025, 10, 10, 11, 0)
+
+
 def test_a_new_id_is_unique() -> None:
     draft = dataclasses.replace(new_draft(SMALL, date(2025, 10, 9)), title="Talks")
     assert parse_draft(draft, SMALL).values["id"] == "talks-2"
@@ -248,8 +265,10 @@ def test_a_new_id_is_unique() -> None:
     [
         ({"date": "2025-13-01"}, FormField.DATE, '"2025-13-01" is not a date'),
         ({"date": ""}, FormField.DATE, "is not a date"),
-        ({"start": "7pm"}, FormField.START, '"7pm" is not a time'),
-        ({"start": "25:00"}, FormField.START, "is not a time"),
+        ({"start": "7pm"}, FormField.START, '"7pm" is not a time: write it on the 24-hour'),
+        ({"start": "25:00"}, FormField.START, "the hours go from 0 to 23"),
+        ({"start": "9.30"}, FormField.START, "write it as 9:30"),
+        ({"start": "noon"}, FormField.START, "write the hours and minutes, as 9:30 or 19:00"),
         ({"end": "10:00"}, FormField.END, "is before"),
         ({"start": "", "end": "13:00"}, FormField.END, "an end time needs a start time"),
         ({"end": "2025-10-10"}, FormField.END, "give the end a time too"),
@@ -269,7 +288,7 @@ def test_a_new_id_is_unique() -> None:
             FormField.UNDER_WAY_AT,
             "not on",
         ),
-        ({"under_way_at": "22:61"}, FormField.UNDER_WAY_AT, "is not a time"),
+        ({"under_way_at": "22:61"}, FormField.UNDER_WAY_AT, "the minutes go from 00 to 59"),
         ({"start": "", "end": "", "end_estimated": True}, FormField.ESTIMATED, "is a date"),
         ({"end": "", "end_estimated": True}, FormField.ESTIMATED, 'no "end" to estimate'),
     ],

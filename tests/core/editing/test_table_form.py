@@ -97,6 +97,22 @@ def test_a_new_country_writes_its_filled_fields(calendar: Calendar) -> None:
     }
 
 
+def test_a_zone_in_any_case_and_repeated_blocs_are_written_as_meant(calendar: Calendar) -> None:
+    """As `diplocal new --timezone utc` takes it: the zone in the case it is spelt in."""
+    typed = country(timezone="asia/ulaanbaatar", blocs="SCO,,SCO, CIS ,SCO", borders="cn, CN")
+    assert check_values(calendar, COUNTRIES, typed, None) == {}
+    _, changes = table_changes(calendar, COUNTRIES, values_of(calendar, COUNTRIES, None), typed)
+    assert changes["timezone"] == "Asia/Ulaanbaatar"
+    assert changes["blocs"] == ["SCO", "CIS"]
+    assert changes["borders"] == ["CN"]
+
+
+def test_a_zone_retyped_in_another_case_is_no_change(calendar: Calendar) -> None:
+    initial = values_of(calendar, COUNTRIES, "TJ")
+    typed = {**initial, "timezone": initial["timezone"].lower()}
+    assert table_changes(calendar, COUNTRIES, initial, typed) == ("TJ", {})
+
+
 def test_a_country_edited_back_to_unknown_icc_removes_the_key(calendar: Calendar) -> None:
     initial = values_of(calendar, COUNTRIES, "TJ")
     assert initial["icc_state_party"] == "yes"

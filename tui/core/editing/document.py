@@ -307,10 +307,9 @@ class CalendarDocument:
 
     def _write(self, edit: Edit, base: str, new: str, against: str | None) -> Outcome | None:
         """Save ``new`` (made on ``base``) against ``against``; None when the file changed."""
+        told = edit.description_on(base)  # 'retitled X': X as in the file, not as last seen
         if new == base:
-            return Outcome(
-                Result.UNCHANGED, f"Nothing to save: {edit.description} changes nothing."
-            )
+            return Outcome(Result.UNCHANGED, f"Nothing to save: {told} changes nothing.")
         loaded = self._load(new)
         if isinstance(loaded, CalendarError):
             return Outcome(Result.REFUSED, f"Not saved: {first_line(loaded)}")
@@ -320,9 +319,9 @@ class CalendarDocument:
             return None
         except SaveError as error:
             return Outcome(Result.REFUSED, str(error))
-        self._steps.done(make_step(edit.description, base, new, edit.ids, edit.tables))
+        self._steps.done(make_step(told, base, new, edit.ids, edit.tables))
         self._adopt(new, digest, loaded)
-        return Outcome(Result.SAVED, f"Saved: {edit.description}", edit.keys, loaded)
+        return Outcome(Result.SAVED, f"Saved: {told}", edit.keys, loaded)
 
     def _step_back(self, undoing: bool) -> Outcome:
         with self._lock:

@@ -24,6 +24,7 @@ from zoneinfo import ZoneInfo
 
 from tui.core.editing.edit_check import TABLE, field_problems
 from tui.core.editing.toml_edit import new_event_id
+from tui.core.editing.typed_clock import clock_of
 from tui.core.errors import Severity, UsageError
 from tui.core.loading.fields import did_you_mean
 from tui.core.loading.time_fields import PARTS
@@ -226,7 +227,7 @@ def _start(text: str, day: date | None) -> datetime | date | None:
         return day
     if day is None:
         return None  # the date's own message says what is wrong
-    return _at(_clock(text), day)
+    return _at(clock_of(text), day)
 
 
 def _end(text: str, day: date | None, timed: bool) -> datetime | date | None:
@@ -251,15 +252,8 @@ def _moment(text: str, day: date | None) -> datetime | None:
         return None
     if " " in text or "T" in text:
         on, clock = re.split(r"[ T]", text, maxsplit=1)
-        return _at(_clock(clock), _date(on))
-    return _at(_clock(text), day) if day is not None else None
-
-
-def _clock(text: str) -> time:
-    try:
-        return time.fromisoformat(text.strip())
-    except ValueError:
-        raise ValueError(f'"{text.strip()}" is not a time: write it as 19:00 (24-hour)') from None
+        return _at(clock_of(clock), _date(on))
+    return _at(clock_of(text), day) if day is not None else None
 
 
 def _at(clock: time, day: date) -> datetime:

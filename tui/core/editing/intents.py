@@ -20,6 +20,7 @@ from tui.core.editing.toml_edit import (
     add_event,
     delete_event,
     event_index,
+    event_title,
     new_event_id,
     parse,
     update_event,
@@ -37,12 +38,19 @@ class Edit:
 
     ``keys`` are the tables it touches (the conflict check compares them), ``ids`` each
     event's id before and after (None: added or deleted), for undoing it event by event.
+    ``retell`` words the description for the edit made on another text than the one the
+    user saw (the file changed on disk): the event's title as that text has it.
     """
 
     make: Callable[[str], str]
     keys: tuple[TableKey, ...]
     ids: tuple[EventIds, ...]
     description: str
+    retell: Callable[[str], str] | None = None
+
+    def description_on(self, text: str) -> str:
+        """What the edit does when made on ``text``, naming what ``text`` holds."""
+        return self.description if self.retell is None else self.retell(text)
 
     @property
     def tables(self) -> tuple[TableKey, ...]:
@@ -84,6 +92,7 @@ def update(title: str, event_id: str, changes: Changes, now: datetime) -> Edit:
         keys,
         ((event_id, new_id),),
         _update_words(title, changes),
+        lambda text: _update_words(event_title(text, event_id) or title, changes),
     )
 
 
@@ -108,6 +117,7 @@ def delete(title: str, event_id: str) -> Edit:
         (("events", event_id),),
         ((event_id, None),),
         f"deleted {quoted(title)}",
+        lambda text: f"deleted {quoted(event_title(text, event_id) or title)}",
     )
 
 

@@ -21,7 +21,7 @@ from tui.core.loading.fields import COUNTRY_PATTERN, ID_PATTERN, did_you_mean
 from tui.core.model import Calendar
 from tui.core.toml.style import Changes
 from tui.core.views.lookup import resolve_country
-from tui.core.zones import available_zones, is_zone
+from tui.core.zones import available_zones, find_zone
 
 PARTICIPANTS, COUNTRIES = "participants", "countries"
 ICC_CHOICES = ("unknown", "yes", "no")  # icc_state_party absent, true, false
@@ -82,8 +82,9 @@ def values_of(calendar: Calendar, section: str, key: str | None) -> dict[str, st
 
 
 def split_list(text: str) -> list[str]:
-    """A comma-separated list, each item trimmed, empty ones left out."""
-    return [item.strip() for item in text.split(",") if item.strip()]
+    """A comma-separated list, each item trimmed, empty ones and repeats left out
+    ('SCO,,SCO' is one bloc)."""
+    return list(dict.fromkeys(item.strip() for item in text.split(",") if item.strip()))
 
 
 def table_key(section: str, values: Values) -> str:
@@ -112,7 +113,7 @@ def check_values(
                 problems["country"] = _no_country(calendar, str(error))
         return problems
     zone = values.get("timezone", "").strip()
-    if zone and not is_zone(zone):
+    if zone and find_zone(zone) is None:  # 'asia/dushanbe' is taken, as by `diplocal new`
         hint = did_you_mean(zone, available_zones())
         problems["timezone"] = f'Unknown time zone "{zone}"{hint}; use an IANA name.'
     known = set(ISO_COUNTRIES) | set(calendar.countries)
@@ -169,8 +170,10 @@ def _value(calendar: Calendar, field: TableField, text: str) -> object:
     if field.listed:
         items = split_list(text)
         if field.name == "borders":
-            items = [item.upper() for item in items]
+            items = list(dict.fromkeys(item.upper() for item in items))
         return items or None
+    if field.name == "timezone" and text.strip():
+        return find_zone(text) or text.strip()  # written as the zone's own name
     if field.name == "country" and text.strip():
         try:
             return resolve_country(calendar, text)

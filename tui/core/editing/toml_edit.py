@@ -30,6 +30,7 @@ from typing import Any
 import tomlkit
 
 from tui.core.editing.inline_events import add_inline, delete_inline, inline_span, update_inline
+from tui.core.errors import CalendarError
 from tui.core.loading.load import parse_toml
 from tui.core.loading.validate import slugify
 from tui.core.model import Calendar, Status
@@ -177,6 +178,16 @@ def block_of(text: str, event_id: str) -> EventBlock | None:
         EditError: no such event, or more than one.
     """
     return _block_at(text, event_index(_read(text), event_id))
+
+
+def event_title(text: str, event_id: str) -> str | None:
+    """The title ``text`` gives the event ``event_id`` (None: no such event, or no title)."""
+    try:
+        document = _read(text)
+        title = _events(document)[event_index(document, event_id)].get("title")
+    except (CalendarError, EditError):
+        return None
+    return title if isinstance(title, str) else None
 
 
 def event_text(text: str, event_id: str) -> str | None:

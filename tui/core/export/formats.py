@@ -26,7 +26,16 @@ def format_for(path: str | Path, requested: str | None = None) -> ExportFormat:
     """The requested format, else the one the file name says, else iCalendar."""
     if requested:
         return ExportFormat(requested)
-    return ExportFormat.TOML if str(path).lower().endswith(".toml") else ExportFormat.ICS
+    return named_format(path) or ExportFormat.ICS
+
+
+def named_format(path: str | Path) -> ExportFormat | None:
+    """The format a file name ends with (.ics or .toml, in any case), or None."""
+    name = str(path).lower()
+    for fmt in ExportFormat:
+        if name.endswith("." + fmt.value):
+            return fmt
+    return None
 
 
 def with_format(path: str, fmt: ExportFormat) -> str:

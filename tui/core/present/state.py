@@ -89,6 +89,16 @@ def _exists(index: CalendarIndex, selection: Selection) -> bool:
     return True  # an event: kept only while shown on the day, below
 
 
+def neighbour(index: CalendarIndex, browse: Browse, local: tzinfo, event_id: str) -> str | None:
+    """Where the cursor goes when ``event_id`` leaves the day shown (deleted): the event
+    after it, else the one before; None when it was alone (or is not shown there)."""
+    ids = [event.id for event in shown_on(index, browse, browse.day, local)]
+    if event_id not in ids or len(ids) == 1:
+        return None
+    at = ids.index(event_id)
+    return ids[at + 1] if at + 1 < len(ids) else ids[at - 1]
+
+
 def shown_on(index: CalendarIndex, browse: Browse, day: date | None, local: tzinfo) -> list[Event]:
     """The events the day view shows on ``day``: those that pass the filter, in the day's order."""
     if day is None:

@@ -81,6 +81,16 @@ def write_atomic(
     sweep_temporaries(target.parent, re.escape(target.name))
 
 
+def same_file(target: Path, source: Path) -> bool:
+    """Whether writing ``target`` would write ``source``: the same file by any name (a
+    relative path, a symbolic or hard link). The CLI and the app's export dialog both
+    refuse such a target, which would replace the calendar being read."""
+    try:
+        return target.samefile(source)
+    except OSError:  # the target does not exist yet (or cannot be looked at)
+        return False
+
+
 def write_own(path: Path, data: bytes | list[bytes], mode: int = 0o600) -> None:
     """Write one of diplocal's own files (state, cache), all or nothing, with ``mode``;
     ``data`` may come in parts (a large cache entry's lines), written one after another.

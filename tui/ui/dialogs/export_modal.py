@@ -1,5 +1,9 @@
 """Exporting the filtered view: path, format, overwrite confirmation, errors in place.
 
+The calendar open in the app is never a target (as on the command line): replacing it with
+the export would lose its comments and layout, with nothing to undo. A name ending in .ics
+or .toml picks that format, as it does for `diplocal export -o`.
+
 The file is produced in a thread worker: 100,000 events take seconds, and the app keeps
 answering keys meanwhile; escape cancels: a cancelled export replaces no file, and one into
 a FIFO stops at once (its reader keeps what it took), never left blocked in a write.
@@ -25,9 +29,9 @@ from textual.timer import Timer
 from textual.widgets import Button, Input, Label, ProgressBar, RadioButton, RadioSet
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from tui.core.export.formats import ExportFormat, export_bytes, with_format
+from tui.core.export.formats import ExportFormat, export_bytes, named_format, with_format
 from tui.core.model import Calendar, Event
-from tui.core.system.files import write_atomic
+from tui.core.system.files import same_file, write_atomic
 from tui.core.text import one_line
 
 PROGRESS_EVERY = 0.25  # seconds between two moves of the progress bar while exporting
@@ -107,10 +111,17 @@ class ExportModal(ModalScreen[ExportResult | None]):
         path_input.value = with_format(path_input.value, self.chosen_format)
 
     @on(Input.Changed, "#export-path")
-    def path_changed(self) -> None:
+    def path_changed(self, event: Input.Changed) -> None:
         self.confirmed_path = None
         self.query_one("#export-go", Button).label = "Export"
-        self.say("")
+        # The name says the format, as on the command line: iCalendar text in a .toml
+        # file would not open as a calendar, and the next `diplocal` on it would fail.
+        named = named_format(event.value.strip())
+        if named is not None and named is not self.chosen_format:
+            self.query_one(f"#format-{named}", RadioButton).value = True
+            self.say(f"The name ends in .{named}: the format is now {named.label}.")
+        else:
+            self.say("")
 
     @on(Input.Submitted, "#export-path")
     @on(Button.Pressed, "#export-go")
@@ -124,6 +135,13 @@ class ExportModal(ModalScreen[ExportResult | None]):
         path = Path(raw).expanduser()
         if path.is_dir():
             self.say(f"{path} is a folder: add a file name.", error=True)
+            return
+        if self.source is not None and same_file(path, self.source):
+            self.say(
+                f"{path} is the calendar open here: exporting to it would replace it. "
+                "Choose another name.",
+                error=True,
+            )
             return
         if path.exists() and self.confirmed_path != path:
             self.confirmed_path = path

@@ -44,6 +44,7 @@ from tui.ui.form.form_inputs import (
     ParticipantPicker,
     TickBox,
     country_names,
+    form_input,
 )
 from tui.ui.form.form_save import FormDone, save_draft
 from tui.ui.form.saving_form import SaveCall, SavingForm
@@ -154,7 +155,7 @@ class EventFormModal(SavingForm):
     def text_input(self, field: FormField, value: str) -> Input:
         # Controls, bidi and invisible characters show as escapes the user can read and edit.
         shown = to_field(value)
-        return Input(shown, placeholder=_TEXTS[field][1], id=f"field-{field}", compact=True)
+        return form_input(shown, _TEXTS[field][1], f"field-{field}")
 
     def choice(self, name: str, choices: tuple[str, ...], value: str) -> Select[str]:
         options = [(Text(choice), choice) for choice in choices]
@@ -267,8 +268,10 @@ class EventFormModal(SavingForm):
         return self.current_draft() != self.initial
 
     def subject(self) -> str:
+        if self.editing is not None:  # as it was opened: what the changes would be lost to
+            return f'"{one_line(self.initial.title.strip())}"'
         title = one_line(self.current_draft().title.strip())
-        return f'"{title}"' if title else '"this event"'
+        return f'the new event "{title}"' if title else "the new event"
 
 
 _MULTILINE = (FormField.DESCRIPTION, FormField.SOURCES)

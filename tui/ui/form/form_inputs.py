@@ -64,6 +64,12 @@ def participant_matches(people: Iterable[Participant], typed: str) -> list[Parti
     return found
 
 
+def form_input(value: str, placeholder: str, id: str) -> Input:
+    """A form's text field: focused with the cursor after its text and nothing selected,
+    so the first key typed adds to a title instead of replacing it."""
+    return Input(value, placeholder=placeholder, id=id, compact=True, select_on_focus=False)
+
+
 class TickBox(Checkbox):
     """A checkbox that says whether it is ticked in its text ('X' or a blank), not only in
     colour: Textual's draws an X either way, alike in plain text and to a screen reader."""

@@ -177,12 +177,15 @@ class SavingForm(ModalScreen[FormDone | None]):
         if not self.ask_before_leaving(lambda: self.dismiss(None)):
             self.dismiss(None)
 
-    def ask_before_leaving(self, leave: Callable[[], object]) -> bool:
+    def ask_before_leaving(self, leave: Callable[[], object], *, quitting: bool = False) -> bool:
         """With unsaved input, ask whether to discard it (``leave`` on yes) and say True;
-        False when nothing typed would be lost. Escape and quitting both ask here."""
+        False when nothing typed would be lost. Escape and quitting both ask here; the
+        question says when a yes quits the app as well."""
         if not self.dirty():
             return False
-        ask = ConfirmModal(f"Discard your changes to {self.subject()}?", "Discard", "Keep editing")
+        then, yes = (" and quit", "Discard and quit") if quitting else ("", "Discard")
+        question = f"Discard your changes to {self.subject()}{then}?"
+        ask = ConfirmModal(question, yes, "Keep editing")
 
         def answered(yes: bool | None) -> None:
             if yes:

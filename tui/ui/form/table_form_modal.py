@@ -29,7 +29,7 @@ from tui.core.editing.table_form import (
 from tui.core.model import Calendar
 from tui.core.text import field_value, one_line, to_field
 from tui.core.zones import available_zones
-from tui.ui.form.form_inputs import NameSuggester, country_names
+from tui.ui.form.form_inputs import NameSuggester, country_names, form_input
 from tui.ui.form.form_save import FormDone
 from tui.ui.form.saving_form import SaveCall, SavingForm
 
@@ -82,7 +82,7 @@ class TableFormModal(SavingForm):
                 options, value=value, allow_blank=False, id=f"field-{field.name}", compact=True
             )
         shown = to_field(value)  # controls and bidi characters as escapes one can read
-        typed = Input(shown, placeholder=field.hint, id=f"field-{field.name}", compact=True)
+        typed = form_input(shown, field.hint, f"field-{field.name}")
         if field.name == "id" and self.key is not None:
             typed.disabled = True  # events name it: a new id would leave them behind
         elif field.name == "country":
@@ -162,6 +162,12 @@ class TableFormModal(SavingForm):
         return self.current_values() != self.initial
 
     def subject(self) -> str:
-        values = self.current_values()
-        name = one_line(values.get("name", "").strip() or table_key(self.section, values))
-        return f'"{name}"' if name else f"this {NOUNS[self.section]}"
+        noun = NOUNS[self.section]
+        if self.key is not None:  # as it was opened: what the changes would be lost to
+            return f'"{self.name_in(self.initial)}"'
+        name = self.name_in(self.current_values())
+        return f'the new {noun} "{name}"' if name else f"the new {noun}"
+
+    def name_in(self, values: dict[str, str]) -> str:
+        """A participant's or a country's name, else its key, on one line."""
+        return one_line(values.get("name", "").strip() or table_key(self.section, values))

@@ -19,7 +19,7 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Callable
-from datetime import date
+from datetime import date, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,7 +28,7 @@ from textual.widget import Widget
 
 from tui.core.errors import CalendarError
 from tui.core.model import Calendar, Event
-from tui.core.present.state import Browse, SelectionKind
+from tui.core.present.state import Browse, SelectionKind, neighbour
 from tui.core.views.index import CalendarIndex
 from tui.ui.main.background import Follower, Preparer
 from tui.ui.worker_threads import finishing
@@ -136,8 +136,11 @@ class Editor:
         if result is not None:
             self.settle(result.outcome, result.event_id)
 
-    def ask_then_edit(self, index: CalendarIndex, browse: Browse, *, delete: bool) -> None:
-        """`d` cancels the selected event (it stays, marked cancelled); `D` deletes it."""
+    def ask_then_edit(
+        self, index: CalendarIndex, browse: Browse, local: tzinfo, *, delete: bool
+    ) -> None:
+        """`d` cancels the selected event (it stays, marked cancelled); `D` deletes it,
+        and the cursor goes to its neighbour on the day (``local``: the viewer's zone)."""
         from tui.ui.dialogs.confirm_modal import ConfirmModal, cancel_question, delete_question
 
         event = self.selected_event(index, browse)
@@ -146,7 +149,7 @@ class Editor:
             return
         question = delete_question(event) if delete else cancel_question(event)
         made = document.delete if delete else document.cancel
-        selected = None if delete else event.id
+        selected = neighbour(index, browse, local, event.id) if delete else event.id
 
         def done(outcome: Outcome) -> None:
             if _broken(outcome):

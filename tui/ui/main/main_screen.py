@@ -384,7 +384,7 @@ class MainScreen(Screen[None]):
             self.editor.open_form(self.calendar, event, self.browse.day)
 
     def action_remove_event(self, delete: bool) -> None:
-        self.editor.ask_then_edit(self.index, self.browse, delete=delete)
+        self.editor.ask_then_edit(self.index, self.browse, self.local_zone, delete=delete)
 
     def on_choice_list_edit_asked(self, message: ChoiceList.EditAsked) -> None:
         self.editor.open_table_form(self.calendar, message.control.table, message.key)
