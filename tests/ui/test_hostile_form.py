@@ -79,6 +79,7 @@ def event_with(values: dict[str, Any]) -> tuple[str, Event]:
     edited="title",
     typed="New",
 )
+@example(title="\x00", location="\x00", description="\x00", sources=[], edited="title", typed=" ")
 def test_untouched_fields_come_back_exactly_after_a_save(
     title: str,
     location: str,
@@ -108,6 +109,9 @@ def test_untouched_fields_come_back_exactly_after_a_save(
     edit = changes(initial, draft, parse_draft(draft, calendar).values)
     assert set(edit) <= {edited}
     saved, _ = build_calendar(tomllib.loads(update_event(text, "talks", edit)))
+    if edited == "title" and not typed.strip():  # a blank title is refused by the check
+        assert saved is None
+        return
     assert saved is not None
     again = next(e for e in saved.events if e.id == "talks")
     for field in TEXT_FIELDS:
