@@ -44,6 +44,11 @@ def add_import_parser(commands: argparse._SubParsersAction[Any]) -> None:
         metavar="CALENDAR",
         help="the calendar to import into, created when missing (default: ./events.toml)",
     )
+    add_merge_options(parser)
+
+
+def add_merge_options(parser: argparse.ArgumentParser) -> None:
+    """The options of a merge of iCalendar into a calendar: `import` and `pull` share them."""
     parser.add_argument(
         "--dry-run", action="store_true", help="print what would change; write nothing"
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from tui.cli.import_command import _day
+from tui.cli.import_command import add_merge_options
 
 
 def add_pull_parser(commands: Any) -> None:
@@ -26,23 +26,7 @@ def add_pull_parser(commands: Any) -> None:
         metavar="CALENDAR",
         help="the calendar to merge into, created when missing (default: ./events.toml)",
     )
-    parser.add_argument(
-        "--dry-run", action="store_true", help="print what would change; write nothing"
-    )
-    parser.add_argument(
-        "--timezone", metavar="ZONE", help="IANA zone for times without one, and for a new calendar"
-    )
-    parser.add_argument(
-        "--from",
-        dest="first",
-        type=_day,
-        metavar="DATE",
-        help="repeating events: occurrences from this day (default: the calendar's span, "
-        "else a year from the first)",
-    )
-    parser.add_argument(
-        "--to", dest="last", type=_day, metavar="DATE", help="repeating events: until this day"
-    )
+    add_merge_options(parser)
     parser.add_argument(
         "--password-command", metavar="CMD", help="a command that prints the password first"
     )
