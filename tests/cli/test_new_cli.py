@@ -96,26 +96,33 @@ def test_new_usage_mistakes_are_exit_2(
     assert not path.exists()
 
 
-def test_a_missing_file_without_a_terminal_says_how_to_make_it(tmp_path: Path) -> None:
-    """`diplocal FILE < /dev/null` for a missing FILE: no one can answer "create it?", so
-    it says so with the command that makes one, exits 1 and writes nothing. It opened the
-    question and waited for keys that could never come."""
+def without_a_terminal(folder: Path, name: str) -> subprocess.CompletedProcess[str]:
+    """`diplocal NAME < /dev/null` in ``folder``, in a process of its own, outside any
+    textual-serve tab; it fails if Textual was imported."""
     code = (
         "import sys\n"
         "from tui.cli import main\n"
-        "status = main(['my visit.toml'])\n"
+        f"status = main([{name!r}])\n"
         "assert 'textual' not in sys.modules\n"
         "sys.exit(status)\n"
     )
-    result = subprocess.run(
+    return subprocess.run(
         [sys.executable, "-c", code],
         stdin=subprocess.DEVNULL,
         capture_output=True,
         text=True,
         check=False,
-        cwd=tmp_path,
+        cwd=folder,
+        env={k: v for k, v in os.environ.items() if k != "TEXTUAL_DRIVER"},
         timeout=120,  # bounded: before, it waited for a key forever
     )
+
+
+def test_a_missing_file_without_a_terminal_says_how_to_make_it(tmp_path: Path) -> None:
+    """`diplocal FILE < /dev/null` for a missing FILE: no one can answer "create it?", so
+    it says so with the command that makes one, exits 1 and writes nothing. It opened the
+    question and waited for keys that could never come."""
+    result = without_a_terminal(tmp_path, "my visit.toml")
     assert (result.returncode, result.stdout) == (1, "")
     assert result.stderr == (
         "my visit.toml: error: no such file; to make one there: "
@@ -129,24 +136,7 @@ def test_the_app_without_a_terminal_says_so_and_where_the_text_is(tmp_path: Path
     app, which waited forever. It says so, names the text commands, exits 2, before
     Textual is imported. textual-serve's tabs have their own driver and are let through."""
     shutil.copyfile(bundled_calendar(), tmp_path / "events.toml")
-    code = (
-        "import sys\n"
-        "from tui.cli import main\n"
-        "status = main(['events.toml'])\n"
-        "assert 'textual' not in sys.modules\n"
-        "sys.exit(status)\n"
-    )
-    environment = {k: v for k, v in os.environ.items() if k != "TEXTUAL_DRIVER"}
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=tmp_path,
-        env=environment,
-        timeout=120,  # bounded: before, it waited for a key forever
-    )
+    result = without_a_terminal(tmp_path, "events.toml")
     assert (result.returncode, result.stdout) == (2, "")
     assert result.stderr == (
         "diplocal: error: standard input is not a terminal, so the app cannot read keys; "
