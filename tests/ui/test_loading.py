@@ -110,6 +110,24 @@ def test_every_new_stage_reaches_the_screen(
     assert [stage for stage, *_ in shown] == ["reading", "reading", "parsing"]
 
 
+def test_the_worker_waits_a_frame_only_before_the_parser_holds_the_interpreter(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A warm start reads and is done: waiting there only delayed the calendar."""
+    waits: list[str] = []
+
+    class Calls:
+        def call_from_thread(self, _callback: object, *_args: Any) -> None:
+            pass
+
+    monkeypatch.setattr(LoadingScreen, "app", property(lambda _screen: Calls()))
+    screen = LoadingScreen(tmp_path / "big.toml", living_of=lambda _loaded: None)  # type: ignore[arg-type,return-value]
+    monkeypatch.setattr(loading.time, "sleep", lambda _seconds: waits.append(screen.stage))
+    for stage in ["reading", "reading", "parsing", "parsing", "checking", "indexing"]:
+        screen.progress(stage, 0, 1)
+    assert waits == ["parsing"]
+
+
 async def test_the_loading_screen_lets_go_of_the_load_and_a_failed_finish_is_said(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

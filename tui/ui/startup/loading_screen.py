@@ -34,7 +34,12 @@ STAGES = {
     "indexing": "Indexing",
 }
 EVERY = 0.1  # seconds between two reports handed to the UI
-FRAME = 1 / 30  # seconds the worker waits at a new stage, for the screen to show it
+FRAME = 1 / 30  # seconds the worker waits before parsing, for the screen to show it
+# The one stage that holds the interpreter in C (rtoml, a second at 100,000 events): the
+# screen gets no turn during it, so the worker waits a frame first. Reading and checking
+# let the UI thread in as they go; a wait there (a warm start reads, then is done) only
+# delays the calendar.
+HOLDS_THE_INTERPRETER = "parsing"
 
 
 class LoadingScreen(Screen[None]):
@@ -97,8 +102,8 @@ class LoadingScreen(Screen[None]):
             self.app.call_from_thread(self.show_progress, stage, done, total)
         if stage != self.stage:
             self.stage = stage
-            # A frame to show it: the parser holds the interpreter for a second at 100,000.
-            time.sleep(FRAME)
+            if stage == HOLDS_THE_INTERPRETER:
+                time.sleep(FRAME)
 
     def show_progress(self, stage: str, done: int, total: int) -> None:
         self.query_one("#loading-stage", Label).update(f"{STAGES.get(stage, stage)}…")
