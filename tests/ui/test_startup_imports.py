@@ -31,6 +31,13 @@ NOT_AT_START = (
     "tui.ui.startup.loading_screen",
     "tui.ui.form.event_form_modal",
     "textual.widgets._progress_bar",
+    # The commands' own modules: `diplocal [CALENDAR]` parses its arguments without them.
+    "tui.cli.commands",
+    "tui.cli.serve",
+    "tui.cli.import_command",
+    "tui.cli.publish_args",
+    "tui.cli.pull_args",
+    "tui.core.export.formats",
 )
 
 

@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import NoReturn, TextIO
 
 from tui.cli.calendar_io import load
-from tui.cli.commands import HANDLERS
 from tui.cli.output import EXIT_CALENDAR, EXIT_CRASH, EXIT_OK, EXIT_USAGE, print_diagnostics, say
 from tui.cli.parser import COMMANDS, build_parser, build_tui_parser
 from tui.cli.progress import is_terminal
@@ -176,6 +175,8 @@ def main(
         if not arguments or arguments[0] not in COMMANDS:
             return _open_tui(arguments, err)
         args = build_parser().parse_args(arguments)
+        from tui.cli.commands import HANDLERS  # not imported when the app opens
+
         with _signals_unwind():
             handlers = {**HANDLERS, "publish": _publish, "pull": _pull}
             return handlers[args.command](args, out, err)

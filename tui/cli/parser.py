@@ -8,11 +8,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from tui import __version__
-from tui.cli.import_command import add_import_parser
 from tui.cli.output import EXIT_USAGE
-from tui.cli.publish_args import add_publish_parser
-from tui.cli.pull_args import add_pull_parser
-from tui.core.export.formats import ExportFormat
 from tui.core.text import escape_controls
 
 COMMANDS = (
@@ -122,6 +118,12 @@ def _brief_parser(commands: argparse._SubParsersAction[_Parser]) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     """The parser for the subcommands (the bare TUI form is handled before it)."""
+    # Imported here: opening the app (build_tui_parser) needs none of the commands' modules.
+    from tui.cli.import_command import add_import_parser
+    from tui.cli.publish_args import add_publish_parser
+    from tui.cli.pull_args import add_pull_parser
+    from tui.core.export.formats import ExportFormat
+
     parser = _Parser(
         prog="diplocal",
         description="A keyboard-first terminal calendar for diplomatic visits and summits.",
