@@ -71,26 +71,28 @@ def outside_words(index: CalendarIndex, now: datetime) -> str:
     """The header's words when the whole calendar lies after or before ``now`` ("starts in
     3 days", "ended 1 year ago"), as ``find_now`` says them; '' while it is on, or empty."""
     if index not in _SPAN:
-        events = index.calendar.events
-        every = range(len(events))
-        live = [n for n in every if events[n].status is not Status.CANCELLED] or list(every)
-        times = times_of(index)
-        _SPAN[index] = (
-            (
-                min(live, key=times.first.__getitem__),
-                max(reversed(live), key=times.last.__getitem__),
-            )
-            if live
-            else None
-        )
+        _SPAN[index] = _first_and_last(index)
     span = _SPAN[index]
     if span is None:
         return ""
     events, at = index.calendar.events, now.timestamp()
     begin, finish = span
-    times = times_of(index)
-    if at < times.first[begin]:
+    if at < first_instant(events[begin]).timestamp():
         return f"starts {relative(first_instant(events[begin]), now)}"
-    if at >= times.last[finish]:
+    if at >= last_instant(events[finish]).timestamp():
         return f"ended {relative(last_instant(events[finish]), now)}"
     return ""
+
+
+def _first_and_last(index: CalendarIndex) -> tuple[int, int] | None:
+    """The first event to begin and the last to be over (the last listed of those), as
+    ``find_now`` picks them; cancelled events only when nothing else is left. The header
+    asks before the first frame: two timestamps per event, not all of ``times_of``."""
+    events = index.calendar.events
+    every = range(len(events))
+    live = [n for n in every if events[n].status is not Status.CANCELLED] or list(every)
+    if not live:
+        return None
+    begin = min(live, key=lambda n: first_instant(events[n]).timestamp())
+    finish = max(reversed(live), key=lambda n: last_instant(events[n]).timestamp())
+    return begin, finish
