@@ -28,6 +28,7 @@ from tui.core.loading.load import Finish, Loaded, Reloadable, reload_bytes
 from tui.core.model import Calendar
 from tui.core.views.filter import ZoneMode
 from tui.core.views.index import CalendarIndex
+from tui.ui.worker_threads import disposable
 
 if TYPE_CHECKING:
     from tui.core.living.watch import FileVersion
@@ -194,6 +195,7 @@ def build_index(host: Widget, index: CalendarIndex) -> None:
 def finish_load(host: Widget, calendar: Calendar, finish: Finish) -> None:
     """Find and locate a large file's warnings and write its cache in a worker; post them."""
 
+    @disposable  # quitting meanwhile leaves the cache unwritten: the next start reads the file
     def work() -> None:
         warnings: list[Diagnostic] = []
         failure = ""
