@@ -185,6 +185,7 @@ class WarningsFound(Message):
 def build_index(host: Widget, index: CalendarIndex) -> None:
     """Build the filter indexes in a worker, then post ``IndexBuilt``."""
 
+    @disposable  # computed only: quitting meanwhile need not wait (a second at 100,000)
     def work() -> None:
         index.build()
         host.post_message(IndexBuilt())
