@@ -15,7 +15,7 @@ from tui.core.views.filter import Filter, ZoneMode
 from tui.core.views.index import CalendarIndex
 from tui.core.views.lanes import LaneMode
 from tui.core.views.now import NowPoint, find_now, now_column
-from tui.core.views.now_times import outside_words
+from tui.core.views.now_times import learn_span, outside_words
 from tui.core.views.timeline import layout_timeline
 from tui.core.views.timeline_cells import WHOLE
 from tui.core.views.timeline_layout import column, paint_timeline
@@ -29,7 +29,9 @@ THURSDAY = date(2025, 10, 9)
 
 @pytest.fixture(scope="module")
 def index() -> CalendarIndex:
-    return CalendarIndex(load_calendar(bundled_calendar()).calendar)
+    built = CalendarIndex(load_calendar(bundled_calendar()).calendar)
+    built.build()  # as the app does before its first frame, for a calendar of this size
+    return built
 
 
 def at(index: CalendarIndex, now: datetime, mode: ZoneMode = ZoneMode.EVENT) -> NowPoint:
@@ -150,6 +152,17 @@ def test_the_headers_words_for_a_calendar_past_or_future(
     as `.` gives, for the whole calendar, and in the header the presenter builds."""
     assert outside_words(index, now) == words == at(index, now).outside
     assert present(index, Browse(), BERLIN, now).header.outside == words
+
+
+def test_a_large_calendar_says_its_words_once_its_index_is_built() -> None:
+    """Before the indexes are in, the header does not hold the first frame for a pass over
+    every event; the worker that builds them learns the span, and the words follow."""
+    index = CalendarIndex(load_calendar(bundled_calendar()).calendar)
+    later = datetime(2026, 12, 7, tzinfo=UTC)
+    assert outside_words(index, later) == ""
+    index.build()
+    learn_span(index)
+    assert outside_words(index, later) == "ended 1 year ago"
 
 
 def test_the_header_keeps_the_words_at_80_columns(index: CalendarIndex) -> None:

@@ -28,6 +28,7 @@ from tui.core.loading.load import Finish, Loaded, Reloadable, reload_bytes
 from tui.core.model import Calendar
 from tui.core.views.filter import ZoneMode
 from tui.core.views.index import CalendarIndex
+from tui.core.views.now_times import learn_span
 from tui.ui.worker_threads import disposable
 
 if TYPE_CHECKING:
@@ -188,6 +189,7 @@ def build_index(host: Widget, index: CalendarIndex) -> None:
     @disposable  # computed only: quitting meanwhile need not wait (a second at 100,000)
     def work() -> None:
         index.build()
+        learn_span(index)
         host.post_message(IndexBuilt())
 
     host.run_worker(work, thread=True, name="index", exit_on_error=False)
