@@ -12,12 +12,32 @@ import tomli_w
 from bench.make_calendar import make_calendar
 from tests.conftest import BASE
 from tests.ui.helpers import main_screen, pushed, shown, until
+from tui.cli import IN_APP_SIZE, main
 from tui.core.loading.load import load_calendar
 from tui.ui.app import DiplocalApp
 from tui.ui.dialogs.text_modal import TextModal
 from tui.ui.main.main_screen import MainScreen
 from tui.ui.startup import loading_screen as loading
 from tui.ui.startup.loading_screen import LoadingScreen
+
+
+def test_a_large_file_read_in_a_moment_from_the_cache_opens_without_the_loading_screen(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The screen would only flash by: the calendar is read before the app, as a small
+    file is; a cold start still opens on the screen with its progress."""
+    path = tmp_path / "big.toml"
+    padding = ("# " + "x" * 98 + "\n") * (IN_APP_SIZE // 100 + 1)
+    path.write_text(tomli_w.dumps(make_calendar(200)) + padding, encoding="utf-8")
+    opened_with_a_calendar: list[bool] = []
+    monkeypatch.setattr(
+        DiplocalApp, "run", lambda app, **_: opened_with_a_calendar.append(app.living is not None)
+    )
+    monkeypatch.setattr("tui.cli._keys_reach_the_app", lambda: True)
+    assert main([str(path)]) == 0  # cold
+    load_calendar(path)  # what the app's first load leaves in the cache
+    assert main([str(path)]) == 0
+    assert opened_with_a_calendar == [False, True]
 
 
 def main_shown(app: DiplocalApp) -> bool:

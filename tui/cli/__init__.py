@@ -23,8 +23,9 @@ from tui.cli.output import EXIT_CALENDAR, EXIT_CRASH, EXIT_OK, EXIT_USAGE, print
 from tui.cli.parser import COMMANDS, build_parser, build_tui_parser
 from tui.cli.progress import is_terminal
 from tui.core.errors import CalendarError, UsageError
-from tui.core.loading.load import default_calendar
+from tui.core.loading.load import Loaded, default_calendar
 from tui.core.loading.near_names import near_hint, near_names
+from tui.core.loading.quick import QUICK_SIZE, load_if_quick
 from tui.core.system.gc_pause import collector_paused
 
 _tui_closed = False  # set once the terminal UI has run and closed (see `run`)
@@ -68,6 +69,15 @@ def _size(path: Path) -> int:
         return 0
 
 
+def _load_before_the_app(path: Path, stderr: TextIO) -> Loaded | None:
+    """A small file, or a large one whose cached copy reads in a moment; None for the
+    others: they load inside the app, with progress on screen from the first frame."""
+    size = _size(path)
+    if size < IN_APP_SIZE:
+        return load(path, stderr, report=False)
+    return load_if_quick(path) if size <= QUICK_SIZE else None
+
+
 def _keys_reach_the_app() -> bool:
     """A terminal on standard input, or a driver of Textual's own (textual-serve's tabs
     read their keys from the browser): else the app would wait for keys forever."""
@@ -93,8 +103,7 @@ def _open_tui(argv: Sequence[str], stderr: TextIO) -> int:
             return EXIT_CALENDAR
     with _signals_unwind():  # loading may write the cache; the TUI handles its own signals
         since = load(args.since, stderr).calendar if args.since else None
-        # A large file loads inside the app, with progress on screen from the first frame.
-        loaded = None if _size(path) >= IN_APP_SIZE else load(path, stderr, report=False)
+        loaded = _load_before_the_app(path, stderr)
     if not _keys_reach_the_app():  # after the load: a broken file's errors come first
         say(
             "diplocal: error: standard input is not a terminal, so the app cannot read keys; "

@@ -143,6 +143,21 @@ def load(
     return read_entry(f"{key}{SUFFIX}", decoded, notice)
 
 
+def entry_size(key: str) -> int | None:
+    """The size of the entry for ``key`` when it is there and trusted, without reading it
+    (None otherwise): the app tells a moment's read from a long one before it opens."""
+    folder = _private_folder(None, create=False)
+    if folder is None:
+        return None
+    try:
+        info = (folder / f"{key}{SUFFIX}").lstat()
+    except OSError:
+        return None
+    if not stat.S_ISREG(info.st_mode) or _unsafe(info) is not None:
+        return None  # read_entry says why, when the app's own load meets it
+    return info.st_size
+
+
 def read_entry(name: str, decode: Callable[[BinaryIO], T], notice: Notice | None) -> T | None:
     """``decode`` of the entry ``name`` in the cache folder when it is there and trusted;
     an entry that ``decode`` refuses (any ``Exception``) is a miss and is removed."""
