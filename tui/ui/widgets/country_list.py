@@ -22,13 +22,19 @@ class CountryList(ChoiceList):
     countries: reactive[tuple[CountryRow, ...]] = reactive((), init=False)  # the screen's slice
 
     def watch_countries(self, rows: tuple[CountryRow, ...]) -> None:
-        self.show_rows([(row.code, _label(row)) for row in rows])
+        self.show_rows(list(zip((row.code for row in rows), country_labels(rows), strict=True)))
 
 
-def _label(row: CountryRow) -> Text:
+def country_labels(rows: tuple[CountryRow, ...]) -> list[Text]:
+    """Each row's label, the counts right-aligned to the widest (1,041 beside 5)."""
+    width = max([3, *(len(str(row.count)) for row in rows if row.count is not None)])
+    return [_label(row, width) for row in rows]
+
+
+def _label(row: CountryRow, width: int) -> Text:
     """Count, a dot when the country is in the filter, code and name; '…' while counting."""
     shown = "…" if row.count is None else str(row.count)
-    label = Text(f"{shown:>3} ", style="bold" if row.count else "dim")
+    label = Text(f"{shown:>{width}} ", style="bold" if row.count else "dim")
     label.append(("●" if row.in_filter else " ") + row.code + " ", style="bold")
     label.append(row.name)
     label.no_wrap, label.overflow = True, "ellipsis"
