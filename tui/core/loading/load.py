@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 import sys
 import tomllib
@@ -18,7 +19,7 @@ from tui.core.loading.fields import Problem
 from tui.core.loading.limits import MAX_SIZE_ENV, size_limit
 from tui.core.loading.near_names import near_hint, near_names
 from tui.core.loading.overflow import deepest_point, long_number
-from tui.core.loading.reparse import Parsed, parse_reusing
+from tui.core.loading.reparse import Parsed, head_digest, holds_blocks, parse_blocks
 from tui.core.loading.validate import CheckedEvents, build_calendar_first
 from tui.core.model import Calendar
 from tui.core.system.gc_pause import collector_paused
@@ -206,16 +207,21 @@ def load_bytes(
     tell = on_progress or _quiet
     size = len(data)
     tell("parsing", 0, size)
-    text = _calendar_text(data, name)
     # A cached file whose bytes changed reuses the events its last load checked.
-    reusable = cache_events.load(name, text, notice) if key else None
+    head = head_digest(data, _text_start(data)) if key else b""
+    reusable = cache_events.load(name, head, notice) if key else None
     # Paused until the model is built: each re-enabling walks all that was made so far.
     with collector_paused():
-        parsed, checked = _parsed(text, name, reusable) if key else (None, None)
-        document = parse_toml(text, name) if parsed is None else parsed.document
-        # The problems are located in the bytes, which the caller holds anyway: with the
-        # text (twice their size for Cyrillic) let go, the model is built beside less.
-        del text
+        parsed: Parsed | None = None
+        checked: CheckedEvents | None = None
+        if key:
+            previous, checked = cache_events.previous_load(head, reusable)
+            parsed = _parsed(data, name, previous)
+            document = parsed.document
+        else:
+            document = parse_toml(_calendar_text(data, name), name)
+        # The problems are located in the bytes, which the caller holds anyway: the text
+        # (twice their size for Cyrillic) is never whole beside the model being built.
         tell("parsing", size, size)
         warned: list[Finish] = []
         later = warned.append if finish_later is not None else None
@@ -243,16 +249,25 @@ def load_bytes(
     return Loaded(loaded.calendar, list(notes))
 
 
-def _parsed(
-    text: str, name: str, reusable: cache_events.Reusable | None
-) -> tuple[Parsed, CheckedEvents]:
-    """``text`` parsed block by block, reusing what the file's last load checked (see
-    `cache_events`), and the checked events to hand the checker; errors as `parse_toml`."""
-    previous, checked = cache_events.previous_load(text, reusable)
-    try:
-        return parse_reusing(text, previous), checked
-    except (tomllib.TOMLDecodeError, RecursionError, ValueError):
-        return Parsed(parse_toml(text, name)), {}  # raises the located error
+def _parsed(data: bytes, name: str, previous: Parsed | None) -> Parsed:
+    """``data`` decoded and parsed block by block, reusing ``previous``'s blocks (see
+    `reparse.parse_blocks`), so that its whole text is never held (86.5 MB at 100,000
+    events with Cyrillic titles); errors as `_calendar_text` and `parse_toml` give them.
+    """
+    start = _text_start(data)
+    if not holds_blocks(data, start):  # only a file without events can be blank
+        _calendar_text(data, name)
+    parsed = parse_blocks(data, previous, start=start)
+    if parsed is not None:
+        return parsed
+    # A piece failed: the whole text says where (a byte that is not UTF-8 first, as ever),
+    # or gives the document of pieces that were not what they seemed.
+    return Parsed(parse_toml(_calendar_text(data, name), name))
+
+
+def _text_start(data: bytes) -> int:
+    """Where the text starts: after a byte-order mark, which `decode` drops."""
+    return len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
 
 
 def slow_load_message(name: str, size: int, *, cached: bool) -> str:
@@ -291,16 +306,8 @@ def reload_bytes(
     tell = on_progress or _quiet
     size = len(data)
     tell("parsing", 0, size)
-    text = _calendar_text(data, name)
     with collector_paused():  # as in load_bytes: once, until the model is built
-        try:
-            parsed = parse_reusing(text, previous.parsed if previous is not None else None)
-        except (tomllib.TOMLDecodeError, RecursionError, ValueError):
-            # The same parse, raising the located error (a ValueError: a number longer
-            # than Python converts, as `_parsed` and `parse_toml` know it).
-            parse_toml(text, name)
-            raise
-        del text  # as in load_bytes: problems are located in the bytes
+        parsed = _parsed(data, name, previous.parsed if previous is not None else None)
         tell("parsing", size, size)
         same_head = previous is not None and parsed.head and parsed.head == previous.parsed.head
         checked = previous.checked if previous is not None and same_head else {}

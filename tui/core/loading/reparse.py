@@ -17,12 +17,16 @@ what they seem, so each piece must prove it:
 
 If any piece fails, the whole text is parsed in one go, which also gives the located
 error. Pieces are parsed by ``toml_parse.parse``, so each is exactly tomllib's answer.
+
+The cuts are made in the file's bytes and each piece is decoded alone (`parse_blocks`), so
+a large calendar's whole text is never held (86.5 MB at 100,000 events with Cyrillic
+titles, twice its bytes): ``\n[[events]]`` is ASCII, so a cut never splits a UTF-8
+character, and a piece's bytes are its text's UTF-8, so its digest is that of its text.
 """
 
 from __future__ import annotations
 
 import hashlib
-import tomllib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -30,7 +34,7 @@ from typing import Any
 from tui.core.system.gc_pause import collector_paused
 from tui.core.toml import parse as toml_parse
 
-BLOCK_START = "\n[[events]]"
+BLOCK_START = b"\n[[events]]"
 HEADER = BLOCK_START[1:]
 
 Digest = bytes
@@ -66,63 +70,90 @@ def parse_reusing(
         tomllib.TOMLDecodeError: the text is not TOML; the message holds line and column.
         RecursionError: arrays or tables nested too deeply for ``tomllib``.
     """
+    # "surrogatepass": a text no file can hold fails its pieces' decoding, and goes whole.
+    parsed = parse_blocks(text.encode("utf-8", "surrogatepass"), previous, parse)
+    return parsed if parsed is not None else Parsed(parse(text))
+
+
+def parse_blocks(
+    data: bytes,
+    previous: Parsed | None = None,
+    parse: Callable[[str], dict[str, Any]] = toml_parse.parse,
+    start: int = 0,
+) -> Parsed | None:
+    """The document of the UTF-8 text ``data[start:]``, parsed piece by piece from the
+    bytes (each piece decoded alone), reusing ``previous``'s unchanged blocks; None when a
+    piece is not UTF-8, not TOML, or not what it seems: the whole text must then be parsed,
+    which gives its document or its located error."""
     known = previous.blocks if previous is not None else {}
     with collector_paused():
         try:
-            return _by_pieces(text, known, parse)
-        except (_NotClean, tomllib.TOMLDecodeError, RecursionError):
-            pass
-    return Parsed(parse(text))
+            return _by_pieces(data, start, known, parse)
+        # ValueError: not UTF-8 (UnicodeDecodeError), not TOML (TOMLDecodeError), or a
+        # number longer than Python converts.
+        except (_NotClean, ValueError, RecursionError):
+            return None
 
 
-def head_digest(text: str) -> Digest:
-    """The digest ``parse_reusing`` gives the text before the first ``[[events]]`` block."""
-    return _digest(("\n" + text).split(BLOCK_START, 1)[0][1:])
+def holds_blocks(data: bytes, start: int = 0) -> bool:
+    """Whether ``data[start:]`` has an ``[[events]]`` line to cut before."""
+    return next(_cuts(data, start)) <= len(data)
 
 
-def _cuts(text: str) -> Iterator[int]:
-    """Where each ``[[events]]`` header that the text is cut before starts, then
-    ``len(text) + 1``: the cuts of ``("\n" + text).split(BLOCK_START)``, found one at a
-    time (a large calendar's pieces, all at once, were a sixth of its load's peak)."""
-    at = 0 if text.startswith(HEADER) else _next_header(text, 0)
+def head_digest(data: bytes, start: int = 0) -> Digest:
+    """The digest `parse_blocks` gives the text before the first ``[[events]]`` block."""
+    first = next(_cuts(data, start))
+    return _digest(memoryview(data)[start : max(first - 1, start)])
+
+
+def _cuts(data: bytes, start: int) -> Iterator[int]:
+    """Where each ``[[events]]`` header that ``data[start:]`` is cut before starts, then
+    ``len(data) + 1``: the cuts of ``(b"\n" + data[start:]).split(BLOCK_START)``, found
+    one at a time (a large calendar's pieces, all at once, were a sixth of its load's
+    peak)."""
+    at = start if data.startswith(HEADER, start) else _next_header(data, start)
     while at is not None:
         yield at
-        at = _next_header(text, at + len(HEADER))
-    yield len(text) + 1
+        at = _next_header(data, at + len(HEADER))
+    yield len(data) + 1
 
 
-def _next_header(text: str, start: int) -> int | None:
-    found = text.find(BLOCK_START, start)
+def _next_header(data: bytes, start: int) -> int | None:
+    found = data.find(BLOCK_START, start)
     return None if found < 0 else found + 1
 
 
 def _by_pieces(
-    text: str, known: dict[Digest, dict[str, Any]], parse: Callable[[str], dict[str, Any]]
+    data: bytes,
+    start: int,
+    known: dict[Digest, dict[str, Any]],
+    parse: Callable[[str], dict[str, Any]],
 ) -> Parsed:
     # Each piece is parsed as the exact slice of the text it is, with the newline that the
-    # cut took from its end (a CRLF file's pieces end in "\r"): never with a newline the
-    # text does not have, which would make a final bare "\r" valid.
-    cuts = _cuts(text)
+    # cut took from its end (a CRLF file's pieces end in "\r\n"): never with a newline the
+    # text does not have, which would make a final bare "\r" valid. The head's digest is
+    # of its text without that newline.
+    view = memoryview(data)  # slices of it are not copies
+    cuts = _cuts(data, start)
     first = next(cuts)
-    head = text[: max(first - 1, 0)]
-    document = parse(head + "\n" if first <= len(text) else head)
+    document = parse(str(view[start:first], "utf-8") if first > start else "\n")
     if "events" in document:
         raise _NotClean
     blocks: dict[Digest, dict[str, Any]] = {}
     events = []
-    start = first
+    at = first
     for end in cuts:
-        piece = text[start : end - 1] + "\n" if end <= len(text) else text[start:]
-        start = end
+        piece = view[at:end]  # with its newline; the last piece as it ends
+        at = end
         digest = _digest(piece)
         table = known.get(digest)
         if table is None:
-            table = _one_event(parse(piece))
+            table = _one_event(parse(str(piece, "utf-8")))
         blocks[digest] = table
         events.append(table)
     if events:
         document["events"] = events
-    return Parsed(document, blocks, _digest(head))
+    return Parsed(document, blocks, _digest(view[start : max(first - 1, start)]))
 
 
 def _one_event(piece: dict[str, Any]) -> dict[str, Any]:
@@ -136,5 +167,7 @@ def _one_event(piece: dict[str, Any]) -> dict[str, Any]:
     return table
 
 
-def _digest(text: str) -> Digest:
-    return hashlib.blake2b(text.encode(), digest_size=16).digest()
+def _digest(data: bytes | memoryview) -> Digest:
+    """The digest of a piece by its bytes: that of its text's UTF-8, as ever (entries kept
+    by earlier versions still match)."""
+    return hashlib.blake2b(data, digest_size=16).digest()
