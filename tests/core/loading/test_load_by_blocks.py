@@ -12,12 +12,13 @@ from __future__ import annotations
 import codecs
 import hashlib
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from tests.conftest import BASE
 from tui.core.errors import CalendarError
-from tui.core.loading import cache, load
+from tui.core.loading import cache, load, reparse, text_toml, validate
 from tui.core.loading.load import load_bytes, reload_bytes
 from tui.core.loading.reparse import head_digest, parse_blocks
 
@@ -204,8 +205,8 @@ def test_a_valid_calendar_is_never_decoded_whole(
     def refuse(*_: object) -> None:
         raise AssertionError("the whole text was decoded")
 
-    monkeypatch.setattr(load, "_calendar_text", refuse)
-    monkeypatch.setattr(load, "decode", refuse)
+    monkeypatch.setattr(load, "calendar_text", refuse)
+    monkeypatch.setattr(text_toml, "decode", refuse)
     assert outcome(lambda: load_bytes(data, "again.toml")) == expected
     assert outcome(lambda: reload_bytes(data, NAME, None)[0]) == expected
 
@@ -227,3 +228,52 @@ def test_digests_are_those_of_the_texts_utf8(newline: str) -> None:
         assert parsed is not None
         assert list(parsed.blocks) == [text_digest(piece) for piece in pieces]
         assert parsed.head == head_digest(data, start) == text_digest(head)
+
+
+def test_a_block_that_fails_after_checking_errors_is_the_only_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Blocks are checked as they are parsed: the problems found before a block that is
+    not TOML are worth nothing, as when the whole text was parsed first."""
+    broken = TEXT.replace('id = "e2"\n', 'id = "e2"\nhost = "XX"\n', 1)
+    broken = broken.replace(title_of(15), title_of(15)[:-1], 1)
+    got = three_ways(broken.encode(), monkeypatch)
+    assert isinstance(got, list) and len(got) == 1 and "TOML syntax" in got[0]
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        '\n[countries.XX]\nname = "X"\ncapital = "Y"\n',  # a table after the events
+        '\n[[ events ]]\nid = "spaced"\ntitle = "T"\nstart = 2025-11-01\n',  # a block unseen
+    ],
+)
+def test_a_block_that_is_not_one_event_sends_the_load_to_the_whole_text(
+    after: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = TEXT.replace('id = "e7"\n', 'id = "e7"\nhost = "TJ"\n', 1) + after
+    got = three_ways(text.encode(), monkeypatch)
+    assert isinstance(got, str)
+    assert "code='XX'" in got if "XX" in after else "id='spaced'" in got
+
+
+def test_each_block_is_checked_before_the_next_is_parsed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """rtoml's whole document is never held: a cold load checks each table as soon as it
+    is parsed, and keeps none of them."""
+    seen: list[tuple[str, str]] = []
+    one_event, event = reparse._one_event, validate._Builder.event
+
+    def parsed(piece: dict[str, Any]) -> dict[str, Any]:
+        table = one_event(piece)
+        seen.append(("parsed", table["id"]))
+        return table
+
+    def checked(self: Any, raw: Any, *args: Any) -> Any:
+        seen.append(("checked", raw["id"]))
+        return event(self, raw, *args)
+
+    monkeypatch.setattr(reparse, "_one_event", parsed)
+    monkeypatch.setattr(validate._Builder, "event", checked)
+    load_bytes(TEXT.encode(), NAME)
+    ids = ["talks", "summit", *(f"e{n}" for n in range(20))]
+    assert seen == [step for i in ids for step in (("parsed", i), ("checked", i))]

@@ -85,14 +85,95 @@ def parse_blocks(
     bytes (each piece decoded alone), reusing ``previous``'s unchanged blocks; None when a
     piece is not UTF-8, not TOML, or not what it seems: the whole text must then be parsed,
     which gives its document or its located error."""
-    known = previous.blocks if previous is not None else {}
     with collector_paused():
-        try:
-            return _by_pieces(data, start, known, parse)
-        # ValueError: not UTF-8 (UnicodeDecodeError), not TOML (TOMLDecodeError), or a
-        # number longer than Python converts.
-        except (_NotClean, ValueError, RecursionError):
+        streamed = stream_blocks(data, previous, parse, start)
+        if streamed is None:
             return None
+        document, blocks = streamed
+        try:
+            events = list(blocks)
+        except BlocksNotClean:
+            return None
+    if events:
+        document["events"] = events
+    return Parsed(
+        document, dict(zip(blocks.digests, events, strict=True)), head_digest(data, start)
+    )
+
+
+class BlocksNotClean(Exception):
+    """A block of `EventBlocks` is not UTF-8, not TOML, or not one event: the whole text
+    must be parsed, which gives its document or its located error."""
+
+
+class EventBlocks:
+    """The tables of a file's ``[[events]]`` blocks, each parsed from the bytes when it is
+    reached and held by no one once the next is: a cold load checks them as they come, so
+    that rtoml's whole document (1.6 kB an event) is never held. Iterated once.
+
+    Raises (while iterated):
+        BlocksNotClean: as `parse_blocks` returns None.
+    """
+
+    def __init__(
+        self,
+        data: bytes,
+        start: int,
+        known: dict[Digest, dict[str, Any]],
+        parse: Callable[[str], dict[str, Any]],
+    ) -> None:
+        self._data, self._start, self._known, self._parse = data, start, known, parse
+        self._count = data.count(BLOCK_START, start) + data.startswith(HEADER, start)
+        self.digests: list[Digest] = []  # of the blocks reached so far, in order
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        view = memoryview(self._data)
+        cuts = _cuts(self._data, self._start)
+        at = next(cuts)
+        for end in cuts:
+            # Each piece is parsed as the exact slice of the text it is, with the newline
+            # that the cut took from its end (a CRLF file's pieces end in "\r\n"): never
+            # with a newline the text does not have, which would make a final bare "\r"
+            # valid. The last piece ends where the text does.
+            piece = view[at:end]
+            at = end
+            digest = _digest(piece)
+            table = self._known.get(digest)
+            if table is None:
+                try:
+                    table = _one_event(self._parse(str(piece, "utf-8")))
+                except (_NotClean, ValueError, RecursionError):  # as in `parse_blocks`
+                    raise BlocksNotClean from None
+            self.digests.append(digest)
+            yield table
+
+
+def stream_blocks(
+    data: bytes,
+    previous: Parsed | None = None,
+    parse: Callable[[str], dict[str, Any]] = toml_parse.parse,
+    start: int = 0,
+) -> tuple[dict[str, Any], EventBlocks] | None:
+    """The document of the text before the first block, with its ``events`` (when there is
+    a block) the `EventBlocks` still to parse, and those blocks; None when that text is not
+    UTF-8, not TOML, or holds events (as `parse_blocks`)."""
+    view = memoryview(data)
+    first = next(_cuts(data, start))
+    # Parsed with the newline the cut took ("\n" alone when the text starts with a block);
+    # its digest (`head_digest`) is of its text without it.
+    try:
+        document = parse(str(view[start:first], "utf-8") if first > start else "\n")
+    except (ValueError, RecursionError):
+        return None
+    if "events" in document:
+        return None
+    blocks = EventBlocks(data, start, previous.blocks if previous is not None else {}, parse)
+    if len(blocks):
+        document["events"] = blocks
+    return document, blocks
 
 
 def holds_blocks(data: bytes, start: int = 0) -> bool:
@@ -121,39 +202,6 @@ def _cuts(data: bytes, start: int) -> Iterator[int]:
 def _next_header(data: bytes, start: int) -> int | None:
     found = data.find(BLOCK_START, start)
     return None if found < 0 else found + 1
-
-
-def _by_pieces(
-    data: bytes,
-    start: int,
-    known: dict[Digest, dict[str, Any]],
-    parse: Callable[[str], dict[str, Any]],
-) -> Parsed:
-    # Each piece is parsed as the exact slice of the text it is, with the newline that the
-    # cut took from its end (a CRLF file's pieces end in "\r\n"): never with a newline the
-    # text does not have, which would make a final bare "\r" valid. The head's digest is
-    # of its text without that newline.
-    view = memoryview(data)  # slices of it are not copies
-    cuts = _cuts(data, start)
-    first = next(cuts)
-    document = parse(str(view[start:first], "utf-8") if first > start else "\n")
-    if "events" in document:
-        raise _NotClean
-    blocks: dict[Digest, dict[str, Any]] = {}
-    events = []
-    at = first
-    for end in cuts:
-        piece = view[at:end]  # with its newline; the last piece as it ends
-        at = end
-        digest = _digest(piece)
-        table = known.get(digest)
-        if table is None:
-            table = _one_event(parse(str(piece, "utf-8")))
-        blocks[digest] = table
-        events.append(table)
-    if events:
-        document["events"] = events
-    return Parsed(document, blocks, _digest(view[start : max(first - 1, start)]))
 
 
 def _one_event(piece: dict[str, Any]) -> dict[str, Any]:
