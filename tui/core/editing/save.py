@@ -15,7 +15,8 @@ from pathlib import Path
 
 from tui.core.errors import CalendarError
 from tui.core.loading.limits import size_limit
-from tui.core.loading.load import decode, read_bytes
+from tui.core.loading.load import read_bytes
+from tui.core.loading.text_toml import decode
 from tui.core.system.files import write_atomic
 from tui.core.system.safe_read import read_regular
 

@@ -31,7 +31,7 @@ import tomlkit
 
 from tui.core.editing.inline_events import add_inline, delete_inline, inline_span, update_inline
 from tui.core.errors import CalendarError
-from tui.core.loading.load import parse_toml
+from tui.core.loading.text_toml import parse_toml
 from tui.core.loading.validate import slugify
 from tui.core.model import Calendar, Status
 from tui.core.toml.scanner import Section

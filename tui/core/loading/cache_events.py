@@ -29,7 +29,7 @@ from typing import Any, BinaryIO
 
 from tui.core.loading import cache
 from tui.core.loading.cache_format import CacheFormatError
-from tui.core.loading.reparse import Parsed, head_digest
+from tui.core.loading.reparse import Parsed
 from tui.core.loading.validate import CheckedEvents
 from tui.core.model import Event
 
@@ -70,14 +70,15 @@ def _header(payload: bytes) -> bytes:
     return f"{FORMAT} {hashlib.sha256(payload).hexdigest()}\n".encode()
 
 
-def load(file: str, text: str, notice: cache.Notice | None) -> Reusable | None:
-    """What the last load of ``file`` left to reuse for its ``text`` now, or None (also
-    when the text before the events changed: then nothing is, and nothing more is read)."""
+def load(file: str, head_now: bytes, notice: cache.Notice | None) -> Reusable | None:
+    """What the last load of ``file`` left to reuse now that the text before its events
+    has the digest ``head_now`` (`reparse.head_digest`), or None (also when that text
+    changed: then nothing is, and nothing more is read)."""
     found = cache.read_entry(f"{_name(file)}{cache.DIGESTS_SUFFIX}", _decoded, notice)
     if found is None:
         return None
     key, head, ids = found
-    if head != head_digest(text):
+    if head != head_now:
         return None
     cached = cache.load(key, file, notice)  # checked as every calendar entry is
     if cached is None:
@@ -119,14 +120,16 @@ def _digest(value: Any) -> bytes:
     return bytes.fromhex(value)
 
 
-def previous_load(text: str, reusable: Reusable | None) -> tuple[Parsed | None, CheckedEvents]:
-    """What `parse_reusing` and the checker take from the last load of a file now holding
-    ``text``: nothing unless the text before its events is the same.
+def previous_load(
+    head_now: bytes, reusable: Reusable | None
+) -> tuple[Parsed | None, CheckedEvents]:
+    """What `parse_blocks` and the checker take from the last load of a file whose text
+    before its events now has the digest ``head_now``: nothing unless it is the same.
 
     A reused block's table is an empty stand-in: `validate` takes the checked event kept
     for that very table and never reads it.
     """
-    if reusable is None or head_digest(text) != reusable.head:
+    if reusable is None or head_now != reusable.head:
         return None, {}
     stand_ins: dict[bytes, dict[str, Any]] = {digest: {} for digest in reusable.events}
     checked = {id(table): (table, reusable.events[d]) for d, table in stand_ins.items()}

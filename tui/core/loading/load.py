@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import re
-import sys
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
@@ -17,15 +14,22 @@ from tui.core.loading import cache, cache_events
 from tui.core.loading.fields import Problem
 from tui.core.loading.limits import MAX_SIZE_ENV, size_limit
 from tui.core.loading.near_names import near_hint, near_names
-from tui.core.loading.overflow import deepest_point, long_number
-from tui.core.loading.reparse import Parsed, parse_reusing
+from tui.core.loading.reparse import (
+    BlocksNotClean,
+    Digest,
+    Parsed,
+    head_digest,
+    holds_blocks,
+    parse_blocks,
+    stream_blocks,
+)
+from tui.core.loading.text_toml import calendar_text, parse_toml, text_start
 from tui.core.loading.validate import CheckedEvents, build_calendar_first
 from tui.core.model import Calendar
 from tui.core.system.gc_pause import collector_paused
 from tui.core.system.safe_read import NotRegularFile, TooLarge, read_regular
-from tui.core.toml import parse as toml_parse
+from tui.core.toml.scanner import Path as KeyPath
 from tui.core.toml.source_map import locate, scan_positions
-from tui.core.toml.time_hints import time_hint
 
 BUNDLED_NAME = "events.toml"
 SLOW_SIZE = 5_000_000  # bytes: from here on, parsing takes a second or more
@@ -37,7 +41,6 @@ FAST_RATE, SLOW_RATE = 12e6, 5e6  # bytes per second
 # "reading" (of 1 file), "parsing" (bytes), "checking" (events); whoever builds the
 # CalendarIndex reports "indexing". A stage may be reported with done == 0 only.
 Progress = Callable[[str, int, int], None]
-_TOML_LOCATION = re.compile(r"\(at line (\d+), column (\d+)\)|\(at end of document\)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,51 +106,6 @@ def read_bytes(path: Path) -> bytes:
         raise CalendarError.single(name, 0, 0, error.strerror or str(error)) from None
 
 
-def decode(data: bytes, name: str) -> str:
-    """UTF-8 text, or an error pointing at the first byte that is not UTF-8."""
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
-        msg = f"not UTF-8 text (byte 0x{data[error.start]:02x}); save the file as UTF-8"
-        raise CalendarError.single(name, line, column, msg) from None
-    # Editors on Windows may add a byte-order mark; TOML does not allow one, users do.
-    return text.removeprefix("\ufeff")
-
-
-def parse_toml(text: str, name: str) -> dict[str, Any]:
-    """Parse TOML text, turning syntax errors into a located error."""
-    try:
-        return toml_parse.parse(text)
-    except tomllib.TOMLDecodeError as error:
-        message = str(error)
-        match = _TOML_LOCATION.search(message)
-        if match and match.group(1):
-            line, column = int(match.group(1)), int(match.group(2))
-        else:
-            line = text.count("\n") + 1
-            column = len(text) - text.rfind("\n")
-        detail = _TOML_LOCATION.sub("", message).strip()
-        hint = time_hint(text, line, column, detail)
-        if hint is not None:  # a date or time written almost right: say what to fix
-            column, detail = hint
-        else:
-            detail = f"TOML syntax: {detail}"
-        raise CalendarError.single(name, line, column, detail) from None
-    except ValueError as error:  # Python's own limit, hit by tomllib converting a number
-        if "digits" not in str(error):
-            raise
-        line, column = long_number(text)
-        message = f"a number with more than {sys.get_int_max_str_digits()} digits"
-        raise CalendarError.single(name, line, column, message) from None
-    except RecursionError:
-        line, column = deepest_point(text)
-        raise CalendarError.single(
-            name, line, column, "arrays or tables nested too deeply"
-        ) from None
-
-
 def load_calendar(
     path: Path,
     on_slow_load: Callable[[str], None] | None = None,
@@ -206,24 +164,21 @@ def load_bytes(
     tell = on_progress or _quiet
     size = len(data)
     tell("parsing", 0, size)
-    text = _calendar_text(data, name)
     # A cached file whose bytes changed reuses the events its last load checked.
-    reusable = cache_events.load(name, text, notice) if key else None
+    head = head_digest(data, text_start(data)) if key else b""
+    reusable = cache_events.load(name, head, notice) if key else None
+    warned: list[Finish] = []
+    later = warned.append if finish_later is not None else None
     # Paused until the model is built: each re-enabling walks all that was made so far.
     with collector_paused():
-        parsed, checked = _parsed(text, name, reusable) if key else (None, None)
-        document = parse_toml(text, name) if parsed is None else parsed.document
-        # The problems are located in the bytes, which the caller holds anyway: with the
-        # text (twice their size for Cyrillic) let go, the model is built beside less.
-        del text
-        tell("parsing", size, size)
-        warned: list[Finish] = []
-        later = warned.append if finish_later is not None else None
-        loaded = _validated(document, data, name, on_progress, checked, warn_later=later)
-        del document
-        pairs = cache_events.pairs_of(parsed, checked) if parsed and checked is not None else []
-        head = parsed.head if parsed else b""
-        del parsed, checked
+        if key:
+            loaded, head, pairs = _streamed(data, name, head, reusable, on_progress, later)
+        else:
+            document = parse_toml(calendar_text(data, name), name)
+            tell("parsing", size, size)
+            loaded = _validated(document, data, name, on_progress, warn_later=later)
+            del document
+            pairs = []
 
     def keep(warnings: list[Diagnostic]) -> None:
         if key:
@@ -243,16 +198,61 @@ def load_bytes(
     return Loaded(loaded.calendar, list(notes))
 
 
-def _parsed(
-    text: str, name: str, reusable: cache_events.Reusable | None
-) -> tuple[Parsed, CheckedEvents]:
-    """``text`` parsed block by block, reusing what the file's last load checked (see
-    `cache_events`), and the checked events to hand the checker; errors as `parse_toml`."""
-    previous, checked = cache_events.previous_load(text, reusable)
-    try:
-        return parse_reusing(text, previous), checked
-    except (tomllib.TOMLDecodeError, RecursionError, ValueError):
-        return Parsed(parse_toml(text, name)), {}  # raises the located error
+def _streamed(
+    data: bytes,
+    name: str,
+    head: Digest,
+    reusable: cache_events.Reusable | None,
+    on_progress: Progress | None,
+    warn_later: Callable[[Finish], None] | None,
+) -> tuple[Loaded, Digest, list[tuple[Digest, str]]]:
+    """A cold load's parse and check: each ``[[events]]`` block is decoded and parsed from
+    the bytes when the checker reaches it, and let go once checked, so that neither the
+    whole text (86.5 MB at 100,000 events with Cyrillic titles) nor rtoml's whole document
+    (164 MB) is ever held; the problems are located in the bytes, which the caller holds
+    anyway. What the last load of the file checked (``reusable``, found by the digest
+    ``head``) is reused. Returns the load, and the digest of the text before the events
+    with the (block digest, event id) of each event checked without a problem, for the
+    digests entry (`cache_events`). Errors as `calendar_text` and `parse_toml` give them:
+    a block that fails sends the load to the whole text, as ever.
+    """
+    previous, checked = cache_events.previous_load(head, reusable)
+    start = text_start(data)
+    if not holds_blocks(data, start):  # only a file without events can be blank
+        calendar_text(data, name)
+    streamed = stream_blocks(data, previous, start=start)
+    if streamed is not None:
+        (on_progress or _quiet)("parsing", len(data), len(data))
+        clean: list[tuple[KeyPath, str]] = []
+        try:
+            loaded = _validated(streamed[0], data, name, on_progress, checked, warn_later, clean)
+        except BlocksNotClean:  # what was built so far is worth nothing
+            pass
+        else:
+            ids = {path[1]: event_id for path, event_id in clean}
+            digests = streamed[1].digests
+            return loaded, head, [(d, ids[i]) for i, d in enumerate(digests) if i in ids]
+    # A block failed: the whole text says where (a byte that is not UTF-8 first, as ever),
+    # or gives the document of blocks that were not what they seemed.
+    document = parse_toml(calendar_text(data, name), name)
+    (on_progress or _quiet)("parsing", len(data), len(data))
+    return _validated(document, data, name, on_progress, warn_later=warn_later), b"", []
+
+
+def _parsed(data: bytes, name: str, previous: Parsed | None) -> Parsed:
+    """``data`` decoded and parsed block by block, reusing ``previous``'s blocks (see
+    `reparse.parse_blocks`), so that its whole text is never held (86.5 MB at 100,000
+    events with Cyrillic titles); errors as `calendar_text` and `parse_toml` give them.
+    """
+    start = text_start(data)
+    if not holds_blocks(data, start):  # only a file without events can be blank
+        calendar_text(data, name)
+    parsed = parse_blocks(data, previous, start=start)
+    if parsed is not None:
+        return parsed
+    # A piece failed: the whole text says where (a byte that is not UTF-8 first, as ever),
+    # or gives the document of pieces that were not what they seemed.
+    return Parsed(parse_toml(calendar_text(data, name), name))
 
 
 def slow_load_message(name: str, size: int, *, cached: bool) -> str:
@@ -291,46 +291,13 @@ def reload_bytes(
     tell = on_progress or _quiet
     size = len(data)
     tell("parsing", 0, size)
-    text = _calendar_text(data, name)
     with collector_paused():  # as in load_bytes: once, until the model is built
-        try:
-            parsed = parse_reusing(text, previous.parsed if previous is not None else None)
-        except (tomllib.TOMLDecodeError, RecursionError, ValueError):
-            # The same parse, raising the located error (a ValueError: a number longer
-            # than Python converts, as `_parsed` and `parse_toml` know it).
-            parse_toml(text, name)
-            raise
-        del text  # as in load_bytes: problems are located in the bytes
+        parsed = _parsed(data, name, previous.parsed if previous is not None else None)
         tell("parsing", size, size)
         same_head = previous is not None and parsed.head and parsed.head == previous.parsed.head
         checked = previous.checked if previous is not None and same_head else {}
         loaded = _validated(parsed.document, data, name, on_progress, checked)
     return loaded, Reloadable(parsed, checked)
-
-
-# TOML's whitespace is only space and tab, and its line ends LF or CRLF: a file of only
-# these is empty; one that Python's str.strip() would call blank may be invalid TOML.
-_TOML_BLANK = re.compile(r"(?:[ \t]|\r?\n)*")
-_NOT_BLANK = {
-    "\f": "a form feed (U+000C)",
-    "\v": "a vertical tab (U+000B)",
-    "\r": "a carriage return (U+000D) without a line feed",
-}
-
-
-def _calendar_text(data: bytes, name: str) -> str:
-    text = decode(data, name)
-    blank = _TOML_BLANK.match(text)
-    at = blank.end() if blank else 0
-    if at == len(text):
-        raise CalendarError.single(name, 1, 1, "the file is empty: a calendar needs [calendar]")
-    if text.isspace():  # blank to Python, not to TOML (as strip() would say, without a copy)
-        line = text.count("\n", 0, at) + 1
-        column = at - (text.rfind("\n", 0, at) + 1) + 1
-        what = _NOT_BLANK.get(text[at], f"the character U+{ord(text[at]):04X}")
-        message = f"TOML syntax: {what} is not whitespace in TOML (only space and tab are)"
-        raise CalendarError.single(name, line, column, message)
-    return text
 
 
 def _validated(
@@ -340,6 +307,7 @@ def _validated(
     on_progress: Progress | None,
     checked: CheckedEvents | None = None,
     warn_later: Callable[[Finish], None] | None = None,
+    clean: list[tuple[KeyPath, str]] | None = None,
 ) -> Loaded:
     """The calendar of a parsed document, or every error, located in the file's ``data``.
 
@@ -348,7 +316,7 @@ def _validated(
     to ``warn_later`` instead.
     """
     # The callers, load_bytes and reload_bytes, hold the collector over parse and check.
-    calendar, fields, overlaps = build_calendar_first(document, on_progress, checked)
+    calendar, fields, overlaps = build_calendar_first(document, on_progress, checked, clean)
     del document
     if warn_later is not None and calendar is not None:
         # fields.problems holds warnings only: an error leaves no calendar.

@@ -17,12 +17,16 @@ what they seem, so each piece must prove it:
 
 If any piece fails, the whole text is parsed in one go, which also gives the located
 error. Pieces are parsed by ``toml_parse.parse``, so each is exactly tomllib's answer.
+
+The cuts are made in the file's bytes and each piece is decoded alone (`parse_blocks`), so
+a large calendar's whole text is never held (86.5 MB at 100,000 events with Cyrillic
+titles, twice its bytes): ``\n[[events]]`` is ASCII, so a cut never splits a UTF-8
+character, and a piece's bytes are its text's UTF-8, so its digest is that of its text.
 """
 
 from __future__ import annotations
 
 import hashlib
-import tomllib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -30,7 +34,7 @@ from typing import Any
 from tui.core.system.gc_pause import collector_paused
 from tui.core.toml import parse as toml_parse
 
-BLOCK_START = "\n[[events]]"
+BLOCK_START = b"\n[[events]]"
 HEADER = BLOCK_START[1:]
 
 Digest = bytes
@@ -66,63 +70,138 @@ def parse_reusing(
         tomllib.TOMLDecodeError: the text is not TOML; the message holds line and column.
         RecursionError: arrays or tables nested too deeply for ``tomllib``.
     """
-    known = previous.blocks if previous is not None else {}
+    # "surrogatepass": a text no file can hold fails its pieces' decoding, and goes whole.
+    parsed = parse_blocks(text.encode("utf-8", "surrogatepass"), previous, parse)
+    return parsed if parsed is not None else Parsed(parse(text))
+
+
+def parse_blocks(
+    data: bytes,
+    previous: Parsed | None = None,
+    parse: Callable[[str], dict[str, Any]] = toml_parse.parse,
+    start: int = 0,
+) -> Parsed | None:
+    """The document of the UTF-8 text ``data[start:]``, parsed piece by piece from the
+    bytes (each piece decoded alone), reusing ``previous``'s unchanged blocks; None when a
+    piece is not UTF-8, not TOML, or not what it seems: the whole text must then be parsed,
+    which gives its document or its located error."""
     with collector_paused():
+        streamed = stream_blocks(data, previous, parse, start)
+        if streamed is None:
+            return None
+        document, blocks = streamed
         try:
-            return _by_pieces(text, known, parse)
-        except (_NotClean, tomllib.TOMLDecodeError, RecursionError):
-            pass
-    return Parsed(parse(text))
-
-
-def head_digest(text: str) -> Digest:
-    """The digest ``parse_reusing`` gives the text before the first ``[[events]]`` block."""
-    return _digest(("\n" + text).split(BLOCK_START, 1)[0][1:])
-
-
-def _cuts(text: str) -> Iterator[int]:
-    """Where each ``[[events]]`` header that the text is cut before starts, then
-    ``len(text) + 1``: the cuts of ``("\n" + text).split(BLOCK_START)``, found one at a
-    time (a large calendar's pieces, all at once, were a sixth of its load's peak)."""
-    at = 0 if text.startswith(HEADER) else _next_header(text, 0)
-    while at is not None:
-        yield at
-        at = _next_header(text, at + len(HEADER))
-    yield len(text) + 1
-
-
-def _next_header(text: str, start: int) -> int | None:
-    found = text.find(BLOCK_START, start)
-    return None if found < 0 else found + 1
-
-
-def _by_pieces(
-    text: str, known: dict[Digest, dict[str, Any]], parse: Callable[[str], dict[str, Any]]
-) -> Parsed:
-    # Each piece is parsed as the exact slice of the text it is, with the newline that the
-    # cut took from its end (a CRLF file's pieces end in "\r"): never with a newline the
-    # text does not have, which would make a final bare "\r" valid.
-    cuts = _cuts(text)
-    first = next(cuts)
-    head = text[: max(first - 1, 0)]
-    document = parse(head + "\n" if first <= len(text) else head)
-    if "events" in document:
-        raise _NotClean
-    blocks: dict[Digest, dict[str, Any]] = {}
-    events = []
-    start = first
-    for end in cuts:
-        piece = text[start : end - 1] + "\n" if end <= len(text) else text[start:]
-        start = end
-        digest = _digest(piece)
-        table = known.get(digest)
-        if table is None:
-            table = _one_event(parse(piece))
-        blocks[digest] = table
-        events.append(table)
+            events = list(blocks)
+        except BlocksNotClean:
+            return None
     if events:
         document["events"] = events
-    return Parsed(document, blocks, _digest(head))
+    return Parsed(
+        document, dict(zip(blocks.digests, events, strict=True)), head_digest(data, start)
+    )
+
+
+class BlocksNotClean(Exception):
+    """A block of `EventBlocks` is not UTF-8, not TOML, or not one event: the whole text
+    must be parsed, which gives its document or its located error."""
+
+
+class EventBlocks:
+    """The tables of a file's ``[[events]]`` blocks, each parsed from the bytes when it is
+    reached and held by no one once the next is: a cold load checks them as they come, so
+    that rtoml's whole document (1.6 kB an event) is never held. Iterated once.
+
+    Raises (while iterated):
+        BlocksNotClean: as `parse_blocks` returns None.
+    """
+
+    def __init__(
+        self,
+        data: bytes,
+        start: int,
+        known: dict[Digest, dict[str, Any]],
+        parse: Callable[[str], dict[str, Any]],
+    ) -> None:
+        self._data, self._start, self._known, self._parse = data, start, known, parse
+        self._count = data.count(BLOCK_START, start) + data.startswith(HEADER, start)
+        self.digests: list[Digest] = []  # of the blocks reached so far, in order
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        view = memoryview(self._data)
+        cuts = _cuts(self._data, self._start)
+        at = next(cuts)
+        for end in cuts:
+            # Each piece is parsed as the exact slice of the text it is, with the newline
+            # that the cut took from its end (a CRLF file's pieces end in "\r\n"): never
+            # with a newline the text does not have, which would make a final bare "\r"
+            # valid. The last piece ends where the text does.
+            piece = view[at:end]
+            at = end
+            digest = _digest(piece)
+            table = self._known.get(digest)
+            if table is None:
+                try:
+                    table = _one_event(self._parse(str(piece, "utf-8")))
+                except (_NotClean, ValueError, RecursionError):  # as in `parse_blocks`
+                    raise BlocksNotClean from None
+            self.digests.append(digest)
+            yield table
+
+
+def stream_blocks(
+    data: bytes,
+    previous: Parsed | None = None,
+    parse: Callable[[str], dict[str, Any]] = toml_parse.parse,
+    start: int = 0,
+) -> tuple[dict[str, Any], EventBlocks] | None:
+    """The document of the text before the first block, with its ``events`` (when there is
+    a block) the `EventBlocks` still to parse, and those blocks; None when that text is not
+    UTF-8, not TOML, or holds events (as `parse_blocks`)."""
+    view = memoryview(data)
+    first = next(_cuts(data, start))
+    # Parsed with the newline the cut took ("\n" alone when the text starts with a block);
+    # its digest (`head_digest`) is of its text without it.
+    try:
+        document = parse(str(view[start:first], "utf-8") if first > start else "\n")
+    except (ValueError, RecursionError):
+        return None
+    if "events" in document:
+        return None
+    blocks = EventBlocks(data, start, previous.blocks if previous is not None else {}, parse)
+    if len(blocks):
+        document["events"] = blocks
+    return document, blocks
+
+
+def holds_blocks(data: bytes, start: int = 0) -> bool:
+    """Whether ``data[start:]`` has an ``[[events]]`` line to cut before."""
+    return next(_cuts(data, start)) <= len(data)
+
+
+def head_digest(data: bytes, start: int = 0) -> Digest:
+    """The digest `parse_blocks` gives the text before the first ``[[events]]`` block."""
+    first = next(_cuts(data, start))
+    return _digest(memoryview(data)[start : max(first - 1, start)])
+
+
+def _cuts(data: bytes, start: int) -> Iterator[int]:
+    """Where each ``[[events]]`` header that ``data[start:]`` is cut before starts, then
+    ``len(data) + 1``: the cuts of ``(b"\n" + data[start:]).split(BLOCK_START)``, found
+    one at a time (a large calendar's pieces, all at once, were a sixth of its load's
+    peak)."""
+    at = start if data.startswith(HEADER, start) else _next_header(data, start)
+    while at is not None:
+        yield at
+        at = _next_header(data, at + len(HEADER))
+    yield len(data) + 1
+
+
+def _next_header(data: bytes, start: int) -> int | None:
+    found = data.find(BLOCK_START, start)
+    return None if found < 0 else found + 1
 
 
 def _one_event(piece: dict[str, Any]) -> dict[str, Any]:
@@ -136,5 +215,7 @@ def _one_event(piece: dict[str, Any]) -> dict[str, Any]:
     return table
 
 
-def _digest(text: str) -> Digest:
-    return hashlib.blake2b(text.encode(), digest_size=16).digest()
+def _digest(data: bytes | memoryview) -> Digest:
+    """The digest of a piece by its bytes: that of its text's UTF-8, as ever (entries kept
+    by earlier versions still match)."""
+    return hashlib.blake2b(data, digest_size=16).digest()

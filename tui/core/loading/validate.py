@@ -19,15 +19,10 @@ from tui.core.loading.fast_path import (
     event_zone,
     usual_event,
 )
-from tui.core.loading.fields import (
-    COUNTRY_PATTERN,
-    ID_PATTERN,
-    Fields,
-    Problem,
-    did_you_mean,
-)
+from tui.core.loading.fields import COUNTRY_PATTERN, ID_PATTERN, Fields, Problem, did_you_mean
 from tui.core.loading.instants import InstantReader, out_of_range
 from tui.core.loading.overlaps import overlap_problems
+from tui.core.loading.reparse import EventBlocks
 from tui.core.loading.time_fields import TIMING_KEYS, Times, TimingReader
 from tui.core.model import (
     Calendar,
@@ -80,6 +75,7 @@ class _Builder:
         document: Mapping[str, Any],
         on_progress: Callable[[str, int, int], None] | None,
         checked: CheckedEvents | None = None,
+        clean: list[tuple[Path, str]] | None = None,
     ) -> None:
         self.doc = document
         self.fields = Fields()
@@ -87,6 +83,7 @@ class _Builder:
         self.on_progress = on_progress
         self.checked = checked
         self.checked_now: CheckedEvents = {}
+        self.clean = clean  # see build_calendar_first
         self.instants = InstantReader(self.fields)
 
     def zone(self, table: Mapping[str, Any], path: Path) -> str | None:
@@ -193,7 +190,7 @@ class _Builder:
         self, countries: Mapping[str, Country], participants: Mapping[str, Participant]
     ) -> list[tuple[Path, Event]]:
         raw_events = self.doc.get("events", [])
-        if not isinstance(raw_events, list):
+        if not isinstance(raw_events, list | EventBlocks):
             self.fields.error(("events",), "events must be an array of tables: use [[events]]")
             return []
         result: list[tuple[Path, Event]] = []
@@ -240,7 +237,10 @@ class _Builder:
             if made is None or len(self.fields.problems) != before:
                 return made  # problems name the event's place: check it again next time
             event = made
-        self.checked_now[id(raw)] = (raw, event)
+        if self.clean is None:
+            self.checked_now[id(raw)] = (raw, event)
+        else:
+            self.clean.append((path, event.id))
         return event
 
     def event(
@@ -370,12 +370,18 @@ def build_calendar_first(
     document: Mapping[str, Any],
     on_progress: Callable[[str, int, int], None] | None = None,
     checked: CheckedEvents | None = None,
+    clean: list[tuple[Path, str]] | None = None,
 ) -> tuple[Calendar | None, Fields, Callable[[], list[Problem]]]:
     """``build_calendar`` without the warnings that look across all events (participants
     booked twice), which it returns as work for later: they are only ever warnings, so
-    the calendar is already what it will be, and a large one can be shown first."""
+    the calendar is already what it will be, and a large one can be shown first.
+
+    ``events`` may be `EventBlocks` (their BlocksNotClean passes through). ``clean``, when
+    given, is told (place, id) of each event checked without a problem, instead of
+    ``checked`` being refreshed: that would keep every table, which a load by blocks lets
+    go once checked."""
     with collector_paused():  # a model of 100,000 events: millions of objects, no cycles
-        return _build(_Builder(document, on_progress, checked))
+        return _build(_Builder(document, on_progress, checked, clean))
 
 
 def _build(builder: _Builder) -> tuple[Calendar | None, Fields, Callable[[], list[Problem]]]:
