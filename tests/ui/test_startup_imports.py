@@ -57,6 +57,12 @@ def test_importing_the_app_loads_none_of_the_late_modules() -> None:
     assert loaded_after("import tui.cli, tui.ui.app", late) == []
 
 
+def test_saying_when_the_calendar_was_published_loads_no_http_client() -> None:
+    """The header reads when the calendar was last published after the first frame, in
+    every start; httpx (4.5 MB of memory) loads only when publishing or pulling."""
+    assert loaded_after("import tui.core.sharing.remembered", ("httpx",)) == []
+
+
 @pytest.mark.slow
 def test_the_first_frame_loads_none_of_the_late_modules() -> None:
     """The bundled calendar on screen, an event selected and its details shown (which

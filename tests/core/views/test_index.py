@@ -76,6 +76,21 @@ def test_counts_match_a_plain_count(generated: Calendar) -> None:
     assert selection.country_counts == dict(countries)
 
 
+@pytest.mark.parametrize(
+    "typed", ["summit 12", "ВСТРЕЧА", "Müller", "алиев water", "x", "tajikistan", "ss"]
+)
+def test_typed_searches_of_a_large_calendar_match_a_plain_scan(
+    generated: Calendar, typed: str
+) -> None:
+    """Letter by letter, alone and within a country filter: the first letter searches all
+    3,000 events at once, the next ones narrow its answer."""
+    index = CalendarIndex(generated)
+    for countries in (frozenset(), frozenset({"KZ", "DE"})):
+        for n in range(1, len(typed) + 1):
+            view = Filter(countries=countries, text=typed[:n])
+            assert index.select(view) == brute_force(generated, view), view
+
+
 def test_unfiltered_counts_wait_for_the_index(generated: Calendar) -> None:
     index = CalendarIndex(generated)
     assert index.matches(Filter(), ZoneMode.EVENT, UTC).country_counts is None

@@ -3,11 +3,12 @@ line's column. Fixed clocks only."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 
 import pytest
 
 from tui.core.loading.load import bundled_calendar, load_calendar
+from tui.core.model import Calendar, Event
 from tui.core.present.header_fit import fit_header, state_text
 from tui.core.present.screenful import present
 from tui.core.present.state import Browse
@@ -106,6 +107,21 @@ def test_now_in_the_viewers_zone_picks_the_viewers_day(index: CalendarIndex) -> 
 def test_no_events_no_destination(index: CalendarIndex) -> None:
     found = find_now(index, [], ZoneMode.EVENT, BERLIN, datetime(2025, 10, 9, tzinfo=UTC))
     assert found == NowPoint(None, None, None)
+
+
+def test_days_without_a_moment_are_next_only_from_today() -> None:
+    """Once the timed events are over, the next destination is the first all-day event
+    from today on: Monday's, already past, has no moment that could come "next"."""
+    monday, wednesday, friday = date(2025, 3, 3), date(2025, 3, 5), date(2025, 3, 7)
+    talks_at = datetime(2025, 3, 4, 9, tzinfo=UTC)
+    events = (
+        Event("monday", "Arrival", monday, monday, "UTC", all_day=True),
+        Event("talks", "Talks", talks_at, talks_at.replace(hour=10), "UTC"),
+        Event("friday", "Departure", friday, friday, "UTC", all_day=True),
+    )
+    index = CalendarIndex(Calendar("Days", "days", "UTC", events=events))
+    now = datetime.combine(wednesday, time(12), UTC)
+    assert at(index, now, ZoneMode.UTC) == NowPoint(friday, "friday", Now.NEXT)
 
 
 def test_now_columns_on_the_thursday_timeline(index: CalendarIndex) -> None:

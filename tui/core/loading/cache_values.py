@@ -65,7 +65,9 @@ def times(texts: list[Any], zones: list[Any]) -> list[datetime | date]:
 
 def parse_times(zone: str, texts: list[str]) -> list[datetime | date] | list[datetime]:
     if not zone:
-        return list(map(date.fromisoformat, texts))  # refuses anything but a date
+        # One object per distinct date: the all-day events of a day share it.
+        built = {text: date.fromisoformat(text) for text in set(texts)}  # only dates pass
+        return list(map(built.__getitem__, texts))
     moments = list(map(datetime.fromisoformat, texts))
     offsets = set(map(attrgetter("tzinfo"), moments))
     if zone == "=":

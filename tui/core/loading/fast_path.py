@@ -10,6 +10,7 @@ where, runs instead. It records nothing, so it can make a load faster but never 
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
@@ -94,6 +95,7 @@ def usual_event(
         host = countries[host].code if host is not None else None
     except KeyError:
         return None
+    location = sys.intern(location)  # and one per place: events repeat a few capitals
     return Event(
         id=event_id,
         title=title,

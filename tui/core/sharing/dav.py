@@ -14,10 +14,16 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote, urlsplit, urlunsplit
 from xml.etree import ElementTree
 
-import httpx
+if TYPE_CHECKING:
+    # Imported where a request is made: httpx (with the CLI it loads when it can: click,
+    # rich's progress, pygments) is 4.5 MB of every TUI's memory, which reads only
+    # SharingError and public_url from here after the first frame to say when it last
+    # published.
+    import httpx
 
 DAV, CALDAV = "DAV:", "urn:ietf:params:xml:ns:caldav"
 _PROPFIND = (
@@ -82,6 +88,8 @@ class Collection:
             except (OSError, ssl.SSLError) as error:
                 raise SharingError(f"{target.ca_file}: cannot use as a CA file: {error}") from None
         auth = (target.auth.username, target.auth.password) if target.auth else None
+        import httpx
+
         self._client = httpx.Client(
             auth=auth,
             timeout=target.timeout,
@@ -107,6 +115,8 @@ class Collection:
     @contextmanager
     def _reaching(self) -> Iterator[None]:
         """Turn a failure to reach the server into one line."""
+        import httpx
+
         host = urlsplit(self.url).netloc.rpartition("@")[2]
         try:
             yield

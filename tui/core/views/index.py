@@ -4,13 +4,18 @@ Events are referred to by their position in ``calendar.events`` (time order). A 
 answered from inverted indexes (country -> positions, participant -> positions) and
 case-folded search texts; typing one more letter narrows the previous answer instead of
 searching everything again.
+
+Positions are kept in ``array("I")``, 4 bytes each, not lists of ``int`` objects (36 bytes
+each), and the countries of each event as a shared tuple: at 10,000 events the index held
+11 MB, half of the settled app's traced memory.
 """
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from functools import cached_property
@@ -18,6 +23,7 @@ from functools import cached_property
 from tui.core.event_order import day_key
 from tui.core.model import Calendar, Event
 from tui.core.views.filter import Filter, ZoneMode, display_zone, event_span
+from tui.core.views.search_texts import SearchTexts, query_words
 
 LONG_SPAN = 62  # days: longer events are listed only on days shown for other events
 
@@ -58,58 +64,58 @@ class CalendarIndex:
         return {pid: person.country for pid, person in self.calendar.participants.items()}
 
     @cached_property
-    def countries_at(self) -> list[frozenset[str]]:
-        """Position -> every country the event involves (host and participants' countries)."""
-        # Events share a few combinations: one set each, not one per event (at 100,000).
-        shared: dict[frozenset[str], frozenset[str]] = {}
+    def countries_at(self) -> list[tuple[str, ...]]:
+        """Position -> every country the event involves (host and participants' countries),
+        sorted."""
+        # Events share combinations: one tuple each, not one per event. A tuple, not a
+        # frozenset: 72 bytes for four codes instead of 216, and counted as fast.
+        shared: dict[tuple[str, ...], tuple[str, ...]] = {}
         return [
             shared.setdefault(codes, codes) for codes in map(self._countries, self.calendar.events)
         ]
 
-    def _countries(self, event: Event) -> frozenset[str]:
+    def _countries(self, event: Event) -> tuple[str, ...]:
         country = self._country_of_person
         codes = {country[p] for p in event.participants}
         if event.host:
             codes.add(event.host)
-        return frozenset(codes)
+        return tuple(sorted(codes))
 
     def countries_for(self, event: Event) -> frozenset[str]:
         """The countries one event involves, without building the whole map first."""
         known = self.__dict__.get("countries_at")
-        return known[self.position[event.id]] if known is not None else self._countries(event)
+        codes = known[self.position[event.id]] if known is not None else self._countries(event)
+        return frozenset(codes)
 
     @cached_property
-    def _by_country(self) -> dict[str, list[int]]:
-        result: dict[str, list[int]] = {}
+    def _by_country(self) -> dict[str, array[int]]:
+        result: dict[str, array[int]] = {}
         for n, codes in enumerate(self.countries_at):
             for code in codes:
-                result.setdefault(code, []).append(n)
+                if code not in result:
+                    result[code] = array("I")
+                result[code].append(n)
         return result
 
     @cached_property
-    def _by_participant(self) -> dict[str, list[int]]:
-        result: dict[str, list[int]] = {}
+    def _by_participant(self) -> dict[str, array[int]]:
+        result: dict[str, array[int]] = {}
         for n, event in enumerate(self.calendar.events):
             for pid in event.participants:
-                result.setdefault(pid, []).append(n)
+                if pid not in result:
+                    result[pid] = array("I")
+                result[pid].append(n)
         return result
 
     @cached_property
-    def haystacks(self) -> list[str]:
+    def search_texts(self) -> SearchTexts:
         """Position -> the case-folded text that search looks in."""
-        people = self.calendar.participants
-        names = {pid: "\n".join((p.name, *p.aliases)) for pid, p in people.items()}
-        return [
-            "\n".join(
-                (e.title, e.description, e.location, *(names.get(p, "") for p in e.participants))
-            ).casefold()
-            for e in self.calendar.events
-        ]
+        return SearchTexts(self.calendar)
 
     # --- filtering ----------------------------------------------------------------------
     def _positions(self, view: Filter) -> list[int]:
-        words = view.text.casefold().split()
         last = self._last
+        pool: list[int] | None
         if (
             last is not None
             and last[0].countries == view.countries
@@ -117,19 +123,19 @@ class CalendarIndex:
             and view.text.casefold().startswith(last[0].text.casefold())
         ):
             # One more letter can only narrow the answer.
-            pool: Iterable[int] = last[1]
+            pool = last[1]
         else:
             pool = self._restricted(view)
-        if words:
-            texts = self.haystacks
-            pool = [n for n in pool if all(word in texts[n] for word in words)]
-        result = list(pool)
+        for word in query_words(view.text):
+            pool = self.search_texts.having(word, pool)
+        result = list(range(len(self.calendar.events))) if pool is None else list(pool)
         self._last = (view, result)
         return result
 
-    def _restricted(self, view: Filter) -> Iterable[int]:
-        """Positions allowed by the country and participant parts of the filter."""
-        pool: Iterable[int] = range(len(self.calendar.events))
+    def _restricted(self, view: Filter) -> list[int] | None:
+        """Positions allowed by the country and participant parts of the filter, in order
+        (None: every event)."""
+        pool: list[int] | None = None
         if view.countries:
             hits: set[int] = set()
             for code in view.countries:
@@ -139,7 +145,7 @@ class CalendarIndex:
             people: set[int] = set()
             for pid in view.participants:
                 people.update(self._by_participant.get(pid, ()))
-            pool = [n for n in pool if n in people]
+            pool = sorted(people) if pool is None else [n for n in pool if n in people]
         return pool
 
     def select(self, view: Filter) -> list[Event]:
@@ -196,7 +202,7 @@ class CalendarIndex:
         """Build every index now (large calendars do it after the first paint)."""
         self._by_country  # noqa: B018  # cached_property: reading it builds it
         self._by_participant  # noqa: B018
-        self.haystacks  # noqa: B018
+        self.search_texts  # noqa: B018
 
     # --- days ---------------------------------------------------------------------------
     def days(self, mode: ZoneMode, local: tzinfo) -> Days:

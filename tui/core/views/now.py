@@ -80,7 +80,7 @@ def find_now(
     if going:  # the latest to start is the one most likely in front of the viewer
         return point(max(going, key=first.__getitem__), Now.UNDER_WAY)
     moments = times.moment
-    upcoming = [(m, n) for n in live if (m := moments[n]) is not None and m >= at]
+    upcoming = [(m, n) for n in live if (m := moments[n]) >= at]  # nan (no moment): never
     if upcoming:
         return point(min(upcoming)[1], Now.NEXT)
     # Only events without a moment (all day, time not announced) remain: today's first.

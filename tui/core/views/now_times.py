@@ -5,9 +5,10 @@ neither the timeline nor the whole visit (``now`` imports both).
 
 from __future__ import annotations
 
+from array import array
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from math import inf
+from math import inf, nan
 from weakref import WeakKeyDictionary
 
 from tui.core.event_order import moment, start_instant, venue_zone
@@ -33,12 +34,13 @@ def last_instant(event: Event) -> datetime:
 @dataclass(frozen=True, slots=True)
 class _Times:
     """Position -> POSIX timestamps: when each event begins and is over, the moment it is
-    ordered by (None: none), and the end that makes it "under way" (-inf: never)."""
+    ordered by (nan: none, so no comparison holds), and the end that makes it "under way"
+    (-inf: never). Arrays of C doubles: 8 bytes a value, where a list of floats took 32."""
 
-    first: list[float]
-    last: list[float]
-    moment: list[float | None]
-    end: list[float]
+    first: array[float]
+    last: array[float]
+    moment: array[float]
+    end: array[float]
 
 
 # Built once per index: `.` at 10,000 events then compares floats, not zoned datetimes.
@@ -51,13 +53,16 @@ def times_of(index: CalendarIndex) -> _Times:
         events = index.calendar.events
         moments = [moment(e) for e in events]
         found = _Times(
-            [first_instant(e).timestamp() for e in events],
-            [last_instant(e).timestamp() for e in events],
-            [m.timestamp() if m is not None else None for m in moments],
-            [
-                e.end.timestamp() if isinstance(e.end, datetime) and not e.dated else -inf
-                for e in events
-            ],
+            array("d", [first_instant(e).timestamp() for e in events]),
+            array("d", [last_instant(e).timestamp() for e in events]),
+            array("d", [m.timestamp() if m is not None else nan for m in moments]),
+            array(
+                "d",
+                [
+                    e.end.timestamp() if isinstance(e.end, datetime) and not e.dated else -inf
+                    for e in events
+                ],
+            ),
         )
         _TIMES[index] = found
     return found
