@@ -6,6 +6,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import io
+import json
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,7 @@ import pytest
 
 from tests.conftest import WriteCalendar
 from tests.core.loading.test_cache import big_calendar, calendar_entries
-from tui.core.loading import cache, cache_format
+from tui.core.loading import cache, cache_events, cache_format
 from tui.core.loading.load import load_bytes, load_calendar
 from tui.core.system import files
 
@@ -131,3 +132,23 @@ def test_a_writer_may_write_its_header_last(tmp_path: Path) -> None:
     assert target.read_bytes() == b"head\nbody\n"
     assert not target.is_symlink() and (target.stat().st_mode & 0o777) == 0o600
     assert real.read_bytes() == b"precious"
+
+
+@pytest.mark.parametrize("count", [0, 1, 7, 23])
+def test_the_digests_entry_is_written_in_slices_as_one_json_document(
+    count: int, private_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache_events, "SLICE", 7)
+    pairs = [(bytes([n]) * cache_events.DIGEST_SIZE, f"évent-{n}") for n in range(count)]
+    key, head = "a" * 64, b"\x01" * cache_events.DIGEST_SIZE
+    cache_events.store("cal.toml", key, head, pairs, None)
+    (entry,) = (private_cache / "diplocal").glob(f"*{cache.DIGESTS_SUFFIX}")
+    document = {
+        "key": key,
+        "head": head.hex(),
+        "digests": [digest.hex() for digest, _ in pairs],
+        "ids": [event_id for _, event_id in pairs],
+    }
+    payload = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode()
+    header = f"{cache_events.FORMAT} {hashlib.sha256(payload).hexdigest()}\n".encode()
+    assert entry.read_bytes() == header + payload
