@@ -4,8 +4,10 @@
 
 For each size, a cold load (an empty cache: read, parse by blocks, check; then the
 warnings and the cache written) and a warm one (the cache read), then the filter index
-built. Prints, per phase, the memory traced at its end and the peak during it (MB), and
-the five places that allocated most at the cold load's peak phase. Figures, not a test.
+built. Prints, per phase, the memory traced at its end and the peak during it (MB), the
+steps of the phase after the calendar is shown (warnings located, cache entry written,
+digests entry written: each one's peak and time), and the five places that allocated
+most at the cold load's peak phase. Figures, not a test.
 """
 
 from __future__ import annotations
@@ -15,8 +17,9 @@ import os
 import shutil
 import sys
 import tempfile
+import time
 import tracemalloc
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -24,30 +27,64 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 from make_calendar import calendar_text  # noqa: E402
 
+from tui.core.loading import cache, cache_events, load  # noqa: E402
 from tui.core.loading.load import Finish, load_calendar  # noqa: E402
 from tui.core.views.index import CalendarIndex  # noqa: E402
 
 MB = 1024 * 1024
+# The steps of the phase after the calendar is shown, in the order they run.
+MEASURED = [(load, "locate_problems"), (cache, "store"), (cache_events, "store")]
 
 
-def phase(name: str, action: Callable[[], Any], rows: list[str]) -> Any:
+def phase(name: str, action: Callable[[], Any], rows: list[str], peaks: Sequence[int] = ()) -> Any:
+    """Run ``action``, adding its memory to ``rows``; ``peaks`` holds those of the steps
+    inside it (measuring a step resets the peak)."""
     tracemalloc.reset_peak()
     result = action()
     current, peak = tracemalloc.get_traced_memory()
+    peak = max([peak, *peaks])
     rows.append(f"  {name:<44} {current / MB:8.1f} MB now {peak / MB:8.1f} MB peak")
     return result
 
 
-def one_size(path: Path, cache: Path) -> list[str]:
+def step(module: Any, name: str, rows: list[str], peaks: list[int]) -> None:
+    """Have ``module.name`` add its peak and time to ``rows`` each time it runs, and the
+    peak before it and its own to ``peaks``."""
+    action = getattr(module, name)
+    label = f"{module.__name__.rsplit('.', 1)[-1]}.{name}"
+
+    def measured(*args: Any, **kwargs: Any) -> Any:
+        peaks.append(tracemalloc.get_traced_memory()[1])
+        tracemalloc.reset_peak()
+        began = time.perf_counter()
+        result = action(*args, **kwargs)
+        took = time.perf_counter() - began
+        peak = tracemalloc.get_traced_memory()[1]
+        peaks.append(peak)
+        rows.append(f"    {label:<42} {peak / MB:8.1f} MB peak {took:8.2f} s (traced)")
+        return result
+
+    setattr(module, name, measured)
+
+
+def one_size(path: Path, cache_folder: Path) -> list[str]:
     rows: list[str] = []
-    shutil.rmtree(cache, ignore_errors=True)
+    shutil.rmtree(cache_folder, ignore_errors=True)
     later: list[Finish] = []
     tracemalloc.start(8)
     loaded = phase(
         "cold: load until shown", lambda: load_calendar(path, finish_later=later.append), rows
     )
     snapshot = tracemalloc.take_snapshot()
-    phase("cold: warnings, cache written", lambda: [f() for f in later], rows)
+    steps: list[str] = []
+    peaks: list[int] = []
+    originals = [(m, n, getattr(m, n)) for m, n in MEASURED]
+    for module, name, _ in originals:
+        step(module, name, steps, peaks)
+    phase("cold: warnings, cache written", lambda: [f() for f in later], rows, peaks)
+    for module, name, action in originals:
+        setattr(module, name, action)
+    rows.extend(steps)
     phase("filter index (CalendarIndex, warmed)", lambda: warmed(loaded.calendar), rows)
     loaded = later = None
     phase("cold load let go", lambda: None, rows)

@@ -85,7 +85,8 @@ def write_document(entry: Path, document: dict[str, Any]) -> None:
     """Write ``document`` (see `entry_document`) as an entry, its header recomputed as
     anyone could."""
     events = document.pop("events")
-    entry.write_bytes(b"".join(cache_format.entry_lines(document, [events])))
+    with entry.open("wb") as stream:
+        cache_format.write_lines(stream, document, 1, [events])
 
 
 DAMAGE: dict[str, Callable[[dict[str, Any]], None]] = {

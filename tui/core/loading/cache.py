@@ -39,7 +39,7 @@ from tui.core.loading import cache_format
 from tui.core.loading.cache_check import check_consistent
 from tui.core.loading.limits import size_limit
 from tui.core.model import Calendar, Country, Event, Participant
-from tui.core.system.files import sweep_temporaries, write_own
+from tui.core.system.files import Writer, sweep_temporaries, write_own
 from tui.core.system.gc_pause import collector_paused
 from tui.core.system.places import cache_dir
 from tui.core.system.safe_read import check_regular, open_flags
@@ -201,12 +201,16 @@ def store(
     key: str, calendar: Calendar, warnings: list[Diagnostic], notice: Notice | None = None
 ) -> None:
     """Keep a validated calendar for next time, dropping the oldest beyond ``KEEP``."""
-    write_entry(f"{key}{SUFFIX}", cache_format.encode_lines(calendar, warnings), notice)
+
+    def write(stream: BinaryIO) -> None:
+        cache_format.write(stream, calendar, warnings)
+
+    write_entry(f"{key}{SUFFIX}", write, notice)
 
 
-def write_entry(name: str, data: bytes | list[bytes], notice: Notice | None = None) -> None:
-    """Write the entry ``name`` (its bytes, or its lines) into the private cache folder
-    (``0600``), then tidy it."""
+def write_entry(name: str, data: bytes | Writer, notice: Notice | None = None) -> None:
+    """Write the entry ``name`` (its bytes, or a `Writer` that writes it as it is made)
+    into the private cache folder (``0600``), then tidy it; all or nothing."""
     folder = _private_folder(notice, create=True)
     if folder is None:
         return

@@ -20,7 +20,6 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-from collections import deque
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from itertools import chain
@@ -55,9 +54,9 @@ __all__ = [  # what other modules use, CacheFormatError from cache_values among 
     "CacheFormatError",
     "decode",
     "encode",
-    "encode_lines",
-    "entry_lines",
     "read",
+    "write",
+    "write_lines",
 ]
 from tui.core.zones import get_zone
 
@@ -141,17 +140,23 @@ def _column(events: Sequence[Event], name: str) -> list[Any]:
 
 def encode(calendar: Calendar, warnings: list[Diagnostic]) -> bytes:
     """The cache entry for a validated calendar and the warnings found loading it."""
-    return b"".join(encode_lines(calendar, warnings))
+    stream = io.BytesIO()
+    write(stream, calendar, warnings)
+    return stream.getvalue()
 
 
-def encode_lines(calendar: Calendar, warnings: list[Diagnostic]) -> list[bytes]:
-    """``encode``'s entry as its lines, to be written one after the other (joined, they
-    would be a second copy of the entry)."""
+def write(stream: BinaryIO, calendar: Calendar, warnings: list[Diagnostic]) -> None:
+    """Write ``encode``'s entry into ``stream`` (seekable) a line at a time: each chunk's
+    columns are made, turned into JSON, digested and written, then let go, so the entry
+    (45 MB at 100,000 events) is never whole in memory beside the model."""
     with collector_paused():  # a million new texts and lists: no cycles, many collections
-        return _encoded(calendar, warnings)
+        events = calendar.events
+        starts = range(0, len(events), CHUNK)
+        chunks = (_columns(events[n : n + CHUNK]) for n in starts)
+        write_lines(stream, _head(calendar, warnings), len(starts), chunks)
 
 
-def _encoded(calendar: Calendar, warnings: list[Diagnostic]) -> list[bytes]:
+def _head(calendar: Calendar, warnings: list[Diagnostic]) -> dict[str, Any]:
     countries = [
         [
             *(c.code, c.name, c.capital, c.timezone, c.icc_state_party),
@@ -163,7 +168,7 @@ def _encoded(calendar: Calendar, warnings: list[Diagnostic]) -> list[bytes]:
         [p.id, p.name, p.country, p.title, p.icc_warrant, p.notes, p.aliases]
         for p in calendar.participants.values()
     ]
-    head = {
+    return {
         "calendar": [
             calendar.title,
             calendar.id,
@@ -176,19 +181,33 @@ def _encoded(calendar: Calendar, warnings: list[Diagnostic]) -> list[bytes]:
         "participants": people,
         "warnings": [[w.line, w.column, w.message, w.severity.value] for w in warnings],
     }
-    events = calendar.events
-    # Each chunk's columns are made and written to JSON in turn, never all at once.
-    chunks = (_columns(events[n : n + CHUNK]) for n in range(0, len(events), CHUNK))
-    return entry_lines(head, chunks)
 
 
-def entry_lines(head: dict[str, Any], chunks: Iterable[dict[str, list[Any]]]) -> list[bytes]:
-    """An entry's lines: the header, ``head`` (told how many chunks follow), the chunks."""
-    body = [_line(chunk) for chunk in chunks]
-    body.insert(0, _line({**head, "chunks": len(body)}))
+def write_lines(
+    stream: BinaryIO, head: dict[str, Any], count: int, chunks: Iterable[dict[str, list[Any]]]
+) -> None:
+    """Write an entry: the header, ``head`` (told that ``count`` chunks follow), the chunks.
+
+    The header's length is fixed: a stand-in holds its place until the digest of the rest
+    is known, then it is written over.
+
+    Raises:
+        ValueError: ``chunks`` were not ``count``; what was written is not an entry.
+    """
+    at = stream.tell()
+    stream.write(_header(hashlib.sha256()))
     digest = hashlib.sha256()
-    deque(map(digest.update, body), maxlen=0)
-    return [_header(digest), *body]
+    written = -1  # the head's line is not a chunk
+    for line in chain([_line({**head, "chunks": count})], map(_line, chunks)):
+        digest.update(line)
+        stream.write(line)
+        written += 1
+    if written != count:
+        raise ValueError(f"{written} chunks written, {count} announced")
+    end = stream.tell()
+    stream.seek(at)
+    stream.write(_header(digest))
+    stream.seek(end)
 
 
 def _line(value: object) -> bytes:

@@ -28,6 +28,11 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
+
+# Writes a file's content into the open temporary file (it may seek back and write over
+# what it wrote: a header computed last), so a large content is never whole in memory.
+Writer = Callable[[BinaryIO], None]
 
 TEMP_SUFFIX = ".tmp"
 STALL = 30.0  # seconds a FIFO's (or device's) reader may take nothing before a write gives up
@@ -91,15 +96,16 @@ def same_file(target: Path, source: Path) -> bool:
         return False
 
 
-def write_own(path: Path, data: bytes | list[bytes], mode: int = 0o600) -> None:
+def write_own(path: Path, data: bytes | Writer, mode: int = 0o600) -> None:
     """Write one of diplocal's own files (state, cache), all or nothing, with ``mode``;
-    ``data`` may come in parts (a large cache entry's lines), written one after another.
+    ``data`` may be a `Writer` that writes it as it is made (a large cache entry).
 
     Whatever is at ``path`` (a link, a FIFO, a file) is replaced by the new file, never
     followed or written into: a link among our own files was planted, as we make none.
 
     Raises:
         OSError: the folder cannot be written, or ``path`` is a folder.
+        Whatever the writer raises; ``path`` is untouched then, and no temporary is left.
     """
     _replace(path, data, mode, None, None)
     sweep_temporaries(path.parent, re.escape(path.name))
@@ -154,7 +160,7 @@ def _default_mode() -> int:
 
 def _replace(
     target: Path,
-    data: bytes | list[bytes],
+    data: bytes | Writer,
     mode: int,
     old: os.stat_result | None,
     before_replace: Callable[[], None] | None,
@@ -163,7 +169,10 @@ def _replace(
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=folder)
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.writelines([data] if isinstance(data, bytes) else data)
+            if isinstance(data, bytes):
+                stream.write(data)
+            else:
+                data(stream)
             stream.flush()
             os.fchmod(stream.fileno(), mode)
             if old is not None:
