@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import asyncio
 import shutil
+import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.widgets import Input
@@ -102,3 +105,30 @@ async def test_keys_still_waiting_when_the_app_exits_are_dropped_not_a_crash(
         await pilot.pause()
         assert app.typed_ahead._held  # leaving run_test shuts the app down: keys still wait
     assert not app.crashed
+
+
+async def test_keys_typed_while_the_form_saves_land_once_it_is_done(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ctrl+s takes the form's fields as they are; what follows in the burst waits for the
+    save: here `q` quits once the event is in the file. Before, `12q` went into a title
+    already saved, and was lost when the form closed."""
+    path = tmp_path / "events.toml"
+    shutil.copyfile(bundled_calendar(), path)
+    real_save_call = EventFormModal.save_call
+
+    def slow_save_call(form: EventFormModal, replace_broken: bool) -> Callable[[], Any]:
+        save = real_save_call(form, replace_broken)
+
+        def slowly() -> Any:
+            time.sleep(0.5)  # a large calendar's save: the form stays up meanwhile
+            return save()
+
+        return slowly
+
+    monkeypatch.setattr(EventFormModal, "save_call", slow_save_call)
+    app = open_app(path)
+    async with app.run_test(size=SIZE):
+        send_burst(app, ["n", *"Quick", "ctrl+s", *"12", "q"])
+        await until(lambda: not app.is_running, seconds=20)
+    assert 'title = "Quick"' in path.read_text(encoding="utf-8")

@@ -9,6 +9,11 @@ behind it went to the old place (`ckaz` + enter applied the first country, not K
 screen has handled the key before it, that is, once every widget of the screen (and the
 app) has worked through what was queued when the key went in, and the screen and the focus
 hold still. A key typed slowly never waits; a burst waits a few milliseconds per key.
+
+A screen whose key set off work in a thread says so (``holds_keys``: a form saving): the
+keys typed meanwhile wait until it is done, and land where its outcome leaves them (the
+main screen once the form closed, the form again when the save was refused). Before, they
+were typed into a form whose save had already taken its fields, and lost when it closed.
 """
 
 from __future__ import annotations
@@ -25,6 +30,8 @@ from textual.widget import Widget
 
 ROUNDS = 8  # a dialog is pushed, composed, mounted and focused in about three
 ROUND_TIMEOUT = 1.0  # seconds: a stuck widget holds the next key no longer than this
+HOLD_LIMIT = 10.0  # seconds a screen's work (a save on a slow disk) may hold the keys
+HOLD_STEP = 0.01  # seconds between two looks at whether it is done
 
 
 class TypedAhead:
@@ -42,7 +49,10 @@ class TypedAhead:
             self._held.append(key)
             return
         self._busy = True
-        await self._hand_on(key)
+        if self._screen_holds_keys():
+            self._held.append(key)
+        else:
+            await self._hand_on(key)
         # The rest runs beside the app's own message loop, which must go on to handle
         # what this key set off.
         asyncio.get_running_loop().create_task(self._drain())
@@ -68,7 +78,24 @@ class TypedAhead:
         await self._dispatch(key)
 
     async def _settled(self) -> None:
-        """Wait until the screen and the focus hold still over one round of every queue."""
+        """Wait until the screen and the focus hold still over one round of every queue,
+        and until the screen no longer holds the keys (then until it holds still again)."""
+        await self._still()
+        if await self._held_by_the_screen():
+            await self._still()
+
+    def _screen_holds_keys(self) -> bool:
+        return getattr(self._app.screen, "holds_keys", False) is True
+
+    async def _held_by_the_screen(self) -> bool:
+        """Wait while the screen holds the keys, ``HOLD_LIMIT`` at most; whether it did."""
+        waited = 0.0
+        while self._app.is_running and self._screen_holds_keys() and waited < HOLD_LIMIT:
+            await asyncio.sleep(HOLD_STEP)
+            waited += HOLD_STEP
+        return waited > 0
+
+    async def _still(self) -> None:
         for _ in range(ROUNDS):
             if not self._app.is_running:
                 return

@@ -109,9 +109,16 @@ class SavingForm(ModalScreen[FormDone | None]):
             return
         self.save_now(replace_broken=False)
 
+    @property
+    def holds_keys(self) -> bool:
+        """While a save is under way, keys typed meanwhile wait (see ``TypedAhead``): the
+        save took the fields as they were, so they land once it is done, in the main
+        screen or back in this form when the save was refused."""
+        return self.saving and self.app.screen is self
+
     def save_now(self, *, replace_broken: bool) -> None:
-        """What the form holds now, saved in a worker thread; the form answers keys
-        meanwhile (a second ctrl+s is ignored until this one has come back)."""
+        """What the form holds now, saved in a worker thread (a second ctrl+s is ignored
+        until this one has come back)."""
         self.saving = True
         self.save_in_thread(self.save_call(replace_broken))
 
