@@ -10,13 +10,14 @@ from markdown_it import MarkdownIt
 from textual.widgets import Static
 
 from tests.ui.conftest import SAMPLE, VIEWER_ZONE
-from tests.ui.helpers import drawn_lines, header, main_screen, pushed
+from tests.ui.helpers import drawn, drawn_lines, header, main_screen, pushed, until
 from tests.ui.plain_screen import plain_lines
 from tui.core.loading.load import bundled_calendar, load_calendar
 from tui.core.zones import get_zone
 from tui.ui.app import DiplocalApp
 from tui.ui.dialogs.help_modal import HelpModal
 from tui.ui.widgets.day_list import DayList
+from tui.ui.widgets.day_view import EventList
 from tui.ui.widgets.search_results_list import SearchResultsList
 
 SIZE = (120, 36)
@@ -72,6 +73,22 @@ async def test_now_after_the_visit_goes_to_its_last_event_and_says_when() -> Non
         assert screen.browse.day == date(2025, 10, 10)
         assert screen.screenful is not None
         assert screen.screenful.selected_event == "pashinyan-rahmon"
+
+
+async def test_now_scrolls_the_events_to_the_event_it_chose_at_80x24() -> None:
+    """The last event of 10 October is the day's fifth, below what the pane shows at 80x24:
+    the pane scrolls to it and draws its cursor (a tester saw it chosen but off screen)."""
+    app = app_at(datetime(2026, 10, 20, 12, 0, tzinfo=UTC))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("full_stop")
+        events = main_screen(app).query_one(EventList)
+        await until(lambda: events.rows and events.key_at(events.cursor) == "pashinyan-rahmon")
+        await drawn(pilot)
+        region = events.row_region(events.cursor)
+        top, height = events.scroll_offset.y, events.scrollable_content_region.height
+        assert top <= region.y and region.bottom <= top + height, (region, top, height)
+        shown = drawn_lines(app, "#events-table")
+        assert any("Pashinyan" in line for line in shown), shown
 
 
 async def test_now_keeps_to_the_filter() -> None:
