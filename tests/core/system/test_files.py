@@ -141,6 +141,7 @@ def test_a_signal_during_a_write_leaves_nothing_behind(
 ) -> None:
     target = tmp_path / "out.ics"
     target.write_bytes(OLD)
+    before = signal.getsignal(signum)  # SIG_IGN for SIGHUP under nohup, else SIG_DFL
 
     def killed(_handle: int) -> None:
         os.kill(os.getpid(), signum)  # arrives while the temporary file exists
@@ -150,7 +151,7 @@ def test_a_signal_during_a_write_leaves_nothing_behind(
     assert code == 128 + signum
     assert target.read_bytes() == OLD
     assert leftovers(tmp_path) == []
-    assert signal.getsignal(signum) is signal.SIG_DFL  # the handler is put back
+    assert signal.getsignal(signum) is before  # the handler is put back
 
 
 def test_stale_temporary_files_of_ours_are_swept(tmp_path: Path) -> None:
