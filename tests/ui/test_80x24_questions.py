@@ -10,7 +10,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from tests.ui.helpers import showing, until
+from tests.ui.helpers import pushed, showing, until
 from tests.ui.plain_screen import screen_lines, screen_text
 from tests.ui.test_editing_keys import break_the_file, question
 from tests.ui.test_living import open_app
@@ -73,9 +73,7 @@ async def test_cancel_and_delete_questions_wrap_whole(
 async def form_with_changes(app: DiplocalApp, pilot: Pilot[None]) -> EventFormModal:
     await to_long_title(app, pilot)
     await pilot.press("enter")
-    await until(lambda: showing(app, EventFormModal))
-    form = app.screen
-    assert isinstance(form, EventFormModal)
+    form = await pushed(app, EventFormModal)
     form.query_one("#field-title", Input).focus()
     await pilot.press("end", *" of heads of state")
     return form

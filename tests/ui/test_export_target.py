@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, RadioSet
 
-from tests.ui.helpers import showing
-from tests.ui.test_living import open_app, until
+from tests.ui.helpers import pushed, showing, until
+from tests.ui.test_living import open_app
 from tui.core.loading.load import bundled_calendar
 from tui.ui.dialogs.export_modal import ExportModal
 
@@ -43,9 +43,7 @@ async def test_the_open_calendar_is_refused_as_the_target(calendar_file: Path, n
     app = open_app(calendar_file)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("e")
-        await until(lambda: showing(app, ExportModal))
-        modal = app.screen
-        assert isinstance(modal, ExportModal)
+        modal = await pushed(app, ExportModal)
         modal.query_one("#export-path", Input).value = target
         # Twice: once would ask to replace an existing file, the second said yes.
         await pilot.press("enter", "enter")
@@ -67,9 +65,7 @@ async def test_the_name_picks_the_format(calendar_file: Path) -> None:
     app = open_app(calendar_file)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("e")
-        await until(lambda: showing(app, ExportModal))
-        modal = app.screen
-        assert isinstance(modal, ExportModal)
+        modal = await pushed(app, ExportModal)
         formats = modal.query_one("#export-format", RadioSet)
         path = modal.query_one("#export-path", Input)
         path.value = ""
@@ -85,9 +81,7 @@ async def test_the_name_picks_the_format(calendar_file: Path) -> None:
         assert written.read_text(encoding="utf-8").startswith("[calendar]")
         # And back: .ics writes iCalendar even after TOML was chosen.
         await pilot.press("e")
-        await until(lambda: showing(app, ExportModal))
-        modal = app.screen
-        assert isinstance(modal, ExportModal)
+        modal = await pushed(app, ExportModal)
         await pilot.click("#format-toml")
         path = modal.query_one("#export-path", Input)
         await until(lambda: path.value.endswith(".toml"))

@@ -27,6 +27,14 @@ from tui.ui.dialogs.text_modal import ChangesModal, TextModal
 SIZE = (120, 36)
 
 
+def sample_copy(folder: Path) -> tuple[Path, str]:
+    """The sample calendar copied into ``folder`` as cal.toml, and its text."""
+    path = folder / "cal.toml"
+    text = (DATA / "sample.toml").read_text(encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
+    return path, text
+
+
 def open_app(path: Path) -> DiplocalApp:
     loaded = load_calendar(path)
     return DiplocalApp(
@@ -41,9 +49,7 @@ def open_app(path: Path) -> DiplocalApp:
 async def test_an_edit_elsewhere_shows_with_a_mark_and_errors_keep_the_last_good(
     tmp_path: Path,
 ) -> None:
-    path = tmp_path / "cal.toml"
-    text = (DATA / "sample.toml").read_text(encoding="utf-8")
-    path.write_text(text, encoding="utf-8")
+    path, text = sample_copy(tmp_path)
     app = open_app(path)
     async with app.run_test(size=SIZE) as pilot:
         screen = main_screen(app)
@@ -89,9 +95,7 @@ async def test_an_edit_elsewhere_shows_with_a_mark_and_errors_keep_the_last_good
 
 
 async def test_r_reloads_by_hand(tmp_path: Path) -> None:
-    path = tmp_path / "cal.toml"
-    text = (DATA / "sample.toml").read_text(encoding="utf-8")
-    path.write_text(text, encoding="utf-8")
+    path, text = sample_copy(tmp_path)
     app = open_app(path)
     async with app.run_test(size=SIZE) as pilot:
         screen = main_screen(app)
@@ -108,9 +112,7 @@ async def test_a_save_before_the_watch_begins_is_not_missed(
     but before the watcher started was never shown (the watch took the file as it found it)."""
     from tui.ui.main.background import Follower
 
-    path = tmp_path / "cal.toml"
-    text = (DATA / "sample.toml").read_text(encoding="utf-8")
-    path.write_text(text, encoding="utf-8")
+    path, text = sample_copy(tmp_path)
     start = Follower.start
 
     def saved_first(follower: Follower) -> None:
@@ -130,9 +132,7 @@ async def test_a_number_too_long_for_python_is_said_and_the_file_still_followed(
     """An event given a 5,000-digit integer (Python converts at most 4,300): the header
     says the file has errors and w says where; the follower goes on, so the fix shows.
     Before, the ValueError ended the follower's worker without a word."""
-    path = tmp_path / "cal.toml"
-    text = (DATA / "sample.toml").read_text(encoding="utf-8")
-    path.write_text(text, encoding="utf-8")
+    path, text = sample_copy(tmp_path)
     app = open_app(path)
     async with app.run_test(size=SIZE) as pilot:
         screen = main_screen(app)

@@ -12,7 +12,7 @@ from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Button, Input, Label
 
-from tests.ui.helpers import main_screen, screen_lines, showing, until
+from tests.ui.helpers import main_screen, pushed, screen_lines, showing, until
 from tests.ui.test_editing_keys import break_the_file, question, record_notices
 from tests.ui.test_living import open_app
 from tui.core.loading.load import bundled_calendar, load_calendar
@@ -39,9 +39,7 @@ def changed_lines(before: str, after: str) -> list[str]:
 async def open_form(app: App[None], pilot: Pilot[None], pane: str, key: str) -> TableFormModal:
     main_screen(app).query_one(f"#{pane}").focus()
     await pilot.press(key)
-    await until(lambda: showing(app, TableFormModal))
-    form = app.screen
-    assert isinstance(form, TableFormModal)
+    form = await pushed(app, TableFormModal)
     return form
 
 
