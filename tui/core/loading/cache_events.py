@@ -24,12 +24,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import partial
 from typing import Any, BinaryIO
 
 from tui.core.loading import cache
-from tui.core.loading.cache_format import CacheFormatError
+from tui.core.loading.cache_format import CacheFormatError, write_under_header
 from tui.core.loading.reparse import Parsed
 from tui.core.loading.validate import CheckedEvents
 from tui.core.model import Event
@@ -64,29 +65,20 @@ def store(
 
 def _write(stream: BinaryIO, key: str, head: bytes, pairs: list[tuple[bytes, str]]) -> None:
     """The JSON of {"key", "head", "digests", "ids"} under its header, written a slice of
-    each list at a time: whole, the text and its lists were 17 MB at 100,000 events. The
-    header, of fixed length, goes over its stand-in once the digest is known."""
-    at = stream.tell()
-    stream.write(_header(hashlib.sha256()))
-    digest = hashlib.sha256()
+    each list at a time: whole, the text and its lists were 17 MB at 100,000 events."""
+    write_under_header(stream, _header, _parts(key, head, pairs))
 
-    def put(part: bytes) -> None:
-        digest.update(part)
-        stream.write(part)
 
-    put(_json({"key": key, "head": head.hex()})[:-1])  # the object is not closed yet
+def _parts(key: str, head: bytes, pairs: list[tuple[bytes, str]]) -> Iterator[bytes]:
+    yield _json({"key": key, "head": head.hex()})[:-1]  # the object is not closed yet
     for name, column in (("digests", 0), ("ids", 1)):
-        put(f',"{name}":['.encode())
+        yield f',"{name}":['.encode()
         for n in range(0, len(pairs), SLICE):
             values = [pair[column] for pair in pairs[n : n + SLICE]]
             texts = [v.hex() if isinstance(v, bytes) else v for v in values]
-            put((b"," if n else b"") + _json(texts)[1:-1])  # the items, without brackets
-        put(b"]")
-    put(b"}")
-    end = stream.tell()
-    stream.seek(at)
-    stream.write(_header(digest))
-    stream.seek(end)
+            yield (b"," if n else b"") + _json(texts)[1:-1]  # the items, without brackets
+        yield b"]"
+    yield b"}"
 
 
 def _json(value: object) -> bytes:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from itertools import chain
 from typing import Any, BinaryIO
@@ -57,6 +57,7 @@ __all__ = [  # what other modules use, CacheFormatError from cache_values among 
     "read",
     "write",
     "write_lines",
+    "write_under_header",
 ]
 from tui.core.zones import get_zone
 
@@ -188,26 +189,34 @@ def write_lines(
 ) -> None:
     """Write an entry: the header, ``head`` (told that ``count`` chunks follow), the chunks.
 
-    The header's length is fixed: a stand-in holds its place until the digest of the rest
-    is known, then it is written over.
-
     Raises:
         ValueError: ``chunks`` were not ``count``; what was written is not an entry.
     """
-    at = stream.tell()
-    stream.write(_header(hashlib.sha256()))
-    digest = hashlib.sha256()
-    written = -1  # the head's line is not a chunk
-    for line in chain([_line({**head, "chunks": count})], map(_line, chunks)):
-        digest.update(line)
-        stream.write(line)
-        written += 1
+    lines = chain([_line({**head, "chunks": count})], map(_line, chunks))
+    written = write_under_header(stream, _header, lines) - 1  # the head's line is no chunk
     if written != count:
         raise ValueError(f"{written} chunks written, {count} announced")
+
+
+def write_under_header(
+    stream: BinaryIO, header: Callable[[hashlib._Hash], bytes], parts: Iterable[bytes]
+) -> int:
+    """Write ``parts`` as they come, under a header of fixed length that holds their
+    digest: a stand-in keeps its place until the digest is known, then is written over,
+    so the parts are never all held at once. Returns how many parts were written."""
+    at = stream.tell()
+    stream.write(header(hashlib.sha256()))
+    digest = hashlib.sha256()
+    count = 0
+    for part in parts:
+        digest.update(part)
+        stream.write(part)
+        count += 1
     end = stream.tell()
     stream.seek(at)
-    stream.write(_header(digest))
+    stream.write(header(digest))
     stream.seek(end)
+    return count
 
 
 def _line(value: object) -> bytes:
