@@ -95,9 +95,6 @@ class CursorList(ScrollView, can_focus=True):
         row = self.row_of(key)
         if row is not None:
             self.move_cursor(row, announce=False)
-            # Rows just replaced are laid out at the next refresh: scroll once they are (the
-            # cursor may not have changed, and a scroll now meets the old extent).
-            self.call_after_refresh(self.show_cursor)
 
     def row_of(self, key: str) -> int | None:
         """The row keyed ``key``, if any."""

@@ -66,6 +66,9 @@ class EventList(CursorList):
         self._lay_out(self._text_width())
         self.set_reactive(EventList.cursor, clamp(self.cursor, 0, max(0, len(self.rows) - 1)))
         self.refresh()
+        # The new rows' extent holds from the next refresh: the cursor (placed next, maybe
+        # on the same number) is scrolled into view then.
+        self.call_after_refresh(self.show_cursor)
 
     def _lay_out(self, width: int) -> None:
         """The lines of every row at ``width``: a time too wide for its column wraps."""
