@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import time
 from collections import deque
 from collections.abc import Awaitable, Callable
 
@@ -89,11 +90,14 @@ class TypedAhead:
 
     async def _held_by_the_screen(self) -> bool:
         """Wait while the screen holds the keys, ``HOLD_LIMIT`` at most; whether it did."""
-        waited = 0.0
-        while self._app.is_running and self._screen_holds_keys() and waited < HOLD_LIMIT:
+        began = time.monotonic()
+        waited = False
+        while self._app.is_running and self._screen_holds_keys():
+            if time.monotonic() - began >= HOLD_LIMIT:
+                break
+            waited = True
             await asyncio.sleep(HOLD_STEP)
-            waited += HOLD_STEP
-        return waited > 0
+        return waited
 
     async def _still(self) -> None:
         for _ in range(ROUNDS):

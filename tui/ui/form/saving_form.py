@@ -114,7 +114,7 @@ class SavingForm(ModalScreen[FormDone | None]):
         """While a save is under way, keys typed meanwhile wait (see ``TypedAhead``): the
         save took the fields as they were, so they land once it is done, in the main
         screen or back in this form when the save was refused."""
-        return self.saving and self.app.screen is self
+        return self.saving
 
     def save_now(self, *, replace_broken: bool) -> None:
         """What the form holds now, saved in a worker thread (a second ctrl+s is ignored
