@@ -76,8 +76,7 @@ class WorkerThreads(ThreadPoolExecutor):
 
         def run() -> None:
             with self._jobs_lock:
-                if future in self._jobs:
-                    self._jobs[future] = threading.get_ident()
+                self._jobs[future] = threading.get_ident()
             try:
                 if future.set_running_or_notify_cancel():
                     try:

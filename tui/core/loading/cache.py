@@ -208,9 +208,9 @@ def store(
     write_entry(f"{key}{SUFFIX}", write, notice)
 
 
-def write_entry(name: str, data: bytes | Writer, notice: Notice | None = None) -> None:
-    """Write the entry ``name`` (its bytes, or a `Writer` that writes it as it is made)
-    into the private cache folder (``0600``), then tidy it; all or nothing."""
+def write_entry(name: str, data: Writer, notice: Notice | None = None) -> None:
+    """Write the entry ``name`` (a `Writer` writes it as it is made) into the private cache
+    folder (``0600``), then tidy it; all or nothing."""
     folder = _private_folder(notice, create=True)
     if folder is None:
         return

@@ -65,9 +65,8 @@ def times(texts: list[Any], zones: list[Any]) -> list[datetime | date]:
 
 def parse_times(zone: str, texts: list[str]) -> list[datetime | date] | list[datetime]:
     if not zone:
-        # One object per distinct date: the all-day events of a day share it.
-        built = {text: date.fromisoformat(text) for text in set(texts)}  # only dates pass
-        return list(map(built.__getitem__, texts))
+        # One object per distinct date (only dates pass): the all-day events of a day share it.
+        return mapped(texts, date.fromisoformat)
     moments = list(map(datetime.fromisoformat, texts))
     offsets = set(map(attrgetter("tzinfo"), moments))
     if zone == "=":

@@ -31,7 +31,7 @@ def folded(text: str) -> bytes:
 
 def query_words(text: str) -> list[bytes]:
     """The words of a search, each ``folded``: an event matches when it holds them all."""
-    return [folded(word) for word in text.casefold().split()]
+    return [folded(word) for word in text.split()]
 
 
 class SearchTexts:
@@ -58,12 +58,6 @@ class SearchTexts:
 
     def __len__(self) -> int:
         return len(self._starts) - 1
-
-    def __getitem__(self, position: int) -> str:
-        """The text of one event, as ``str`` (the lines that search looks in)."""
-        starts = self._starts
-        found = self._text[starts[position] : starts[position + 1] - len(END)]
-        return found.decode("utf-8", "surrogatepass")
 
     def having(self, word: bytes, pool: Sequence[int] | None = None) -> list[int]:
         """The positions in ``pool`` (None: every event), in their order, whose text holds

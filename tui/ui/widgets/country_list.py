@@ -22,7 +22,9 @@ class CountryList(ChoiceList):
     countries: reactive[tuple[CountryRow, ...]] = reactive((), init=False)  # the screen's slice
 
     def watch_countries(self, rows: tuple[CountryRow, ...]) -> None:
-        self.show_rows(list(zip((row.code for row in rows), country_labels(rows), strict=True)))
+        self.show_rows(
+            [(row.code, label) for row, label in zip(rows, country_labels(rows), strict=True)]
+        )
 
 
 def country_labels(rows: tuple[CountryRow, ...]) -> list[Text]:
