@@ -77,6 +77,8 @@ _NOT_BLANK = {
 
 
 def calendar_text(data: bytes, name: str) -> str:
+    """The file's text (see ``decode``), refused with a located error when it is empty or
+    blank only to Python (a form feed is not TOML whitespace)."""
     text = decode(data, name)
     blank = _TOML_BLANK.match(text)
     at = blank.end() if blank else 0
